@@ -1,0 +1,1 @@
+//! Questionnaire diagnostics as values; rendering to text happens here, printing in the CLI.

@@ -1,0 +1,220 @@
+//! The crate's one error type. Every variant carries enough to say what went
+//! wrong, where, and what to do; the wording lives in the string table so it
+//! exists in Dutch and English (`Error::render`).
+
+use std::path::PathBuf;
+
+use crate::i18n::Strings;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What the program was doing when an I/O call failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoOp {
+    Read,
+    Write,
+    CreateDir,
+    Lock,
+    Rename,
+    List,
+}
+
+#[derive(Debug)]
+pub enum Error {
+    Io {
+        op: IoOp,
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A file that could not be parsed: a config, a session, a document.
+    Parse {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        detail: String,
+    },
+    Usage {
+        detail: String,
+    },
+    NotBuilt {
+        command: String,
+    },
+    UnknownRef {
+        reference: String,
+        suggestions: Vec<String>,
+    },
+    SessionNotFound {
+        query: String,
+        suggestions: Vec<String>,
+    },
+    SessionAmbiguous {
+        query: String,
+        matches: Vec<String>,
+    },
+    SessionLocked {
+        path: PathBuf,
+        holder: String,
+    },
+    NewerSchema {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    InvalidQuestionnaires {
+        errors: usize,
+    },
+    /// A concurrent writer changed the file between read and write and the
+    /// change cannot be merged.
+    Conflict {
+        path: PathBuf,
+    },
+}
+
+impl Error {
+    pub fn io(op: IoOp, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            op,
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// Exit code per the README: 2 for usage, config and I/O errors.
+    pub fn exit_code(&self) -> u8 {
+        2
+    }
+
+    /// The full message, in the user's language: what, where, what to do.
+    pub fn render(&self, s: &Strings) -> String {
+        let e = &s.error;
+        let list = |v: &[String]| v.join(", ");
+        match self {
+            Error::Io { op, path, source } => {
+                let what = match op {
+                    IoOp::Read => &e.io_read,
+                    IoOp::Write => &e.io_write,
+                    IoOp::CreateDir => &e.io_create_dir,
+                    IoOp::Lock => &e.io_lock,
+                    IoOp::Rename => &e.io_rename,
+                    IoOp::List => &e.io_list,
+                };
+                crate::i18n::fill(
+                    what,
+                    &[
+                        ("path", &path.display().to_string()),
+                        ("reason", &source.to_string()),
+                    ],
+                )
+            }
+            Error::Parse {
+                path,
+                line,
+                col,
+                detail,
+            } => crate::i18n::fill(
+                &e.parse,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("line", &line.to_string()),
+                    ("col", &col.to_string()),
+                    ("detail", detail),
+                ],
+            ),
+            Error::Usage { detail } => crate::i18n::fill(&e.usage, &[("detail", detail)]),
+            Error::NotBuilt { command } => crate::i18n::fill(&e.not_built, &[("command", command)]),
+            Error::UnknownRef {
+                reference,
+                suggestions,
+            } => crate::i18n::fill(
+                &e.unknown_ref,
+                &[("ref", reference), ("suggestions", &list(suggestions))],
+            ),
+            Error::SessionNotFound { query, suggestions } => crate::i18n::fill(
+                &e.session_not_found,
+                &[("query", query), ("suggestions", &list(suggestions))],
+            ),
+            Error::SessionAmbiguous { query, matches } => crate::i18n::fill(
+                &e.session_ambiguous,
+                &[("query", query), ("matches", &list(matches))],
+            ),
+            Error::SessionLocked { path, holder } => crate::i18n::fill(
+                &e.session_locked,
+                &[("path", &path.display().to_string()), ("holder", holder)],
+            ),
+            Error::NewerSchema {
+                path,
+                found,
+                supported,
+            } => crate::i18n::fill(
+                &e.newer_schema,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("found", &found.to_string()),
+                    ("supported", &supported.to_string()),
+                ],
+            ),
+            Error::InvalidQuestionnaires { errors } => {
+                crate::i18n::fill(&e.invalid_questionnaires, &[("count", &errors.to_string())])
+            }
+            Error::Conflict { path } => {
+                crate::i18n::fill(&e.conflict, &[("path", &path.display().to_string())])
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(crate::i18n::Strings::get(crate::i18n::Lang::En)))
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+/// Convert a byte offset in `text` into a 1-based (line, column) pair;
+/// the column counts characters, as editors do.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// A toml deserialisation error as a located `Error::Parse`.
+pub fn from_toml(path: impl Into<PathBuf>, text: &str, err: &toml::de::Error) -> Error {
+    let (line, col) = err
+        .span()
+        .map(|s| line_col(text, s.start))
+        .unwrap_or((1, 1));
+    Error::Parse {
+        path: path.into(),
+        line,
+        col,
+        detail: err.message().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_lines_and_chars() {
+        let text = "a = 1\nbé = x\n";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 6), (2, 1));
+        // 'x' sits after "bé = " which is 5 characters but 6 bytes.
+        assert_eq!(line_col(text, 12), (2, 6));
+    }
+}

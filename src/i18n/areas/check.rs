@@ -1,0 +1,4 @@
+area! {
+    /// Strings of the check area.
+    Check { placeholder }
+}

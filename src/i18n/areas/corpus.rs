@@ -1,0 +1,4 @@
+area! {
+    /// Strings of the corpus area.
+    CorpusText { placeholder }
+}

@@ -1,0 +1,4 @@
+area! {
+    /// Strings of the notes area.
+    NotesText { placeholder }
+}

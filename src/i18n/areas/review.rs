@@ -1,0 +1,4 @@
+area! {
+    /// Strings of the review area.
+    ReviewText { placeholder }
+}

@@ -1,0 +1,4 @@
+area! {
+    /// Strings of the search area.
+    SearchText { placeholder }
+}

@@ -1,0 +1,1 @@
+//! Interview sessions: the pure model, and `store` (the only writer of user data).
