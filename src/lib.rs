@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod error;
 pub mod export;
 pub mod i18n;
+pub mod interview;
 pub mod notes;
 pub mod questionnaire;
 pub mod sanitize;

@@ -1,12 +1,59 @@
-//! `gehoor interview`.
+//! `gehoor interview`: start a new interview and open it.
 
 use std::process::ExitCode;
 
-use super::Ctx;
+use super::{Ctx, InterviewArgs};
 use crate::error::{Error, Result};
+use crate::notes::Session;
+use crate::tui::{self, Start};
 
-pub fn run(_ctx: &Ctx, _args: &impl std::fmt::Debug) -> Result<ExitCode> {
-    Err(Error::NotBuilt {
-        command: "interview".into(),
-    })
+pub fn run(ctx: &Ctx, args: &InterviewArgs) -> Result<ExitCode> {
+    let data = tui::load_data(ctx)?;
+    if let Some(diag) = &data.invalid {
+        // The same diagnostics as `gehoor check`; no interview starts.
+        eprintln!("{diag}");
+        let errors = diag.matches("error").count().max(1);
+        return Err(Error::InvalidQuestionnaires { errors });
+    }
+    let cat = &data.catalog;
+    let topics: Vec<String> = if let Some(p) = &args.profile {
+        match cat.profile(p) {
+            Some(profile) => profile.topics.clone(),
+            None => {
+                let ids: Vec<&str> = cat.profiles.iter().map(|p| p.id.as_str()).collect();
+                return Err(Error::Usage {
+                    detail: format!("unknown profile '{p}'; known profiles: {}", ids.join(", ")),
+                });
+            }
+        }
+    } else {
+        args.topics.iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect()
+    };
+    for t in &topics {
+        if cat.questionnaire(t).is_none() {
+            let ids: Vec<&str> = cat.questionnaires.iter().map(|q| q.id.as_str()).collect();
+            return Err(Error::Usage {
+                detail: format!("unknown topic '{t}'; known topics: {}", ids.join(", ")),
+            });
+        }
+    }
+    let case_ref = args.case_ref.clone().unwrap_or_default();
+    if topics.is_empty() || case_ref.trim().is_empty() {
+        // Not enough to start: open the new-interview form instead.
+        return tui::run(ctx, data, Start::Home);
+    }
+    let interviewer = args
+        .interviewer
+        .clone()
+        .or_else(|| ctx.settings.name.clone())
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_default();
+    let qns: Vec<_> = topics.iter().filter_map(|t| cat.questionnaire(t)).collect();
+    let session = Session::new(
+        crate::sanitize::clean_line(&case_ref).trim(),
+        crate::sanitize::clean_line(&interviewer).trim(),
+        ctx.settings.lang,
+        crate::interview::uses(&qns),
+    );
+    tui::run(ctx, data, Start::Create(session))
 }

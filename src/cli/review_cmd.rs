@@ -1,12 +1,12 @@
-//! `gehoor review`.
+//! `gehoor review [SESSION]`: the supervisor's table, or one session.
 
 use std::process::ExitCode;
 
-use super::Ctx;
-use crate::error::{Error, Result};
+use super::{Ctx, ReviewArgs};
+use crate::error::Result;
+use crate::tui::{self, Start};
 
-pub fn run(_ctx: &Ctx, _args: &impl std::fmt::Debug) -> Result<ExitCode> {
-    Err(Error::NotBuilt {
-        command: "review".into(),
-    })
+pub fn run(ctx: &Ctx, args: &ReviewArgs) -> Result<ExitCode> {
+    let data = tui::load_data(ctx)?;
+    tui::run(ctx, data, Start::Review(args.session.clone()))
 }

@@ -1,4 +1,5 @@
-//! The vocabulary of everything a user can do; keys map to these.
+//! The vocabulary of everything a user can do; keys map to these through
+//! the keymap table, so the help screen can describe every one.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -6,7 +7,35 @@ pub enum Action {
     ToggleHelp,
     Up,
     Down,
+    PageUp,
+    PageDown,
     Select,
+    Back,
+    NextPane,
+    PrevPane,
+    Filter,
+    ToggleLang,
+    // Interview
+    Edit,
+    EditNote,
+    ToggleGuidance,
+    ToggleRussian,
+    ToggleFlag,
+    CycleStatus,
+    AddInstance,
+    RemoveInstance,
+    Search,
+    QuickJump,
+    OpenSection,
+    Cite,
+    Submit,
+    // Review
+    Comment,
+    CommentSession,
+    Approve,
+    ReturnForWork,
+    Timeline,
+    SortNext,
 }
 
 impl Action {
@@ -15,6 +44,32 @@ impl Action {
         Action::ToggleHelp,
         Action::Up,
         Action::Down,
+        Action::PageUp,
+        Action::PageDown,
         Action::Select,
+        Action::Back,
+        Action::NextPane,
+        Action::PrevPane,
+        Action::Filter,
+        Action::ToggleLang,
+        Action::Edit,
+        Action::EditNote,
+        Action::ToggleGuidance,
+        Action::ToggleRussian,
+        Action::ToggleFlag,
+        Action::CycleStatus,
+        Action::AddInstance,
+        Action::RemoveInstance,
+        Action::Search,
+        Action::QuickJump,
+        Action::OpenSection,
+        Action::Cite,
+        Action::Submit,
+        Action::Comment,
+        Action::CommentSession,
+        Action::Approve,
+        Action::ReturnForWork,
+        Action::Timeline,
+        Action::SortNext,
     ];
 }

@@ -1,95 +1,242 @@
-//! The application state and `update`: pure, no I/O. Effects that need I/O
-//! are returned to the loop.
+//! The application state. `update` (in `update/`) changes it without I/O;
+//! views only read it.
 
-use super::action::Action;
+use std::sync::Arc;
+use std::time::Instant;
+
+use ratatui::layout::Rect;
+use ratatui_textarea::TextArea;
+
+use super::editor::Editor;
+use super::theme::Palette;
+use crate::corpus::Corpus;
 use crate::i18n::{Lang, Strings};
+use crate::interview::{Progress, Row};
+use crate::notes::{ListEntry, Session};
+use crate::questionnaire::Catalog;
+use crate::search::Index;
+
+/// Everything loaded at start that screens read but never change.
+pub struct Data {
+    pub catalog: Catalog,
+    pub corpus: Corpus,
+    /// Rendered diagnostics when the questionnaires have errors; no interview
+    /// starts then.
+    pub invalid: Option<String>,
+    pub user_name: String,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HomeItem {
     New,
-    Resume,
     Review,
     Quit,
 }
 
 impl HomeItem {
-    pub const ALL: [HomeItem; 4] = [
-        HomeItem::New,
-        HomeItem::Resume,
-        HomeItem::Review,
-        HomeItem::Quit,
-    ];
+    pub const ALL: [HomeItem; 3] = [HomeItem::New, HomeItem::Review, HomeItem::Quit];
 }
 
-/// What the loop must do after an update.
+/// A single-line input built on the same editor as notes.
+pub fn line_input(text: &str) -> TextArea<'static> {
+    let mut t = TextArea::new(vec![text.to_string()]);
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    t
+}
+
+pub fn input_text(t: &TextArea<'_>) -> String {
+    t.lines().join("\n")
+}
+
+pub struct HomeState {
+    pub menu: usize,
+    /// Index into the filtered session list when the list has focus.
+    pub list: Option<usize>,
+    pub filter: TextArea<'static>,
+    pub filtering: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormField {
+    CaseRef,
+    Interviewer,
+    Filter,
+    Topics,
+}
+
+/// One line of the topic picker: a profile (selects its topics) or a topic.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    Quit,
+pub enum PickItem {
+    Profile(usize),
+    Topic(usize),
+}
+
+pub struct FormState {
+    pub case_ref: TextArea<'static>,
+    pub interviewer: TextArea<'static>,
+    pub filter: TextArea<'static>,
+    pub field: FormField,
+    pub cursor: usize,
+    /// Questionnaire indices, in the order picked.
+    pub picked: Vec<usize>,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Tree,
+    Question,
+    Sources,
+}
+
+/// A passage shown in the source pane or a search result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceItem {
+    pub reference: String,
+    /// "document · 1.1.3 Title".
+    pub heading: String,
+    pub text: String,
+    pub footnotes: Vec<String>,
+    /// Cited by the question itself (rather than found by the index).
+    pub explicit: bool,
+    /// Byte ranges of matched words in `text`.
+    pub highlights: Vec<std::ops::Range<usize>>,
+}
+
+pub struct InterviewState {
+    pub session: Session,
+    pub read_only: bool,
+    pub review: bool,
+    pub rows: Vec<Row>,
+    pub progress: Progress,
+    pub cursor: usize,
+    pub tree_scroll: usize,
+    pub focus: Pane,
+    pub editor: Option<Editor>,
+    pub show_guidance: bool,
+    pub show_russian: bool,
+    pub sources: Vec<SourceItem>,
+    pub glossary: Vec<String>,
+    pub source_cursor: usize,
+    pub source_scroll: u16,
+    pub dirty: bool,
+    pub changed_at: Option<Instant>,
+    pub saved_at: Option<Instant>,
+    pub save_error: Option<String>,
+    /// Questionnaires changed since the session started (shown as a notice).
+    pub changed_questionnaires: Vec<String>,
+}
+
+pub struct SessionsState {
+    pub cursor: usize,
+    pub filter: TextArea<'static>,
+    pub filtering: bool,
+    pub sort: SortKey,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Updated,
+    Case,
+    Status,
+    Interviewer,
+}
+
+pub enum Screen {
+    Home(HomeState),
+    NewInterview(FormState),
+    Interview(Box<InterviewState>),
+    Sessions(SessionsState),
+}
+
+pub struct SearchState {
+    pub input: TextArea<'static>,
+    pub results: Vec<SourceItem>,
+    pub glossary: Vec<String>,
+    pub cursor: usize,
+}
+
+pub struct JumpState {
+    pub input: TextArea<'static>,
+    /// Row indices, best match first.
+    pub results: Vec<usize>,
+    pub cursor: usize,
+}
+
+pub struct TextPrompt {
+    pub purpose: PromptPurpose,
+    pub input: TextArea<'static>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptPurpose {
+    Comment { target: Option<String> },
+    ReturnReason,
+}
+
+pub enum Overlay {
+    Help,
+    Search(SearchState),
+    Jump(JumpState),
+    Passage { item: SourceItem, scroll: u16 },
+    Submit { missing: Vec<String> },
+    Prompt(TextPrompt),
+    Timeline { lines: Vec<String>, scroll: u16 },
+    Message(String),
 }
 
 pub struct App {
     pub lang: Lang,
-    pub home_selected: usize,
-    pub show_help: bool,
+    pub palette: Palette,
+    pub data: Arc<Data>,
+    pub index: Option<Arc<Index>>,
+    pub sessions: Vec<ListEntry>,
+    /// Progress per session for the supervisor's table, computed on load.
+    pub stats: std::collections::HashMap<uuid::Uuid, Progress>,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
     pub status: Option<String>,
+    pub viewport: Rect,
+    pub now: Instant,
 }
 
 impl App {
-    pub fn new(lang: Lang) -> App {
+    pub fn new(lang: Lang, palette: Palette, data: Arc<Data>) -> App {
         App {
             lang,
-            home_selected: 0,
-            show_help: false,
+            palette,
+            data,
+            index: None,
+            sessions: Vec::new(),
+            stats: std::collections::HashMap::new(),
+            screen: Screen::Home(HomeState {
+                menu: 0,
+                list: None,
+                filter: line_input(""),
+                filtering: false,
+            }),
+            overlay: None,
             status: None,
+            viewport: Rect::new(0, 0, 80, 24),
+            now: Instant::now(),
         }
     }
 
     pub fn strings(&self) -> &'static Strings {
         Strings::get(self.lang)
     }
-}
 
-pub fn update(app: &mut App, action: Action) -> Option<Effect> {
-    match action {
-        Action::Quit => return Some(Effect::Quit),
-        Action::ToggleHelp => app.show_help = !app.show_help,
-        Action::Up => app.home_selected = app.home_selected.saturating_sub(1),
-        Action::Down => app.home_selected = (app.home_selected + 1).min(HomeItem::ALL.len() - 1),
-        Action::Select => {
-            if HomeItem::ALL[app.home_selected] == HomeItem::Quit {
-                return Some(Effect::Quit);
-            }
-            app.status = Some(crate::i18n::fill(
-                &app.strings().error.not_built,
-                &[("command", "interview")],
-            ));
+    pub fn interview(&self) -> Option<&InterviewState> {
+        match &self.screen {
+            Screen::Interview(i) => Some(i),
+            _ => None,
         }
     }
-    None
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn navigation_is_clamped() {
-        let mut app = App::new(Lang::En);
-        update(&mut app, Action::Up);
-        assert_eq!(app.home_selected, 0);
-        for _ in 0..10 {
-            update(&mut app, Action::Down);
+    pub fn interview_mut(&mut self) -> Option<&mut InterviewState> {
+        match &mut self.screen {
+            Screen::Interview(i) => Some(i),
+            _ => None,
         }
-        assert_eq!(app.home_selected, HomeItem::ALL.len() - 1);
-        assert_eq!(update(&mut app, Action::Select), Some(Effect::Quit));
-    }
-
-    #[test]
-    fn help_toggles() {
-        let mut app = App::new(Lang::Nl);
-        assert_eq!(update(&mut app, Action::ToggleHelp), None);
-        assert!(app.show_help);
-        update(&mut app, Action::ToggleHelp);
-        assert!(!app.show_help);
     }
 }

@@ -1,5 +1,6 @@
 //! Every keybinding, in one table with a description per binding. The footer
-//! hints and the help overlay are generated from it.
+//! hints and the help overlay are generated from it. Keys typed while a text
+//! editor has focus go to the editor, except those of `Mode::Editor`.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -12,6 +13,22 @@ pub enum Mode {
     /// Every screen when no text editor has focus.
     Global,
     Home,
+    Interview,
+    Review,
+    Sessions,
+    /// A text editor or an overlay with an input has focus.
+    Editor,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 6] = [
+        Mode::Global,
+        Mode::Home,
+        Mode::Interview,
+        Mode::Review,
+        Mode::Sessions,
+        Mode::Editor,
+    ];
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -24,55 +41,62 @@ pub struct Binding {
     pub hint: bool,
 }
 
+const fn b(mode: Mode, key: &'static str, action: Action, hint: bool) -> Binding {
+    Binding {
+        mode,
+        key,
+        action,
+        hint,
+    }
+}
+
+use Action as A;
+use Mode as M;
+
 pub const BINDINGS: &[Binding] = &[
-    Binding {
-        mode: Mode::Global,
-        key: "ctrl-c",
-        action: Action::Quit,
-        hint: false,
-    },
-    Binding {
-        mode: Mode::Global,
-        key: "q",
-        action: Action::Quit,
-        hint: true,
-    },
-    Binding {
-        mode: Mode::Global,
-        key: "?",
-        action: Action::ToggleHelp,
-        hint: true,
-    },
-    Binding {
-        mode: Mode::Home,
-        key: "up",
-        action: Action::Up,
-        hint: false,
-    },
-    Binding {
-        mode: Mode::Home,
-        key: "k",
-        action: Action::Up,
-        hint: false,
-    },
-    Binding {
-        mode: Mode::Home,
-        key: "down",
-        action: Action::Down,
-        hint: false,
-    },
-    Binding {
-        mode: Mode::Home,
-        key: "j",
-        action: Action::Down,
-        hint: false,
-    },
-    Binding {
-        mode: Mode::Home,
-        key: "enter",
-        action: Action::Select,
-        hint: true,
-    },
+    b(M::Global, "ctrl-c", A::Quit, false),
+    b(M::Global, "q", A::Quit, true),
+    b(M::Global, "?", A::ToggleHelp, true),
+    b(M::Global, "up", A::Up, false),
+    b(M::Global, "k", A::Up, false),
+    b(M::Global, "down", A::Down, false),
+    b(M::Global, "j", A::Down, false),
+    b(M::Global, "pageup", A::PageUp, false),
+    b(M::Global, "pagedown", A::PageDown, false),
+    b(M::Global, "enter", A::Select, false),
+    b(M::Global, "esc", A::Back, false),
+    b(M::Global, "tab", A::NextPane, false),
+    b(M::Global, "backtab", A::PrevPane, false),
+    b(M::Global, "L", A::ToggleLang, false),
+    b(M::Home, "/", A::Filter, true),
+    b(M::Home, "enter", A::Select, true),
+    b(M::Sessions, "/", A::Filter, true),
+    b(M::Sessions, "s", A::SortNext, true),
+    b(M::Sessions, "enter", A::Select, true),
+    b(M::Interview, "enter", A::Edit, true),
+    b(M::Interview, "n", A::EditNote, true),
+    b(M::Interview, "g", A::ToggleGuidance, true),
+    b(M::Interview, "r", A::ToggleRussian, false),
+    b(M::Interview, "f", A::ToggleFlag, false),
+    b(M::Interview, "x", A::CycleStatus, false),
+    b(M::Interview, "+", A::AddInstance, false),
+    b(M::Interview, "-", A::RemoveInstance, false),
+    b(M::Interview, "/", A::Search, true),
+    b(M::Interview, "ctrl-p", A::QuickJump, true),
+    b(M::Interview, "o", A::OpenSection, false),
+    b(M::Interview, "c", A::Cite, false),
+    b(M::Interview, "S", A::Submit, false),
+    b(M::Review, "/", A::Search, false),
+    b(M::Review, "ctrl-p", A::QuickJump, false),
+    b(M::Review, "o", A::OpenSection, false),
+    b(M::Review, "c", A::Comment, true),
+    b(M::Review, "C", A::CommentSession, false),
+    b(M::Review, "a", A::Approve, true),
+    b(M::Review, "R", A::ReturnForWork, true),
+    b(M::Review, "t", A::Timeline, true),
+    b(M::Review, "g", A::ToggleGuidance, false),
+    b(M::Editor, "esc", A::Back, true),
+    b(M::Editor, "ctrl-c", A::Quit, false),
 ];
 
 /// Parse "ctrl-c", "shift-tab", "enter", "?" into a key event.
@@ -85,9 +109,6 @@ pub fn parse_key(spec: &str) -> Option<KeyEvent> {
             rest = r;
         } else if let Some(r) = rest.strip_prefix("alt-") {
             mods |= KeyModifiers::ALT;
-            rest = r;
-        } else if let Some(r) = rest.strip_prefix("shift-") {
-            mods |= KeyModifiers::SHIFT;
             rest = r;
         } else {
             break;
@@ -108,42 +129,87 @@ pub fn parse_key(spec: &str) -> Option<KeyEvent> {
         "end" => KeyCode::End,
         "space" => KeyCode::Char(' '),
         s if s.chars().count() == 1 => KeyCode::Char(s.chars().next()?),
-        s if s.starts_with('f') => KeyCode::F(s[1..].parse().ok()?),
+        s if s.len() > 1 && s.starts_with('f') => KeyCode::F(s[1..].parse().ok()?),
         _ => return None,
     };
     Some(KeyEvent::new(code, mods))
 }
 
 fn normalise(ev: KeyEvent) -> (KeyCode, KeyModifiers) {
-    // Terminals report '?' with or without SHIFT; compare characters without it.
+    // Terminals report '?' or 'S' with or without SHIFT, and BackTab with it;
+    // compare characters without SHIFT.
     let mods = match ev.code {
-        KeyCode::Char(_) => ev.modifiers - KeyModifiers::SHIFT,
+        KeyCode::Char(_) | KeyCode::BackTab => ev.modifiers - KeyModifiers::SHIFT,
         _ => ev.modifiers,
     };
-    (ev.code, mods)
+    let code = match ev.code {
+        KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => {
+            KeyCode::Char(c.to_ascii_lowercase())
+        }
+        c => c,
+    };
+    (code, mods)
 }
 
-/// The action bound to `ev` in `mode`, falling back to global bindings.
+fn find(mode: Mode, want: (KeyCode, KeyModifiers)) -> Option<Action> {
+    BINDINGS
+        .iter()
+        .find(|b| b.mode == mode && parse_key(b.key).map(normalise) == Some(want))
+        .map(|b| b.action)
+}
+
+/// The action bound to `ev` in `mode`, falling back to global bindings
+/// (never for `Mode::Editor`, where other keys are text).
 pub fn lookup(mode: Mode, ev: KeyEvent) -> Option<Action> {
     let want = normalise(ev);
-    let find = |m: Mode| {
-        BINDINGS
-            .iter()
-            .find(|b| b.mode == m && parse_key(b.key).map(normalise) == Some(want))
-            .map(|b| b.action)
-    };
-    find(mode).or_else(|| find(Mode::Global))
+    match mode {
+        Mode::Editor => find(Mode::Editor, want),
+        _ => find(mode, want).or_else(|| find(Mode::Global, want)),
+    }
+}
+
+/// Bindings shown for `mode`: its own then the global ones.
+pub fn bindings_for(mode: Mode) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS
+        .iter()
+        .filter(move |b| b.mode == mode || (mode != Mode::Editor && b.mode == Mode::Global))
 }
 
 /// The description of an action in the user's language.
 pub fn describe(action: Action, s: &Strings) -> &str {
     let t = &s.tui;
     match action {
-        Action::Quit => &t.key_quit,
-        Action::ToggleHelp => &t.key_help,
-        Action::Up => &t.key_up,
-        Action::Down => &t.key_down,
-        Action::Select => &t.key_select,
+        A::Quit => &t.key_quit,
+        A::ToggleHelp => &t.key_help,
+        A::Up => &t.key_up,
+        A::Down => &t.key_down,
+        A::PageUp => &t.key_page_up,
+        A::PageDown => &t.key_page_down,
+        A::Select => &t.key_select,
+        A::Back => &t.key_back,
+        A::NextPane => &t.key_next_pane,
+        A::PrevPane => &t.key_prev_pane,
+        A::Filter => &t.key_filter,
+        A::ToggleLang => &t.key_lang,
+        A::Edit => &t.key_edit,
+        A::EditNote => &t.key_note,
+        A::ToggleGuidance => &t.key_guidance,
+        A::ToggleRussian => &t.key_russian,
+        A::ToggleFlag => &t.key_flag,
+        A::CycleStatus => &t.key_status,
+        A::AddInstance => &t.key_add_instance,
+        A::RemoveInstance => &t.key_remove_instance,
+        A::Search => &t.key_search,
+        A::QuickJump => &t.key_jump,
+        A::OpenSection => &t.key_open,
+        A::Cite => &t.key_cite,
+        A::Submit => &t.key_submit,
+        A::Comment => &t.key_comment,
+        A::CommentSession => &t.key_comment_session,
+        A::Approve => &t.key_approve,
+        A::ReturnForWork => &t.key_return,
+        A::Timeline => &t.key_timeline,
+        A::SortNext => &t.key_sort,
     }
 }
 
@@ -176,8 +242,32 @@ mod tests {
     }
 
     #[test]
-    fn question_mark_with_shift_still_opens_help() {
+    fn every_action_is_reachable_and_described() {
+        let s = Strings::get(crate::i18n::Lang::En);
+        for action in Action::ALL {
+            assert!(
+                BINDINGS.iter().any(|b| b.action == *action),
+                "{action:?} has no key"
+            );
+            assert!(!describe(*action, s).is_empty());
+        }
+    }
+
+    #[test]
+    fn shifted_characters_match() {
         let ev = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::SHIFT);
         assert_eq!(lookup(Mode::Home, ev), Some(Action::ToggleHelp));
+        let ev = KeyEvent::new(KeyCode::Char('S'), KeyModifiers::SHIFT);
+        assert_eq!(lookup(Mode::Interview, ev), Some(Action::Submit));
+        let ev = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(lookup(Mode::Interview, ev), Some(Action::PrevPane));
+    }
+
+    #[test]
+    fn editor_mode_lets_letters_through() {
+        let ev = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(lookup(Mode::Editor, ev), None);
+        let ev = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(Mode::Editor, ev), Some(Action::Quit));
     }
 }

@@ -1,51 +1,309 @@
-//! The terminal interface (Elm architecture): `Action` → `update(&mut App)`
-//! → views that borrow `&App`. `run_loop` is the only TUI code doing I/O.
+//! The terminal interface (Elm architecture): `Msg` → `update(&mut App)` →
+//! `Effect`; views borrow `&App`. `run` below is the only TUI code doing
+//! I/O: it reads events, performs effects through the store, and draws.
 
 pub mod action;
 pub mod app;
+pub mod editor;
+pub mod filter;
 pub mod keymap;
+pub mod sources;
 pub mod terminal;
+pub mod theme;
+pub mod timeline;
+pub mod update;
 pub mod view;
 
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 
 use crate::cli::Ctx;
 use crate::error::{Error, IoOp, Result};
-use app::{App, Effect, update};
-use keymap::Mode;
+use crate::notes::{Session, Store, WriteHandle};
+use app::{App, Data, Screen};
+use update::{Effect, Msg, update};
+
+/// What to show first.
+pub enum Start {
+    Home,
+    /// Create this session and open it.
+    Create(Session),
+    /// Open an existing session (by id) as a supervisor.
+    Review(Option<String>),
+}
+
+/// Load everything a screen needs; the search index is built afterwards on
+/// a background thread so the first frame does not wait for it.
+pub fn load_data(ctx: &Ctx) -> Result<Data> {
+    let corpus_files = crate::assets::FileSet::corpus(ctx.settings.corpus.as_deref())?;
+    let corpus = crate::corpus::Corpus::load(&corpus_files)?;
+    let q_files = crate::assets::FileSet::questionnaires(ctx.settings.questionnaires.as_deref())?;
+    let (catalog, mut diagnostics) = crate::questionnaire::load(&q_files);
+    diagnostics.extend(crate::check::check(&q_files, &corpus.refs()));
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::check::Severity::Error)
+        .count();
+    let invalid = (errors > 0).then(|| crate::check::render_human(&diagnostics, &q_files, ctx.settings.lang));
+    Ok(Data {
+        catalog,
+        corpus,
+        invalid,
+        user_name: ctx.settings.name.clone().unwrap_or_default(),
+    })
+}
 
 pub fn run_home(ctx: &Ctx) -> Result<ExitCode> {
-    let mut app = App::new(ctx.settings.lang);
-    let mut guard = TerminalGuardResult::enter()?;
-    run_loop(&mut guard.0.terminal, &mut app)?;
-    Ok(ExitCode::SUCCESS)
+    let data = load_data(ctx)?;
+    run(ctx, data, Start::Home)
 }
 
-struct TerminalGuardResult(terminal::TerminalGuard);
-
-impl TerminalGuardResult {
-    fn enter() -> Result<Self> {
-        terminal::TerminalGuard::enter()
-            .map(Self)
-            .map_err(|e| Error::io(IoOp::Write, "<terminal>", e))
-    }
+fn spawn_index(data: &Arc<Data>, corpus_files: Option<&std::path::Path>) -> mpsc::Receiver<Arc<crate::search::Index>> {
+    let (tx, rx) = mpsc::channel();
+    let data = data.clone();
+    let glossary_dir = corpus_files.map(|p| p.to_path_buf());
+    std::thread::spawn(move || {
+        let glossary = crate::search::load_glossary(glossary_dir.as_deref()).unwrap_or_default();
+        let index = crate::search::Index::build(crate::search::passages_from(&data.corpus), &glossary);
+        let _ = tx.send(Arc::new(index));
+    });
+    rx
 }
 
-fn run_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> Result<()> {
-    let io = |e| Error::io(IoOp::Write, "<terminal>", e);
-    loop {
-        terminal.draw(|f| view::render(app, f)).map_err(io)?;
-        match event::read().map_err(io)? {
-            Event::Key(k) if k.kind == KeyEventKind::Press => {
-                if let Some(action) = keymap::lookup(Mode::Home, k)
-                    && update(app, action) == Some(Effect::Quit)
-                {
-                    return Ok(());
-                }
-            }
-            _ => {}
+pub fn run(ctx: &Ctx, data: Data, start: Start) -> Result<ExitCode> {
+    let store = Store::new(ctx.settings.sessions_dir());
+    let data = Arc::new(data);
+    let index_rx = spawn_index(&data, ctx.settings.corpus.as_deref());
+    let term_flag = crate::notes::install_signal_flags()?;
+    let palette = theme::Palette::from_env(ctx.settings.theme);
+    let mut app = App::new(ctx.settings.lang, palette, data);
+    let mut handle: Option<WriteHandle> = None;
+    load_sessions(&mut app, &store);
+    match start {
+        Start::Home => {}
+        Start::Create(session) => {
+            let h = store.create(&session)?;
+            handle = Some(h);
+            update::open_interview(&mut app, session, false, false);
+        }
+        Start::Review(None) => {
+            app.screen = Screen::Sessions(app::SessionsState {
+                cursor: 0,
+                filter: app::line_input(""),
+                filtering: false,
+                sort: app::SortKey::Status,
+            });
+        }
+        Start::Review(Some(query)) => {
+            let id = store.resolve(&query)?;
+            let session = store.open_read_only(id)?;
+            update::open_interview(&mut app, session, true, true);
         }
     }
+    let mut guard = terminal::TerminalGuard::enter().map_err(|e| Error::io(IoOp::Write, "<terminal>", e))?;
+    let result = event_loop(&mut guard.terminal, &mut app, &store, &mut handle, &index_rx, &term_flag);
+    drop(guard);
+    result.map(|()| ExitCode::SUCCESS)
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    store: &Store,
+    handle: &mut Option<WriteHandle>,
+    index_rx: &mpsc::Receiver<Arc<crate::search::Index>>,
+    term_flag: &Arc<std::sync::atomic::AtomicBool>,
+) -> Result<()> {
+    let io = |e| Error::io(IoOp::Write, "<terminal>", e);
+    let mut quit_armed = false;
+    loop {
+        app.now = Instant::now();
+        if let Ok(index) = index_rx.try_recv() {
+            update(app, Msg::IndexReady(index));
+        }
+        if term_flag.load(Ordering::Relaxed) {
+            // SIGTERM or SIGHUP: save what we have, then leave.
+            save(app, handle);
+            return Ok(());
+        }
+        let size = terminal.size().map_err(io)?;
+        app.viewport = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+        terminal.draw(|f| view::render(app, f)).map_err(io)?;
+        let msg = if event::poll(Duration::from_millis(250)).map_err(io)? {
+            match event::read().map_err(io)? {
+                Event::Key(k) if k.kind != KeyEventKind::Release => {
+                    let mode = update::mode(app);
+                    match keymap::lookup(mode, k) {
+                        Some(a) => Some(Msg::Act(a)),
+                        None => Some(Msg::Input(k)),
+                    }
+                }
+                Event::Paste(text) => Some(Msg::Paste(text)),
+                Event::Mouse(m) => match m.kind {
+                    MouseEventKind::Down(_) => Some(Msg::Click { col: m.column, row: m.row }),
+                    MouseEventKind::ScrollDown => Some(Msg::Scroll { down: true }),
+                    MouseEventKind::ScrollUp => Some(Msg::Scroll { down: false }),
+                    _ => None,
+                },
+                _ => None,
+            }
+        } else {
+            None
+        };
+        let mut effects = Vec::new();
+        if let Some(msg) = msg {
+            effects.extend(update(app, msg));
+        }
+        effects.extend(update(app, Msg::Tick(Instant::now())));
+        for effect in effects {
+            match effect {
+                Effect::Quit => {
+                    if save(app, handle) || quit_armed {
+                        return Ok(());
+                    }
+                    // The save failed: say so, and quit only when asked again.
+                    quit_armed = true;
+                    app.status = Some(app.strings().tui.quit_unsaved.clone());
+                }
+                Effect::Save => {
+                    save(app, handle);
+                }
+                other => perform(app, store, handle, other),
+            }
+        }
+    }
+}
+
+/// Save the open session; true when there is nothing left unsaved.
+fn save(app: &mut App, handle: &mut Option<WriteHandle>) -> bool {
+    let s = app.strings();
+    let now = app.now;
+    let Some(st) = app.interview_mut() else {
+        return true;
+    };
+    if st.read_only || !st.dirty {
+        return true;
+    }
+    let Some(h) = handle.as_mut() else {
+        return true;
+    };
+    match h.save_merged(&mut st.session) {
+        Ok(()) => {
+            st.dirty = false;
+            st.saved_at = Some(now);
+            st.save_error = None;
+            true
+        }
+        Err(e) => {
+            st.save_error = Some(e.render(s));
+            false
+        }
+    }
+}
+
+fn load_sessions(app: &mut App, store: &Store) {
+    match store.list() {
+        Ok(list) => {
+            app.stats.clear();
+            for entry in &list {
+                if let crate::notes::ListEntry::Session(summary) = entry
+                    && let Ok(session) = store.open_read_only(summary.id)
+                {
+                    let rows = crate::interview::rows(&app.data.catalog, &session);
+                    let progress = crate::interview::progress(&app.data.catalog, &session, &rows);
+                    app.stats.insert(summary.id, progress);
+                }
+            }
+            app.sessions = list;
+        }
+        Err(e) => app.status = Some(e.render(app.strings())),
+    }
+}
+
+fn perform(app: &mut App, store: &Store, handle: &mut Option<WriteHandle>, effect: Effect) {
+    let s = app.strings();
+    let result: Result<()> = (|| {
+        match effect {
+            Effect::Create { case_ref, interviewer, topics } => {
+                let qns: Vec<&crate::questionnaire::Questionnaire> = topics
+                    .iter()
+                    .filter_map(|t| app.data.catalog.questionnaire(t))
+                    .collect();
+                let session = Session::new(case_ref, interviewer, app.lang, crate::interview::uses(&qns));
+                *handle = Some(store.create(&session)?);
+                update::open_interview(app, session, false, false);
+            }
+            Effect::Open { id, review } => {
+                let uuid = store.resolve(&id)?;
+                if review {
+                    let session = store.open_read_only(uuid)?;
+                    update::open_interview(app, session, true, true);
+                } else {
+                    match store.open_for_write(uuid) {
+                        Ok((session, h)) => {
+                            *handle = Some(h);
+                            update::open_interview(app, session, false, false);
+                        }
+                        Err(e @ Error::SessionLocked { .. }) => {
+                            let session = store.open_read_only(uuid)?;
+                            update::open_interview(app, session, true, false);
+                            app.status = Some(e.render(s));
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
+            Effect::LoadSessions => load_sessions(app, store),
+            Effect::Comment { target, text } => {
+                review_write(app, store, |session, author| {
+                    session.add_comment(author, target.as_deref(), &text);
+                    Ok(())
+                })?;
+                app.status = Some(s.tui.comment_saved.clone());
+            }
+            Effect::Approve => {
+                review_write(app, store, |session, author| session.approve(author))?;
+                app.status = Some(s.tui.approved.clone());
+            }
+            Effect::Return { reason } => {
+                review_write(app, store, |session, author| session.return_for_work(author, &reason))?;
+                app.status = Some(s.tui.returned.clone());
+            }
+            Effect::Quit | Effect::Save => {}
+        }
+        Ok(())
+    })();
+    if let Err(e) = result {
+        app.status = Some(e.render(s));
+    }
+}
+
+/// A reviewer's write: only comments and status changes, merged into the
+/// file on disk without the interviewer's lock; the view reloads from it.
+fn review_write(
+    app: &mut App,
+    store: &Store,
+    mut f: impl FnMut(&mut Session, &str) -> Result<()>,
+) -> Result<()> {
+    let author = if app.data.user_name.is_empty() {
+        std::env::var("USER").unwrap_or_else(|_| "reviewer".into())
+    } else {
+        app.data.user_name.clone()
+    };
+    let Some(st) = app.interview() else { return Ok(()) };
+    let id = st.session.id;
+    let written = store.add_review(id, |session| f(session, &author))?;
+    if let Some(st) = app.interview_mut() {
+        st.session = written;
+        let data = app.data.clone();
+        if let Some(st) = app.interview_mut() {
+            update::refresh(st, &data.catalog);
+        }
+    }
+    Ok(())
 }

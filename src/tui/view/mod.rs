@@ -1,17 +1,26 @@
 //! Widgets that only read the `App`.
 
+mod form;
 mod help;
 mod home;
+mod interview;
+mod overlay;
+mod sessions;
+mod text;
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::app::App;
+use super::app::{App, Overlay, Screen};
+use super::keymap::{self, Mode};
 
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
+pub use interview::{InterviewLayout, interview_layout};
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
 
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -19,9 +28,16 @@ pub fn render(app: &App, frame: &mut Frame) {
         too_small(app, frame, area);
         return;
     }
-    home::render(app, frame, area);
-    if app.show_help {
-        help::render(app, frame, area);
+    match &app.screen {
+        Screen::Home(h) => home::render(app, h, frame, area),
+        Screen::NewInterview(f) => form::render(app, f, frame, area),
+        Screen::Interview(i) => interview::render(app, i, frame, area),
+        Screen::Sessions(s) => sessions::render(app, s, frame, area),
+    }
+    match &app.overlay {
+        None => {}
+        Some(Overlay::Help) => help::render(app, frame, area),
+        Some(o) => overlay::render(app, o, frame, area),
     }
 }
 
@@ -35,8 +51,28 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
             ("ch", &area.height.to_string()),
         ],
     );
-    frame.render_widget(
-        Paragraph::new(Line::from(msg)).wrap(Wrap { trim: true }),
-        area,
-    );
+    frame.render_widget(Paragraph::new(Line::from(msg)).wrap(Wrap { trim: true }), area);
+}
+
+/// The footer: the hinted bindings of the current mode, from the keymap table.
+pub fn footer(app: &App, mode: Mode, frame: &mut Frame, area: Rect) {
+    let s = app.strings();
+    let mut spans = Vec::new();
+    for b in keymap::bindings_for(mode).filter(|b| b.hint) {
+        if !spans.is_empty() {
+            spans.push(Span::styled("  ", Style::new()));
+        }
+        spans.push(Span::styled(b.key, app.palette.title()));
+        spans.push(Span::styled(
+            format!(" {}", keymap::describe(b.action, s)),
+            app.palette.dim(),
+        ));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// Split off one line at the bottom for the footer.
+pub fn with_footer(area: Rect) -> (Rect, Rect) {
+    let [main, foot] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    (main, foot)
 }

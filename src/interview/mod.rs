@@ -1,0 +1,78 @@
+//! The walk through an interview: which questions of the session's
+//! questionnaires are shown, in which order, with which progress. Pure: it
+//! reads a `Catalog` and a `Session` and never writes either.
+
+mod answers;
+mod rows;
+pub mod timeline;
+
+pub use answers::SessionAnswers;
+pub use rows::{Orphan, Progress, Row, RowKind, orphaned_answers, progress, rows};
+
+use crate::notes::{QuestionnaireUse, Session};
+use crate::questionnaire::{Catalog, Questionnaire};
+
+/// The questionnaires a session was started with, as `QuestionnaireUse`
+/// records (id, version, content hash).
+pub fn uses(questionnaires: &[&Questionnaire]) -> Vec<QuestionnaireUse> {
+    questionnaires
+        .iter()
+        .map(|q| QuestionnaireUse {
+            id: q.id.clone(),
+            version: q.version,
+            hash: q.content_hash.clone(),
+        })
+        .collect()
+}
+
+/// Questionnaire ids the session uses whose file changed since the session
+/// started (other version or content hash), or that no longer exist.
+pub fn changed_questionnaires(catalog: &Catalog, session: &Session) -> Vec<String> {
+    session
+        .questionnaires
+        .iter()
+        .filter(|u| {
+            catalog
+                .questionnaire(&u.id)
+                .is_none_or(|q| q.version != u.version || q.content_hash != u.hash)
+        })
+        .map(|u| u.id.clone())
+        .collect()
+}
+
+/// Move answers stored under a question's earlier id (`renamed_from`) to its
+/// current id, so a renamed question keeps its answer. Returns the keys moved
+/// as `(old, new)`. An answer is never overwritten: if both keys hold one,
+/// the old one stays where it is and shows as orphaned.
+pub fn adopt_renames(catalog: &Catalog, session: &mut Session) -> Vec<(String, String)> {
+    let mut moved = Vec::new();
+    for u in &session.questionnaires {
+        let Some(qn) = catalog.questionnaire(&u.id) else {
+            continue;
+        };
+        for q in &qn.questions {
+            for old in &q.renamed_from {
+                let old_full = format!("{}.{old}", qn.id);
+                let new_full = q.full_id(&qn.id);
+                let keys: Vec<String> = session
+                    .answers
+                    .keys()
+                    .filter(|k| crate::notes::parse_answer_key(k).0 == old_full)
+                    .cloned()
+                    .collect();
+                for key in keys {
+                    let (_, instance) = crate::notes::parse_answer_key(&key);
+                    let new_key = crate::notes::answer_key(&new_full, instance);
+                    if session.answers.contains_key(&new_key) {
+                        continue;
+                    }
+                    if let Some(a) = session.answers.remove(&key) {
+                        session.answers.insert(new_key.clone(), a);
+                        moved.push((key, new_key));
+                    }
+                }
+            }
+        }
+    }
+    moved
+}

@@ -1,0 +1,165 @@
+//! Turning refs and search hits into the passages the source pane and the
+//! search overlay show: document, section number and title, the text and
+//! its footnotes. Everything shown is sanitised here.
+
+use crate::corpus::{Corpus, Document, Paragraph};
+use crate::i18n::Lang;
+use crate::questionnaire::Question;
+use crate::sanitize::{clean, clean_line};
+use crate::search::{Hit, Index, SearchOptions};
+use crate::tui::app::SourceItem;
+
+/// How many passages a question's source pane shows.
+pub const PANE_LIMIT: usize = 8;
+
+fn heading(doc: &Document, section: Option<usize>) -> String {
+    let title = clean_line(&doc.meta.title);
+    match section.map(|s| &doc.sections[s]) {
+        Some(s) => match &s.number {
+            Some(n) => format!("{title} · {n} {}", clean_line(&s.title)),
+            None => format!("{title} · {}", clean_line(&s.title)),
+        },
+        None => title,
+    }
+}
+
+fn footnotes(doc: &Document, paragraphs: &[&Paragraph]) -> Vec<String> {
+    paragraphs
+        .iter()
+        .flat_map(|p| p.footnotes.iter())
+        .filter_map(|n| doc.footnote(*n))
+        .map(|f| clean_line(&format!("{} {}", f.number, f.text)))
+        .collect()
+}
+
+/// The passage a ref names: one paragraph, or a section's own paragraphs,
+/// or (for a whole document) its first paragraphs.
+pub fn passage(corpus: &Corpus, reference: &str, explicit: bool) -> Option<SourceItem> {
+    let r = corpus.resolve(reference)?;
+    let paragraphs: Vec<&Paragraph> = r.paragraphs().iter().take(40).copied().collect();
+    let doc = r.document();
+    let section = paragraphs.first().and_then(|p| p.section).or(r.section_index());
+    Some(SourceItem {
+        reference: reference.to_string(),
+        heading: heading(doc, section),
+        text: paragraphs
+            .iter()
+            .map(|p| clean(&p.text))
+            .collect::<Vec<_>>()
+            .join("\n\n"),
+        footnotes: footnotes(doc, &paragraphs),
+        explicit,
+        highlights: Vec::new(),
+    })
+}
+
+/// The whole section a paragraph ref belongs to.
+pub fn whole_section(corpus: &Corpus, reference: &str) -> Option<SourceItem> {
+    let section_ref = match reference.rsplit_once('/') {
+        Some((s, p)) if p.starts_with('p') && s.contains('#') => s,
+        _ => reference,
+    };
+    passage(corpus, section_ref, false)
+}
+
+fn from_hit(corpus: &Corpus, hit: &Hit, explicit: bool) -> SourceItem {
+    let mut item = passage(corpus, &hit.reference, explicit).unwrap_or_else(|| SourceItem {
+        reference: hit.reference.clone(),
+        heading: clean_line(&format!("{} · {} {}", hit.doc, hit.section, hit.section_title)),
+        text: hit.snippet.clone(),
+        footnotes: Vec::new(),
+        explicit,
+        highlights: Vec::new(),
+    });
+    item.highlights = highlight_ranges(&item.text, &hit.snippet, &hit.highlights);
+    item
+}
+
+/// Map highlighted words of the snippet onto the full text.
+fn highlight_ranges(
+    text: &str,
+    snippet: &str,
+    ranges: &[std::ops::Range<usize>],
+) -> Vec<std::ops::Range<usize>> {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for r in ranges {
+        let Some(word) = snippet.get(r.clone()) else {
+            continue;
+        };
+        let w = word.to_lowercase();
+        if w.is_empty() {
+            continue;
+        }
+        let mut from = 0;
+        while let Some(pos) = lower[from..].find(&w) {
+            out.push(from + pos..from + pos + w.len());
+            from += pos + w.len();
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out.dedup();
+    out
+}
+
+/// Glossary lines for terms appearing in `text`.
+fn glossary_lines(index: &Index, text: &str, lang: Lang) -> Vec<String> {
+    index
+        .glossary()
+        .entries_in(text)
+        .into_iter()
+        .take(6)
+        .map(|e| clean_line(&format!("{} — {}", e.terms().collect::<Vec<_>>().join(" / "), e.note(lang))))
+        .collect()
+}
+
+/// A question's source pane: its own refs first, then related passages.
+pub fn for_question(
+    corpus: &Corpus,
+    index: Option<&Index>,
+    q: &Question,
+    lang: Lang,
+) -> (Vec<SourceItem>, Vec<String>) {
+    match index {
+        Some(index) => {
+            let text = format!("{} {}", q.text.get(lang), q.keywords.join(" "));
+            let hits = index.source_pane(&q.sources, q.text.get(lang), &q.keywords, PANE_LIMIT);
+            let items = hits
+                .iter()
+                .map(|h| {
+                    let explicit = q.sources.iter().any(|s| h.reference.starts_with(s.as_str()));
+                    from_hit(corpus, h, explicit)
+                })
+                .collect();
+            (items, glossary_lines(index, &text, lang))
+        }
+        None => (
+            q.sources
+                .iter()
+                .filter_map(|r| passage(corpus, r, true))
+                .collect(),
+            Vec::new(),
+        ),
+    }
+}
+
+/// The search overlay's results and glossary entries for `query`.
+pub fn search(corpus: &Corpus, index: &Index, query: &str, lang: Lang) -> (Vec<SourceItem>, Vec<String>) {
+    if query.trim().is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let hits = index.search(
+        query,
+        &SearchOptions {
+            limit: 30,
+            ..SearchOptions::default()
+        },
+    );
+    (
+        hits.iter().map(|h| from_hit(corpus, h, false)).collect(),
+        glossary_lines(index, query, lang),
+    )
+}

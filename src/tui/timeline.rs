@@ -1,0 +1,60 @@
+//! The timeline overlay's lines, in the user's language.
+
+use crate::i18n::{Lang, Strings, fill};
+use crate::interview::timeline::{self, Flag};
+use crate::notes::{Session, parse_answer_key};
+use crate::questionnaire::Catalog;
+
+fn label(catalog: &Catalog, key: &str, lang: Lang) -> String {
+    let (full_id, instance) = parse_answer_key(key);
+    let text = catalog
+        .question(full_id)
+        .map_or(full_id.to_string(), |(_, q)| crate::sanitize::clean_line(q.text.get(lang)));
+    match instance {
+        Some(n) => format!("{text} (#{n})"),
+        None => text,
+    }
+}
+
+pub fn lines(catalog: &Catalog, session: &Session, lang: Lang, s: &Strings) -> Vec<String> {
+    let events = timeline::events(catalog, session);
+    if events.is_empty() {
+        return vec![s.tui.timeline_empty.clone()];
+    }
+    let today = {
+        let d = session.updated.date();
+        (d.year(), d.month() as u8, d.day() as u8)
+    };
+    let mut out: Vec<String> = events
+        .iter()
+        .map(|e| format!("{:<12} {}", e.date.to_string(), label(catalog, &e.key, lang)))
+        .collect();
+    let flags = timeline::flags(&events, today);
+    if !flags.is_empty() {
+        out.push(String::new());
+        out.push(s.tui.timeline_flags.clone());
+        for f in flags {
+            out.push(match f {
+                Flag::Gap { after, before, months } => fill(
+                    &s.tui.timeline_gap,
+                    &[
+                        ("months", &months.to_string()),
+                        ("a", &label(catalog, &after, lang)),
+                        ("b", &label(catalog, &before, lang)),
+                    ],
+                ),
+                Flag::Order { earlier_question, later_question } => fill(
+                    &s.tui.timeline_order,
+                    &[
+                        ("a", &label(catalog, &earlier_question, lang)),
+                        ("b", &label(catalog, &later_question, lang)),
+                    ],
+                ),
+                Flag::Future { key } => {
+                    fill(&s.tui.timeline_future, &[("a", &label(catalog, &key, lang))])
+                }
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,536 @@
+//! The interview (and review) screen: moving through the question tree,
+//! answering, citing, repeat groups, submitting.
+
+use std::time::Duration;
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::{Effect, Msg, paste_into};
+use crate::interview::{self, RowKind};
+use crate::notes::{Session, parse_answer_key};
+use crate::questionnaire::{AnswerStatus, Catalog, Kind, Question, Required};
+use crate::tui::action::Action;
+use crate::tui::app::{
+    App, InterviewState, Overlay, Pane, PromptPurpose, TextPrompt, line_input,
+};
+use crate::tui::editor::{self, Editor, Invalid, LineKind};
+use crate::tui::{sources, view};
+
+/// Autosave waits this long after the last change, so a burst of typing
+/// becomes one write (at most one save per second).
+pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(1);
+
+pub fn open_interview(app: &mut App, mut session: Session, read_only: bool, review: bool) {
+    let moved = interview::adopt_renames(&app.data.catalog, &mut session);
+    let changed = interview::changed_questionnaires(&app.data.catalog, &session);
+    let mut st = InterviewState {
+        session,
+        read_only,
+        review,
+        rows: Vec::new(),
+        progress: Default::default(),
+        cursor: 0,
+        tree_scroll: 0,
+        focus: Pane::Tree,
+        editor: None,
+        show_guidance: false,
+        show_russian: false,
+        sources: Vec::new(),
+        glossary: Vec::new(),
+        source_cursor: 0,
+        source_scroll: 0,
+        dirty: !moved.is_empty() && !read_only,
+        changed_at: (!moved.is_empty()).then_some(app.now),
+        saved_at: None,
+        save_error: None,
+        changed_questionnaires: changed,
+    };
+    refresh(&mut st, &app.data.catalog);
+    // Start on the first question rather than a topic header.
+    st.cursor = st.rows.iter().position(|r| r.key().is_some()).unwrap_or(0);
+    app.screen = crate::tui::app::Screen::Interview(Box::new(st));
+    app.overlay = None;
+    refresh_sources(app);
+}
+
+/// Recompute the rows and progress after any change to answers, so
+/// follow-ups appear and disappear at once.
+pub fn refresh(st: &mut InterviewState, catalog: &Catalog) {
+    let current = st.rows.get(st.cursor).cloned();
+    st.rows = interview::rows(catalog, &st.session);
+    st.progress = interview::progress(catalog, &st.session, &st.rows);
+    if let Some(cur) = current
+        && let Some(pos) = st.rows.iter().position(|r| r == &cur)
+    {
+        st.cursor = pos;
+    }
+    st.cursor = st.cursor.min(st.rows.len().saturating_sub(1));
+}
+
+pub fn refresh_sources(app: &mut App) {
+    let lang = app.lang;
+    let index = app.index.clone();
+    let data = app.data.clone();
+    let Some(st) = app.interview_mut() else {
+        return;
+    };
+    let question = current_question(st, &data.catalog).map(|(_, q)| q.clone());
+    let (items, glossary) = match question {
+        Some(q) => sources::for_question(&data.corpus, index.as_deref(), &q, lang),
+        None => (Vec::new(), Vec::new()),
+    };
+    st.sources = items;
+    st.glossary = glossary;
+    st.source_cursor = 0;
+    st.source_scroll = 0;
+}
+
+pub fn current_question<'a>(
+    st: &InterviewState,
+    catalog: &'a Catalog,
+) -> Option<(String, &'a Question)> {
+    let row = st.rows.get(st.cursor)?;
+    let key = row.key()?.to_string();
+    let q = &catalog.questionnaires[row.qn].questions[row.question?];
+    Some((key, q))
+}
+
+pub fn autosave_due(app: &mut App) -> Option<Effect> {
+    let now = app.now;
+    let st = app.interview()?;
+    let due = st.dirty
+        && !st.read_only
+        && st
+            .changed_at
+            .is_none_or(|t| now.saturating_duration_since(t) >= AUTOSAVE_DELAY);
+    due.then_some(Effect::Save)
+}
+
+fn mark_changed(app: &mut App) {
+    let now = app.now;
+    let data = app.data.clone();
+    if let Some(st) = app.interview_mut() {
+        st.dirty = true;
+        st.changed_at = Some(now);
+        refresh(st, &data.catalog);
+    }
+}
+
+pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
+    let editing = app.interview().is_some_and(|s| s.editor.is_some());
+    if editing {
+        return editor_update(app, msg);
+    }
+    let data = app.data.clone();
+    let s = app.strings();
+    let st = app.interview_mut()?;
+    let before = st.cursor;
+    match msg {
+        Msg::Act(Action::Up) => match st.focus {
+            Pane::Sources => st.source_cursor = st.source_cursor.saturating_sub(1),
+            _ => st.cursor = st.cursor.saturating_sub(1),
+        },
+        Msg::Act(Action::Down) => match st.focus {
+            Pane::Sources => {
+                st.source_cursor = (st.source_cursor + 1).min(st.sources.len().saturating_sub(1));
+            }
+            _ => st.cursor = (st.cursor + 1).min(st.rows.len().saturating_sub(1)),
+        },
+        Msg::Act(Action::PageUp) => match st.focus {
+            Pane::Sources => st.source_scroll = st.source_scroll.saturating_sub(10),
+            _ => st.cursor = st.cursor.saturating_sub(10),
+        },
+        Msg::Act(Action::PageDown) => match st.focus {
+            Pane::Sources => st.source_scroll = st.source_scroll.saturating_add(10),
+            _ => st.cursor = (st.cursor + 10).min(st.rows.len().saturating_sub(1)),
+        },
+        Msg::Act(Action::NextPane) => {
+            st.focus = match st.focus {
+                Pane::Tree => Pane::Question,
+                Pane::Question => Pane::Sources,
+                Pane::Sources => Pane::Tree,
+            }
+        }
+        Msg::Act(Action::PrevPane) => {
+            st.focus = match st.focus {
+                Pane::Tree => Pane::Sources,
+                Pane::Question => Pane::Tree,
+                Pane::Sources => Pane::Question,
+            }
+        }
+        Msg::Act(Action::Back) => st.focus = Pane::Tree,
+        Msg::Act(Action::ToggleGuidance) => st.show_guidance = !st.show_guidance,
+        Msg::Act(Action::ToggleRussian) => st.show_russian = !st.show_russian,
+        Msg::Act(Action::Edit | Action::Select) if st.focus == Pane::Sources => {
+            if let Some(item) = st.sources.get(st.source_cursor).cloned() {
+                app.overlay = Some(Overlay::Passage { item, scroll: 0 });
+            }
+            return None;
+        }
+        Msg::Act(Action::Edit | Action::Select) => {
+            if st.read_only {
+                app.status = Some(s.tui.read_only.clone());
+                return None;
+            }
+            match st.rows.get(st.cursor).map(|r| r.kind.clone()) {
+                Some(RowKind::Group { full_id, count: 0 }) => {
+                    st.session.add_group_instance(&full_id);
+                    mark_changed(app);
+                }
+                Some(RowKind::Question { .. }) => {
+                    let (key, q) = current_question(st, &data.catalog)?;
+                    let current = st.session.answers.get(&key).and_then(|a| a.value.as_ref());
+                    let labels = labels(q, app.lang, s);
+                    let e = editor::for_kind(&q.kind, current, labels);
+                    app.interview_mut()?.editor = Some(e);
+                }
+                _ => {}
+            }
+            return None;
+        }
+        Msg::Act(Action::EditNote) => {
+            if st.read_only {
+                app.status = Some(s.tui.read_only.clone());
+                return None;
+            }
+            let (key, _) = current_question(st, &data.catalog)?;
+            let note = st.session.answers.get(&key).map(|a| a.note.clone()).unwrap_or_default();
+            st.editor = Some(Editor::Note {
+                input: editor::multiline(&note),
+            });
+            return None;
+        }
+        Msg::Act(Action::ToggleFlag) if !st.read_only => {
+            let (key, _) = current_question(st, &data.catalog)?;
+            let flagged = st.session.answers.get(&key).is_some_and(|a| a.flagged);
+            st.session.set_flagged(&key, !flagged);
+            mark_changed(app);
+            return None;
+        }
+        Msg::Act(Action::CycleStatus) if !st.read_only => {
+            let (key, _) = current_question(st, &data.catalog)?;
+            let status = st.session.answers.get(&key).map(|a| a.status);
+            let next = match status {
+                None | Some(AnswerStatus::Answered) => AnswerStatus::Declined,
+                Some(AnswerStatus::Declined) => AnswerStatus::Unclear,
+                Some(AnswerStatus::Unclear) => AnswerStatus::NotApplicable,
+                Some(AnswerStatus::NotApplicable) => AnswerStatus::NotAsked,
+                Some(AnswerStatus::NotAsked) => AnswerStatus::Answered,
+            };
+            st.session.set_status(&key, next);
+            mark_changed(app);
+            return None;
+        }
+        Msg::Act(Action::AddInstance) if !st.read_only => {
+            let group = group_of_row(st)?;
+            let n = st.session.add_group_instance(&group);
+            mark_changed(app);
+            let st = app.interview_mut()?;
+            if let Some(pos) = st.rows.iter().position(
+                |r| matches!(&r.kind, RowKind::Instance { full_id, n: m } if *full_id == group && *m == n),
+            ) {
+                st.cursor = pos;
+            }
+            refresh_sources(app);
+            return None;
+        }
+        Msg::Act(Action::RemoveInstance) if !st.read_only => {
+            let group = group_of_row(st)?;
+            let n = instance_of_row(st)?;
+            let (qn_id, g) = group.split_once('.')?;
+            let qn = data.catalog.questionnaire(qn_id)?;
+            let ids: Vec<String> = qn
+                .questions
+                .iter()
+                .filter(|q| q.group.as_deref() == Some(g))
+                .map(|q| q.full_id(qn_id))
+                .collect();
+            let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+            if let Ok(archived) = st.session.remove_group_instance(&group, n as u32, &refs) {
+                app.status = Some(crate::i18n::fill(
+                    &s.tui.instance_removed,
+                    &[("n", &n.to_string()), ("count", &archived.to_string())],
+                ));
+            }
+            mark_changed(app);
+            refresh_sources(app);
+            return None;
+        }
+        Msg::Act(Action::Search) => {
+            app.overlay = Some(Overlay::Search(crate::tui::app::SearchState {
+                input: line_input(""),
+                results: Vec::new(),
+                glossary: Vec::new(),
+                cursor: 0,
+            }));
+            return None;
+        }
+        Msg::Act(Action::QuickJump) => {
+            let results = super::overlay::jump_results(app, "");
+            app.overlay = Some(Overlay::Jump(crate::tui::app::JumpState {
+                input: line_input(""),
+                results,
+                cursor: 0,
+            }));
+            return None;
+        }
+        Msg::Act(Action::OpenSection) => {
+            let item = st.sources.get(st.source_cursor)?;
+            let whole = sources::whole_section(&data.corpus, &item.reference)
+                .unwrap_or_else(|| item.clone());
+            app.overlay = Some(Overlay::Passage {
+                item: whole,
+                scroll: 0,
+            });
+            return None;
+        }
+        Msg::Act(Action::Cite) if !st.read_only => {
+            let reference = st.sources.get(st.source_cursor)?.reference.clone();
+            cite(app, &reference);
+            return None;
+        }
+        Msg::Act(Action::Submit) if !st.read_only => {
+            let missing = missing_required(st, &data.catalog, app.lang);
+            app.overlay = Some(Overlay::Submit { missing });
+            return None;
+        }
+        Msg::Act(Action::Comment) if st.review => {
+            let target = st.rows.get(st.cursor).and_then(|r| r.key()).map(str::to_string);
+            app.overlay = Some(Overlay::Prompt(TextPrompt {
+                purpose: PromptPurpose::Comment { target },
+                input: editor::multiline(""),
+            }));
+            return None;
+        }
+        Msg::Act(Action::CommentSession) if st.review => {
+            app.overlay = Some(Overlay::Prompt(TextPrompt {
+                purpose: PromptPurpose::Comment { target: None },
+                input: editor::multiline(""),
+            }));
+            return None;
+        }
+        Msg::Act(Action::Approve) if st.review => return Some(Effect::Approve),
+        Msg::Act(Action::ReturnForWork) if st.review => {
+            app.overlay = Some(Overlay::Prompt(TextPrompt {
+                purpose: PromptPurpose::ReturnReason,
+                input: editor::multiline(""),
+            }));
+            return None;
+        }
+        Msg::Act(Action::Timeline) => {
+            let lines = crate::tui::timeline::lines(&data.catalog, &st.session, app.lang, s);
+            app.overlay = Some(Overlay::Timeline { lines, scroll: 0 });
+            return None;
+        }
+        Msg::Click { col, row } => {
+            let layout = view::interview_layout(app.viewport);
+            let st = app.interview_mut()?;
+            if layout.tree.contains((col, row).into()) {
+                st.focus = Pane::Tree;
+                let r = (row.saturating_sub(layout.tree.y + 1)) as usize + st.tree_scroll;
+                if r < st.rows.len() {
+                    st.cursor = r;
+                }
+            } else if layout.question.contains((col, row).into()) {
+                st.focus = Pane::Question;
+            } else if layout.sources.contains((col, row).into()) {
+                st.focus = Pane::Sources;
+            }
+        }
+        Msg::Scroll { down } => match st.focus {
+            Pane::Sources => {
+                st.source_scroll = if down {
+                    st.source_scroll.saturating_add(3)
+                } else {
+                    st.source_scroll.saturating_sub(3)
+                }
+            }
+            _ => {
+                st.cursor = if down {
+                    (st.cursor + 1).min(st.rows.len().saturating_sub(1))
+                } else {
+                    st.cursor.saturating_sub(1)
+                }
+            }
+        },
+        _ => {}
+    }
+    if app.interview().is_some_and(|st| st.cursor != before) {
+        refresh_sources(app);
+    }
+    None
+}
+
+fn labels(q: &Question, lang: crate::i18n::Lang, s: &crate::i18n::Strings) -> Vec<String> {
+    match &q.kind {
+        Kind::YesNo => vec![s.common.yes.clone(), s.common.no.clone()],
+        k => k.choices().iter().map(|c| c.label.get(lang).to_string()).collect(),
+    }
+}
+
+fn group_of_row(st: &InterviewState) -> Option<String> {
+    match &st.rows.get(st.cursor)?.kind {
+        RowKind::Group { full_id, .. } | RowKind::Instance { full_id, .. } => Some(full_id.clone()),
+        RowKind::Question { full_id, instance: Some(_), .. } => {
+            let row = &st.rows[st.cursor];
+            let _ = full_id;
+            // The group row sits above its instances; walk up to it.
+            st.rows[..st.cursor].iter().rev().find_map(|r| match &r.kind {
+                RowKind::Group { full_id, .. } if r.qn == row.qn => Some(full_id.clone()),
+                _ => None,
+            })
+        }
+        _ => None,
+    }
+}
+
+fn instance_of_row(st: &InterviewState) -> Option<usize> {
+    match &st.rows.get(st.cursor)?.kind {
+        RowKind::Instance { n, .. } => Some(*n as usize),
+        RowKind::Question { key, .. } => parse_answer_key(key).1,
+        _ => None,
+    }
+}
+
+/// Cite a corpus ref into the current answer: the ref is stored with the
+/// answer, and a line naming it is added to the note.
+pub fn cite(app: &mut App, reference: &str) {
+    let data = app.data.clone();
+    let s = app.strings();
+    let Some(st) = app.interview_mut() else { return };
+    if st.read_only {
+        return;
+    }
+    let Some((key, _)) = current_question(st, &data.catalog) else {
+        app.status = Some(s.tui.cite_no_question.clone());
+        return;
+    };
+    let already = st.session.answers.get(&key).is_some_and(|a| a.cited.iter().any(|r| r == reference));
+    st.session.cite(&key, reference);
+    if !already {
+        let mut note = st.session.answers.get(&key).map(|a| a.note.clone()).unwrap_or_default();
+        if !note.is_empty() && !note.ends_with('\n') {
+            note.push('\n');
+        }
+        note.push_str(&format!("[{reference}]"));
+        st.session.set_note(&key, note);
+    }
+    app.status = Some(crate::i18n::fill(&s.tui.cited, &[("ref", reference)]));
+    mark_changed(app);
+}
+
+pub fn missing_required(st: &InterviewState, catalog: &Catalog, lang: crate::i18n::Lang) -> Vec<String> {
+    st.rows
+        .iter()
+        .filter_map(|r| {
+            let key = r.key()?;
+            let q = &catalog.questionnaires[r.qn].questions[r.question?];
+            let answered = st.session.answers.get(key).is_some_and(|a| a.is_answered());
+            (q.required == Required::Must && !answered)
+                .then(|| format!("{key}: {}", crate::sanitize::clean_line(q.text.get(lang))))
+        })
+        .collect()
+}
+
+fn editor_update(app: &mut App, msg: Msg) -> Option<Effect> {
+    let data = app.data.clone();
+    let s = app.strings();
+    let st = app.interview_mut()?;
+    let (key, q) = current_question(st, &data.catalog)?;
+    let ed = st.editor.as_mut()?;
+    match (msg, ed) {
+        (Msg::Act(Action::Back), Editor::Choice { .. }) => st.editor = None,
+        (Msg::Act(Action::Back), Editor::Note { input }) => {
+            let text = crate::sanitize::clean(&crate::tui::app::input_text(input));
+            st.session.set_note(&key, text);
+            st.editor = None;
+            mark_changed(app);
+        }
+        (Msg::Act(Action::Back), Editor::Long { input }) => {
+            let text = crate::tui::app::input_text(input);
+            let value = editor::parse_line(&q.kind, &text).ok().flatten();
+            st.session.set_value(&key, value);
+            st.editor = None;
+            mark_changed(app);
+        }
+        (Msg::Act(Action::Back), Editor::Line { input, .. }) => {
+            let text = crate::tui::app::input_text(input);
+            match editor::parse_line(&q.kind, &text) {
+                Ok(value) => {
+                    if value.is_some() || st.session.answers.contains_key(&key) {
+                        st.session.set_value(&key, value);
+                    }
+                }
+                Err(_) => {
+                    // Never lose what was typed: an invalid entry goes into
+                    // the note, marked, so it can be corrected later.
+                    let mut note = st.session.answers.get(&key).map(|a| a.note.clone()).unwrap_or_default();
+                    if !note.is_empty() {
+                        note.push('\n');
+                    }
+                    note.push_str(&crate::i18n::fill(&s.tui.unparsed_note, &[("text", &crate::sanitize::clean_line(&text))]));
+                    st.session.set_note(&key, note);
+                    app.status = Some(s.tui.unparsed_kept.clone());
+                }
+            }
+            let st = app.interview_mut()?;
+            st.editor = None;
+            mark_changed(app);
+        }
+        (Msg::Input(k), Editor::Choice { multi, cursor, checked, values, .. }) => match k.code {
+            KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => *cursor = (*cursor + 1).min(values.len().saturating_sub(1)),
+            KeyCode::Char(' ') if *multi => {
+                if let Some(c) = checked.get_mut(*cursor) {
+                    *c = !*c;
+                }
+            }
+            KeyCode::Char(' ') | KeyCode::Enter => {
+                let value = st.editor.as_ref()?.choice_value();
+                st.session.set_value(&key, value);
+                st.editor = None;
+                mark_changed(app);
+            }
+            _ => {}
+        },
+        (Msg::Input(k), Editor::Line { input, error, kind }) => {
+            if k.code == KeyCode::Enter {
+                let text = crate::tui::app::input_text(input);
+                match editor::parse_line(&q.kind, &text) {
+                    Ok(value) => {
+                        st.session.set_value(&key, value);
+                        st.editor = None;
+                        mark_changed(app);
+                    }
+                    Err(e) => *error = Some(invalid_message(&e, *kind, s)),
+                }
+            } else {
+                super::type_into(input, k);
+                *error = None;
+            }
+        }
+        (Msg::Input(k), Editor::Long { input } | Editor::Note { input }) => {
+            input.input(k);
+        }
+        (Msg::Paste(text), Editor::Line { input, .. }) => paste_into(input, &text, true),
+        (Msg::Paste(text), Editor::Long { input } | Editor::Note { input }) => {
+            paste_into(input, &text, false)
+        }
+        _ => {}
+    }
+    None
+}
+
+fn invalid_message(e: &Invalid, kind: LineKind, s: &crate::i18n::Strings) -> String {
+    match (e, kind) {
+        (Invalid::Date(detail), _) => crate::i18n::fill(&s.tui.invalid_date, &[("detail", detail)]),
+        (Invalid::OutOfRange { min, max }, _) => crate::i18n::fill(
+            &s.tui.invalid_range,
+            &[
+                ("min", &min.map_or("-".into(), |m| m.to_string())),
+                ("max", &max.map_or("-".into(), |m| m.to_string())),
+            ],
+        ),
+        (Invalid::Number, _) => s.tui.invalid_number.clone(),
+    }
+}

@@ -1,0 +1,175 @@
+//! Overlays: help, search, quick jump, passage, submit, prompts, timeline.
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::{Effect, Msg, paste_into, type_into};
+use crate::tui::action::Action;
+use crate::tui::app::{App, Overlay, PromptPurpose, input_text};
+use crate::tui::{filter, sources};
+
+pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
+    let overlay = app.overlay.as_mut()?;
+    match (overlay, msg) {
+        (_, Msg::Act(Action::Back)) => {
+            return close(app);
+        }
+        (Overlay::Help | Overlay::Message(_), Msg::Act(Action::Select)) => app.overlay = None,
+        (Overlay::Search(s), Msg::Input(k)) => match k.code {
+            KeyCode::Up => s.cursor = s.cursor.saturating_sub(1),
+            KeyCode::Down => s.cursor = (s.cursor + 1).min(s.results.len().saturating_sub(1)),
+            KeyCode::Enter => {
+                if let Some(item) = s.results.get(s.cursor).cloned() {
+                    app.overlay = Some(Overlay::Passage { item, scroll: 0 });
+                }
+            }
+            _ => {
+                if type_into(&mut s.input, k) {
+                    rerun_search(app);
+                }
+            }
+        },
+        (Overlay::Search(s), Msg::Paste(text)) => {
+            paste_into(&mut s.input, &text, true);
+            rerun_search(app);
+        }
+        (Overlay::Jump(j), Msg::Input(k)) => match k.code {
+            KeyCode::Up => j.cursor = j.cursor.saturating_sub(1),
+            KeyCode::Down => j.cursor = (j.cursor + 1).min(j.results.len().saturating_sub(1)),
+            KeyCode::Enter => {
+                let target = j.results.get(j.cursor).copied();
+                app.overlay = None;
+                if let (Some(row), Some(st)) = (target, app.interview_mut()) {
+                    st.cursor = row;
+                    st.focus = crate::tui::app::Pane::Tree;
+                }
+                super::interview::refresh_sources(app);
+            }
+            _ => {
+                if type_into(&mut j.input, k) {
+                    let q = input_text(&j.input);
+                    let results = jump_results(app, &q);
+                    if let Some(Overlay::Jump(j)) = app.overlay.as_mut() {
+                        j.results = results;
+                        j.cursor = 0;
+                    }
+                }
+            }
+        },
+        (Overlay::Passage { scroll, .. } | Overlay::Timeline { scroll, .. }, Msg::Act(a)) => match a {
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::Down => *scroll = scroll.saturating_add(1),
+            Action::PageUp => *scroll = scroll.saturating_sub(10),
+            Action::PageDown => *scroll = scroll.saturating_add(10),
+            Action::Quit => return Some(Effect::Quit),
+            _ => {}
+        },
+        (Overlay::Passage { scroll, .. }, Msg::Scroll { down }) => {
+            *scroll = if down { scroll.saturating_add(3) } else { scroll.saturating_sub(3) };
+        }
+        (Overlay::Passage { item, .. }, Msg::Input(k)) => match k.code {
+            KeyCode::Char('c') => {
+                let reference = item.reference.clone();
+                app.overlay = None;
+                super::interview::cite(app, &reference);
+            }
+            KeyCode::Char('o') => {
+                let reference = item.reference.clone();
+                if let Some(whole) = sources::whole_section(&app.data.corpus, &reference) {
+                    app.overlay = Some(Overlay::Passage { item: whole, scroll: 0 });
+                }
+            }
+            _ => {}
+        },
+        (Overlay::Submit { missing }, Msg::Input(k)) if missing.is_empty() => {
+            if matches!(k.code, KeyCode::Char('y' | 'j')) {
+                app.overlay = None;
+                return submit(app);
+            }
+        }
+        (Overlay::Submit { missing }, Msg::Act(Action::Select)) if missing.is_empty() => {
+            app.overlay = None;
+            return submit(app);
+        }
+        (Overlay::Prompt(p), Msg::Input(k)) => {
+            p.input.input(k);
+        }
+        (Overlay::Prompt(p), Msg::Paste(text)) => paste_into(&mut p.input, &text, false),
+        (_, Msg::Act(Action::Quit)) => return Some(Effect::Quit),
+        _ => {}
+    }
+    None
+}
+
+fn close(app: &mut App) -> Option<Effect> {
+    let overlay = app.overlay.take()?;
+    if let Overlay::Prompt(p) = overlay {
+        let text = crate::sanitize::clean(&input_text(&p.input)).trim().to_string();
+        if text.is_empty() {
+            return None;
+        }
+        return Some(match p.purpose {
+            PromptPurpose::Comment { target } => Effect::Comment { target, text },
+            PromptPurpose::ReturnReason => Effect::Return { reason: text },
+        });
+    }
+    None
+}
+
+fn submit(app: &mut App) -> Option<Effect> {
+    let s = app.strings();
+    let now = app.now;
+    let st = app.interview_mut()?;
+    let by = st.session.interviewer.clone();
+    match st.session.submit(&by) {
+        Ok(()) => {
+            st.dirty = true;
+            st.changed_at = Some(now);
+            app.status = Some(s.tui.submitted.clone());
+            Some(Effect::Save)
+        }
+        Err(e) => {
+            app.status = Some(e.render(s));
+            None
+        }
+    }
+}
+
+fn rerun_search(app: &mut App) {
+    let Some(Overlay::Search(s)) = app.overlay.as_ref() else {
+        return;
+    };
+    let query = input_text(&s.input);
+    let (results, glossary) = match app.index.as_deref() {
+        Some(index) => sources::search(&app.data.corpus, index, &query, app.lang),
+        None => (Vec::new(), vec![app.strings().tui.index_building.clone()]),
+    };
+    if let Some(Overlay::Search(s)) = app.overlay.as_mut() {
+        s.results = results;
+        s.glossary = glossary;
+        s.cursor = 0;
+    }
+}
+
+/// Rows of the interview matching `query` by question text or id, best first.
+pub fn jump_results(app: &App, query: &str) -> Vec<usize> {
+    let Some(st) = app.interview() else {
+        return Vec::new();
+    };
+    let cat = &app.data.catalog;
+    let rows: Vec<usize> = st
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.key().is_some())
+        .map(|(i, _)| i)
+        .collect();
+    filter::rank(query, rows, |&i| {
+        let r = &st.rows[i];
+        let q = r.question.map(|qi| &cat.questionnaires[r.qn].questions[qi]);
+        format!(
+            "{} {}",
+            q.map_or("", |q| q.text.get(app.lang)),
+            r.key().unwrap_or_default()
+        )
+    })
+}

@@ -1,0 +1,149 @@
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Wrap};
+
+use super::text::highlighted;
+use crate::tui::app::{App, Overlay, PromptPurpose};
+
+fn popup(area: Rect) -> Rect {
+    area.centered(Constraint::Percentage(85), Constraint::Percentage(85))
+}
+
+pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
+    let s = app.strings();
+    let area = popup(area);
+    frame.render_widget(Clear, area);
+    match overlay {
+        Overlay::Help => {}
+        Overlay::Search(st) => {
+            let [input_a, gloss_a, list_a] = Layout::vertical([
+                Constraint::Length(3),
+                Constraint::Length(st.glossary.len().min(4) as u16),
+                Constraint::Min(3),
+            ])
+            .areas(area);
+            let mut t = st.input.clone();
+            t.set_block(Block::bordered().title(s.tui.search_title.as_str()).border_style(app.palette.focus_border()));
+            frame.render_widget(&t, input_a);
+            let gloss: Vec<Line> = st.glossary.iter().map(|g| Line::styled(format!("≡ {g}"), app.palette.dim())).collect();
+            frame.render_widget(Paragraph::new(gloss), gloss_a);
+            let items: Vec<ListItem> = st
+                .results
+                .iter()
+                .map(|r| {
+                    let mut lines = vec![
+                        Line::styled(r.heading.clone(), app.palette.title()),
+                        Line::styled(r.reference.clone(), app.palette.dim()),
+                    ];
+                    let first: String = r.text.chars().take(400).collect();
+                    let hl: Vec<_> = r.highlights.iter().filter(|h| h.end <= first.len()).cloned().collect();
+                    lines.extend(highlighted(&first.replace('\n', " "), &hl, app.palette.highlight()).into_iter().take(2));
+                    ListItem::new(lines)
+                })
+                .collect();
+            let mut state = ListState::default().with_selected(Some(st.cursor));
+            frame.render_stateful_widget(
+                List::new(items)
+                    .block(Block::bordered().title(s.tui.search_help.as_str()))
+                    .highlight_style(app.palette.selected()),
+                list_a,
+                &mut state,
+            );
+        }
+        Overlay::Jump(st) => {
+            let [input_a, list_a] = Layout::vertical([Constraint::Length(3), Constraint::Min(3)]).areas(area);
+            let mut t = st.input.clone();
+            t.set_block(Block::bordered().title(s.tui.jump_title.as_str()).border_style(app.palette.focus_border()));
+            frame.render_widget(&t, input_a);
+            let cat = &app.data.catalog;
+            let items: Vec<ListItem> = app
+                .interview()
+                .map(|i| {
+                    st.results
+                        .iter()
+                        .filter_map(|&r| i.rows.get(r))
+                        .map(|r| {
+                            let q = r.question.map(|qi| &cat.questionnaires[r.qn].questions[qi]);
+                            ListItem::new(format!(
+                                "{}  {}",
+                                q.map_or(String::new(), |q| crate::sanitize::clean_line(q.text.get(app.lang))),
+                                r.key().unwrap_or_default()
+                            ))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let mut state = ListState::default().with_selected(Some(st.cursor));
+            frame.render_stateful_widget(
+                List::new(items).block(Block::bordered()).highlight_style(app.palette.selected()),
+                list_a,
+                &mut state,
+            );
+        }
+        Overlay::Passage { item, scroll } => {
+            let mut lines = vec![
+                Line::styled(item.heading.clone(), app.palette.title()),
+                Line::styled(item.reference.clone(), app.palette.dim()),
+                Line::from(""),
+            ];
+            lines.extend(highlighted(&item.text, &item.highlights, app.palette.highlight()));
+            if !item.footnotes.is_empty() {
+                lines.push(Line::from(""));
+                lines.push(Line::styled(s.tui.footnotes.as_str(), app.palette.title()));
+                for f in &item.footnotes {
+                    lines.push(Line::from(f.clone()));
+                }
+            }
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .scroll((*scroll, 0))
+                    .block(Block::bordered().title(s.tui.passage_help.as_str())),
+                area,
+            );
+        }
+        Overlay::Submit { missing } => {
+            let mut lines = Vec::new();
+            if missing.is_empty() {
+                lines.push(Line::from(s.tui.submit_confirm.as_str()));
+            } else {
+                lines.push(Line::styled(s.tui.submit_missing.as_str(), app.palette.warn()));
+                lines.push(Line::from(""));
+                lines.extend(missing.iter().map(|m| Line::from(format!("! {m}"))));
+            }
+            frame.render_widget(
+                Paragraph::new(lines).wrap(Wrap { trim: false }).block(Block::bordered().title(s.tui.submit_title.as_str())),
+                area,
+            );
+        }
+        Overlay::Prompt(p) => {
+            let title = match &p.purpose {
+                PromptPurpose::Comment { target: Some(t) } => crate::i18n::fill(&s.tui.prompt_comment, &[("target", t)]),
+                PromptPurpose::Comment { target: None } => s.tui.prompt_comment_session.clone(),
+                PromptPurpose::ReturnReason => s.tui.prompt_return.clone(),
+            };
+            let mut t = p.input.clone();
+            t.set_block(Block::bordered().title(title).border_style(app.palette.focus_border()));
+            frame.render_widget(&t, area);
+        }
+        Overlay::Timeline { lines, scroll } => {
+            let lines: Vec<Line> = lines.iter().map(|l| Line::from(l.clone())).collect();
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .scroll((*scroll, 0))
+                    .block(Block::bordered().title(s.tui.timeline_title.as_str())),
+                area,
+            );
+        }
+        Overlay::Message(m) => {
+            frame.render_widget(
+                Paragraph::new(crate::sanitize::clean(m))
+                    .wrap(Wrap { trim: false })
+                    .block(Block::bordered().title(s.tui.message_title.as_str())),
+                area,
+            );
+        }
+    }
+}
