@@ -99,14 +99,10 @@ pub struct ParseProblem {
 pub enum ProblemKind {
     /// A footnote text whose marker was not found in the body.
     UnplacedFootnote { number: u32 },
-    /// The footnote sequence skipped this number.
-    MissingFootnote { number: u32 },
     /// Text in a footnote block that belongs to no footnote.
     StrayFootnoteText,
     /// A numbered heading that breaks the numbering order, kept as text.
     HeadingOutOfOrder { number: String },
-    /// A footnote block that never ended before the end of the file.
-    UnterminatedFootnotes,
     /// The file holds no text at all.
     Empty,
 }
@@ -118,12 +114,10 @@ impl ProblemKind {
             ProblemKind::UnplacedFootnote { number } => {
                 format!("footnote {number} has no marker in the text")
             }
-            ProblemKind::MissingFootnote { number } => format!("footnote {number} is missing"),
             ProblemKind::StrayFootnoteText => "text in a footnote block without a number".into(),
             ProblemKind::HeadingOutOfOrder { number } => {
                 format!("heading {number} is out of order; kept as text")
             }
-            ProblemKind::UnterminatedFootnotes => "footnote block runs to the end of the file".into(),
             ProblemKind::Empty => "the text file is empty".into(),
         }
     }

@@ -180,7 +180,9 @@ impl Corpus {
                         matcher.fuzzy_match(&r, tail).map(|s| s / 2)
                     })
                     .unwrap_or_else(|| common_prefix(&r, reference) as i64);
-                (score > 0).then_some((score, r))
+                // Nearer in length breaks near-ties: a section beats its paragraphs.
+                let len_gap = (r.len() as i64 - reference.len() as i64).abs();
+                (score > 0).then_some((score * 4 - len_gap, r))
             })
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.len().cmp(&b.1.len())).then(a.1.cmp(&b.1)));

@@ -325,7 +325,11 @@ fn subheading_like(t: &str) -> bool {
     let bare = t.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
     let last = bare.rsplit(' ').next().unwrap_or("");
     bare.chars().count() <= 85
-        && bare.split_whitespace().count() <= 10
+        && bare
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+            <= 10
         && !bare.contains(". ")
         && !FUNCTION_WORDS.contains(&last)
         && starts_upper(bare)
