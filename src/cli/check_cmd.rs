@@ -1,12 +1,91 @@
-//! `gehoor check`.
+//! `gehoor check [PATH...] [--format human|json]`: every problem at once.
+//! Exit 0 clean (warnings allowed), 1 errors found, 2 cannot run.
 
+use std::io::IsTerminal;
+use std::path::Path;
 use std::process::ExitCode;
 
-use super::Ctx;
-use crate::error::{Error, Result};
+use super::{CheckArgs, CheckFormat, Ctx};
+use crate::assets::{FileSet, Origin, TextFile};
+use crate::check;
+use crate::error::{Error, IoOp, Result};
 
-pub fn run(_ctx: &Ctx, _args: &impl std::fmt::Debug) -> Result<ExitCode> {
-    Err(Error::NotBuilt {
-        command: "check".into(),
+/// The five document ids of FORMAT.md, as `DOC` and `DOC#*` (any
+/// well-formed ref into the document).
+// TODO(corpus): replace with `Corpus::refs()` once the corpus module lands.
+fn known_refs(_ctx: &Ctx) -> Vec<String> {
+    let docs = [
+        "ambtsbericht-rf-2025",
+        "brief-moratorium-2022",
+        "persbericht-kuzmin-2026-en",
+        "persbericht-kuzmin-2026-nl",
+        "artikel-moechametov-2025",
+    ];
+    let mut refs: Vec<String> = docs
+        .iter()
+        .flat_map(|d| [d.to_string(), format!("{d}#*")])
+        .collect();
+    refs.sort();
+    refs
+}
+
+/// The files to check: the active questionnaires, or the named files and
+/// folders gathered into one set so references between them resolve.
+fn gather(ctx: &Ctx, paths: &[std::path::PathBuf]) -> Result<FileSet> {
+    if paths.is_empty() {
+        return FileSet::questionnaires(ctx.settings.questionnaires.as_deref());
+    }
+    if let [one] = paths
+        && one.is_dir()
+    {
+        return FileSet::from_dir(one);
+    }
+    let mut files = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let set = FileSet::from_dir(p)?;
+            for f in &set.files {
+                files.push(TextFile {
+                    rel: set.display_path(f).display().to_string(),
+                    text: f.text.clone(),
+                });
+            }
+        } else {
+            let text = std::fs::read_to_string(p).map_err(|e| Error::io(IoOp::Read, p, e))?;
+            files.push(TextFile {
+                rel: p.display().to_string(),
+                text,
+            });
+        }
+    }
+    Ok(FileSet {
+        origin: Origin::Dir(Path::new("").to_path_buf()),
+        files,
     })
+}
+
+pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<ExitCode> {
+    let files = gather(ctx, &args.paths)?;
+    let diags = check::check(&files, &known_refs(ctx));
+    let lang = ctx.settings.lang;
+    let toml_files = files
+        .files
+        .iter()
+        .filter(|f| f.rel.ends_with(".toml"))
+        .count();
+    match args.format {
+        CheckFormat::Json => println!("{}", check::render_json(&diags, lang)),
+        CheckFormat::Human => {
+            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let text = if color {
+                check::render_human_color(&diags, &files, lang)
+            } else {
+                check::render_human(&diags, &files, lang)
+            };
+            print!("{text}");
+            println!("{}", check::summary(&diags, toml_files, lang));
+        }
+    }
+    let (errors, _) = check::counts(&diags);
+    Ok(ExitCode::from(u8::from(errors > 0)))
 }

@@ -1,0 +1,162 @@
+//! Diagnostics about questionnaire files, as values. The wording comes from
+//! the `check` string table; a diagnostic keeps its code and arguments so it
+//! can be rendered in either language.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::i18n::{Lang, Strings, fill};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable machine name, also the key of the message in `i18n/check.toml`.
+    pub code: &'static str,
+    pub file: PathBuf,
+    /// Byte range in the file text.
+    pub span: Range<usize>,
+    /// 1-based; the column counts characters.
+    pub line: usize,
+    pub col: usize,
+    /// In English; `message_in` gives other languages.
+    pub message: String,
+    pub hint: Option<String>,
+    /// The values filled into the message and hint templates.
+    pub args: Vec<(&'static str, String)>,
+    /// A did-you-mean replacement, when one is close enough.
+    pub suggestion: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    pub fn message_in(&self, lang: Lang) -> String {
+        let s = &Strings::get(lang).check;
+        let template = s.msg.get(self.code).unwrap_or(self.code);
+        fill(template, &self.arg_pairs())
+    }
+
+    pub fn hint_in(&self, lang: Lang) -> Option<String> {
+        let s = &Strings::get(lang).check;
+        if let Some(sugg) = &self.suggestion {
+            return Some(fill(&s.did_you_mean, &[("suggestion", sugg)]));
+        }
+        let template = s.hint.get(self.code).unwrap_or("");
+        (!template.is_empty()).then(|| fill(template, &self.arg_pairs()))
+    }
+
+    fn arg_pairs(&self) -> Vec<(&str, &str)> {
+        self.args.iter().map(|(k, v)| (*k, v.as_str())).collect()
+    }
+}
+
+/// Collects diagnostics for one file, turning byte spans into line:col.
+pub(crate) struct Sink<'a> {
+    pub path: &'a Path,
+    pub text: &'a str,
+    pub out: &'a mut Vec<Diagnostic>,
+}
+
+impl Sink<'_> {
+    pub fn push(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        span: Range<usize>,
+        args: &[(&'static str, &str)],
+        suggestion: Option<String>,
+    ) {
+        self.out.push(make(
+            severity, code, self.path, self.text, span, args, suggestion,
+        ));
+    }
+
+    pub fn error(&mut self, code: &'static str, span: Range<usize>, args: &[(&'static str, &str)]) {
+        self.push(Severity::Error, code, span, args, None);
+    }
+
+    pub fn warn(&mut self, code: &'static str, span: Range<usize>, args: &[(&'static str, &str)]) {
+        self.push(Severity::Warning, code, span, args, None);
+    }
+}
+
+pub(crate) fn make(
+    severity: Severity,
+    code: &'static str,
+    path: &Path,
+    text: &str,
+    span: Range<usize>,
+    args: &[(&'static str, &str)],
+    suggestion: Option<String>,
+) -> Diagnostic {
+    let start = span.start.min(text.len());
+    let span = start..span.end.clamp(start, text.len());
+    let (line, col) = crate::error::line_col(text, span.start);
+    let mut d = Diagnostic {
+        severity,
+        code,
+        file: path.to_path_buf(),
+        span,
+        line,
+        col,
+        message: String::new(),
+        hint: None,
+        args: args.iter().map(|(k, v)| (*k, (*v).to_string())).collect(),
+        suggestion,
+    };
+    d.message = d.message_in(Lang::En);
+    d.hint = d.hint_in(Lang::En);
+    d
+}
+
+/// The closest candidate to `word`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    let limit = (word.chars().count() / 3).max(2);
+    candidates
+        .into_iter()
+        .map(|c| (levenshtein(word, c), c))
+        .filter(|(d, c)| *d <= limit && *c != word)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c.to_string())
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_words_only() {
+        let keys = ["title", "topic", "version"];
+        assert_eq!(did_you_mean("tittle", keys).as_deref(), Some("title"));
+        assert_eq!(did_you_mean("verison", keys).as_deref(), Some("version"));
+        assert_eq!(did_you_mean("colour", keys), None);
+    }
+}
