@@ -31,8 +31,16 @@ pub fn fsync_dir(dir: &Path) -> Result<()> {
 
 /// Write a temp file next to `target`, fsynced, 0600; the caller renames it
 /// with `commit` (possibly after a last check).
+/// The folder a file lives in; `.` for a bare file name.
+fn parent(target: &Path) -> &Path {
+    match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
 pub fn prepare(target: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
-    let dir = target.parent().unwrap_or(Path::new("."));
+    let dir = parent(target);
     let mut tmp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .permissions(std::fs::Permissions::from_mode(0o600))
@@ -47,7 +55,7 @@ pub fn prepare(target: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
 pub fn commit(tmp: tempfile::NamedTempFile, target: &Path) -> Result<()> {
     tmp.persist(target)
         .map_err(|e| Error::io(IoOp::Rename, target, e.error))?;
-    fsync_dir(target.parent().unwrap_or(Path::new(".")))
+    fsync_dir(parent(target))
 }
 
 /// Replace `target` with `bytes`, atomically and durably.
