@@ -462,3 +462,85 @@ fn crash_harness_sigkill_leaves_old_or_new_never_a_mix() {
         started.elapsed()
     );
 }
+
+fn gehoor(data: &Path) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("gehoor").unwrap();
+    c.args(["--lang", "en", "--data-dir"]).arg(data);
+    c.env_remove("GEHOOR_DATA_DIR").env("GEHOOR_CONFIG", "/nonexistent/gehoor.toml");
+    c
+}
+
+#[test]
+fn cli_lists_exports_and_quarantines() {
+    let d = tmp();
+    let store = store_in(&d);
+    let data = store.dir().parent().unwrap().to_path_buf();
+    let mut s = session("TEST-CLI", 2);
+    s.submit("Interviewer A").unwrap();
+    s.add_comment("Supervisor B", None, "Looks complete");
+    drop(store.create(&s).unwrap());
+    let draft = session("TEST-CLI-DRAFT", 0);
+    drop(store.create(&draft).unwrap());
+    fs::copy(
+        Path::new(FIXTURES).join("truncated.toml"),
+        store.dir().join("broken.toml"),
+    )
+    .unwrap();
+
+    let out = gehoor(&data).args(["sessions", "list"]).assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("TEST-CLI "), "{text}");
+    assert!(text.contains("TEST-CLI-DRAFT"), "{text}");
+    assert!(text.contains("broken.toml:5:"), "{text}");
+    assert!(text.contains("gehoor sessions quarantine broken.toml"), "{text}");
+    assert!(out.get_output().stderr.is_empty(), "private folder: no warning");
+
+    let out = gehoor(&data)
+        .args(["sessions", "list", "--status", "submitted", "--json"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let kinds: Vec<(&str, Option<&str>)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["kind"].as_str().unwrap(), e["case_ref"].as_str()))
+        .collect();
+    assert_eq!(kinds, [("session", Some("TEST-CLI")), ("unreadable", None)]);
+
+    let target = d.path().join("export.md");
+    gehoor(&data)
+        .args(["export", "TEST-CLI", "-o"])
+        .arg(&target)
+        .assert()
+        .success();
+    assert_eq!(mode(&target), 0o600);
+    let md = fs::read_to_string(&target).unwrap();
+    assert!(md.starts_with("# Interview session: TEST-CLI\n"), "{md}");
+    assert!(md.contains("Looks complete"), "{md}");
+    let out = gehoor(&data)
+        .args(["export", &s.id.to_string()[..13], "--format", "json"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["case_ref"], "TEST-CLI");
+    assert_eq!(v["answers"].as_array().unwrap().len(), 2);
+    gehoor(&data)
+        .args(["export", "TEST-NOPE"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("TEST-CLI"));
+
+    gehoor(&data)
+        .args(["sessions", "quarantine", "broken.toml"])
+        .assert()
+        .success();
+    assert!(store.dir().join("quarantine/broken.toml").exists());
+
+    fs::set_permissions(store.dir(), fs::Permissions::from_mode(0o755)).unwrap();
+    gehoor(&data)
+        .args(["sessions", "list"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("readable by other users"));
+}
