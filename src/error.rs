@@ -68,6 +68,11 @@ pub enum Error {
     Conflict {
         path: PathBuf,
     },
+    /// A session status change the review workflow does not allow.
+    InvalidTransition {
+        from: String,
+        to: String,
+    },
 }
 
 impl Error {
@@ -158,6 +163,9 @@ impl Error {
             }
             Error::Conflict { path } => {
                 crate::i18n::fill(&e.conflict, &[("path", &path.display().to_string())])
+            }
+            Error::InvalidTransition { from, to } => {
+                crate::i18n::fill(&e.invalid_transition, &[("from", from), ("to", to)])
             }
         }
     }

@@ -1,12 +1,41 @@
-//! `gehoor export`.
+//! `gehoor export SESSION [--format markdown|json] [-o FILE]`.
 
 use std::process::ExitCode;
 
-use super::Ctx;
-use crate::error::{Error, Result};
+use super::{Ctx, ExportArgs, ExportFormat};
+use crate::error::Result;
+use crate::export::{self, NoContext};
+use crate::notes::{Store, write_atomic};
+use crate::sanitize::clean_line;
 
-pub fn run(_ctx: &Ctx, _args: &impl std::fmt::Debug) -> Result<ExitCode> {
-    Err(Error::NotBuilt {
-        command: "export".into(),
-    })
+pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<ExitCode> {
+    let store = Store::new(ctx.settings.sessions_dir());
+    super::sessions_cmd::warn_if_shared(ctx, &store);
+    let id = store.resolve(&args.session)?;
+    let session = store.open_read_only(id)?;
+    // TODO(integration): an ExportContext backed by the questionnaires and the corpus.
+    let context = NoContext;
+    let text = match args.format {
+        ExportFormat::Markdown => export::markdown(&session, &context, ctx.settings.lang),
+        ExportFormat::Json => {
+            let mut t = serde_json::to_string_pretty(&export::json(&session, &context))
+                .expect("a JSON value serialises");
+            t.push('\n');
+            t
+        }
+    };
+    match &args.output {
+        Some(path) => {
+            write_atomic(path, text.as_bytes())?;
+            eprintln!(
+                "{}",
+                crate::i18n::fill(
+                    &ctx.strings.notes.export_written,
+                    &[("path", &clean_line(&path.display().to_string()))]
+                )
+            );
+        }
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
 }

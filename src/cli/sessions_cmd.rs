@@ -1,12 +1,160 @@
-//! `gehoor sessions`.
+//! `gehoor sessions list | quarantine`.
 
 use std::process::ExitCode;
 
-use super::Ctx;
-use crate::error::{Error, Result};
+use unicode_width::UnicodeWidthStr;
 
-pub fn run(_ctx: &Ctx, _args: &impl std::fmt::Debug) -> Result<ExitCode> {
-    Err(Error::NotBuilt {
-        command: "sessions".into(),
-    })
+use super::{Ctx, SessionsCommand, StatusArg};
+use crate::error::Result;
+use crate::i18n::{NotesText, fill};
+use crate::notes::{ListEntry, Status, Store};
+use crate::sanitize::clean_line;
+
+pub fn run(ctx: &Ctx, cmd: &SessionsCommand) -> Result<ExitCode> {
+    let store = Store::new(ctx.settings.sessions_dir());
+    warn_if_shared(ctx, &store);
+    match cmd {
+        SessionsCommand::List { status, json } => list(ctx, &store, *status, *json),
+        SessionsCommand::Quarantine { file } => {
+            let dest = store.quarantine(file)?;
+            println!(
+                "{}",
+                fill(
+                    &ctx.strings.notes.quarantined,
+                    &[
+                        ("file", &clean_line(file)),
+                        ("dest", &clean_line(&dest.display().to_string()))
+                    ]
+                )
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Printed by every command that reads the sessions folder.
+pub fn warn_if_shared(ctx: &Ctx, store: &Store) {
+    if let Some(dir) = store.warn_if_shared() {
+        eprintln!(
+            "{}",
+            fill(
+                &ctx.strings.cli.data_dir_readable_by_others,
+                &[("path", &clean_line(&dir.display().to_string()))]
+            )
+        );
+    }
+}
+
+pub fn status_text(n: &NotesText, s: Status) -> &str {
+    match s {
+        Status::Draft => &n.status_draft,
+        Status::Submitted => &n.status_submitted,
+        Status::Approved => &n.status_approved,
+        Status::Returned => &n.status_returned,
+    }
+}
+
+fn wanted(filter: Option<StatusArg>, s: Status) -> bool {
+    match filter {
+        None => true,
+        Some(StatusArg::Draft) => s == Status::Draft,
+        Some(StatusArg::Submitted) => s == Status::Submitted,
+        Some(StatusArg::Approved) => s == Status::Approved,
+        Some(StatusArg::Returned) => s == Status::Returned,
+    }
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let w = text.width();
+    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Result<ExitCode> {
+    // Unreadable files are always shown: they need attention whatever the filter.
+    let entries: Vec<ListEntry> = store
+        .list()?
+        .into_iter()
+        .filter(|e| match e {
+            ListEntry::Session(s) => wanted(filter, s.status),
+            ListEntry::Unreadable { .. } => true,
+        })
+        .collect();
+    if json {
+        let text = serde_json::to_string_pretty(&entries).expect("list entries serialise");
+        println!("{}", crate::sanitize::clean(&text));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let n = &ctx.strings.notes;
+    if entries.is_empty() {
+        println!(
+            "{}",
+            fill(
+                &n.list_empty,
+                &[("dir", &clean_line(&store.dir().display().to_string()))]
+            )
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let header = [
+        n.col_id.clone(),
+        n.col_case.clone(),
+        n.col_interviewer.clone(),
+        n.col_updated.clone(),
+        n.col_status.clone(),
+        n.col_answered.clone(),
+        n.col_flagged.clone(),
+        n.col_comments.clone(),
+    ];
+    let mut rows = vec![header];
+    for e in &entries {
+        if let ListEntry::Session(s) = e {
+            rows.push([
+                s.id.to_string()[..8].to_string(),
+                clean_line(&s.case_ref),
+                clean_line(&s.interviewer),
+                s.updated.strftime("%Y-%m-%d %H:%M").to_string(),
+                status_text(n, s.status).to_string(),
+                s.answered.to_string(),
+                s.flagged.to_string(),
+                s.comments.to_string(),
+            ]);
+        }
+    }
+    let widths: Vec<usize> = (0..8)
+        .map(|i| rows.iter().map(|r| r[i].width()).max().unwrap_or(0))
+        .collect();
+    if rows.len() > 1 {
+        for r in &rows {
+            let line: Vec<String> = r.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
+            println!("{}", line.join("  ").trim_end());
+        }
+    }
+    for e in &entries {
+        if let ListEntry::Unreadable {
+            path,
+            reason,
+            line,
+            col,
+        } = e
+        {
+            let file = path
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            println!(
+                "{}\n  {}",
+                fill(
+                    &n.list_unreadable,
+                    &[
+                        ("path", &clean_line(&path.display().to_string())),
+                        ("line", &line.to_string()),
+                        ("col", &col.to_string()),
+                        ("reason", &clean_line(reason)),
+                    ]
+                ),
+                fill(&n.list_unreadable_hint, &[("file", &clean_line(&file))])
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,1 +1,381 @@
 //! Interview sessions: the pure model, and `store` (the only writer of user data).
+//!
+//! A session is someone's asylum story. The model never drops an answer:
+//! removing a repeat-group instance moves its answers into `removed`, and
+//! answers whose question disappeared from a questionnaire stay in `answers`.
+
+mod atomic;
+mod autosave;
+mod key;
+mod lock;
+mod merge;
+mod migrate;
+mod stamp;
+pub mod store;
+
+use std::collections::BTreeMap;
+
+use jiff::Zoned;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+use crate::questionnaire::{AnswerStatus, Value};
+
+pub use atomic::write as write_atomic;
+pub use autosave::{Autosave, install_signal_flags};
+pub use key::{answer_key, parse_answer_key};
+pub use migrate::{SCHEMA_VERSION, parse_session};
+pub use store::{ListEntry, SessionSummary, Store, WriteHandle};
+
+/// The current time, to the second, in the system time zone: what every
+/// timestamp in a session file is stamped with.
+pub fn now() -> Zoned {
+    let z = Zoned::now();
+    z.round(jiff::Unit::Second).unwrap_or(z)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Draft,
+    Submitted,
+    Approved,
+    Returned,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Draft,
+        Status::Submitted,
+        Status::Approved,
+        Status::Returned,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Submitted => "submitted",
+            Status::Approved => "approved",
+            Status::Returned => "returned",
+        }
+    }
+
+    /// Draft/Returned → Submitted (interviewer), Submitted → Approved,
+    /// Submitted/Approved → Returned (reviewer).
+    pub fn can_become(self, to: Status) -> bool {
+        matches!(
+            (self, to),
+            (Status::Draft | Status::Returned, Status::Submitted)
+                | (Status::Submitted, Status::Approved)
+                | (Status::Submitted | Status::Approved, Status::Returned)
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionnaireUse {
+    pub id: String,
+    pub version: u32,
+    pub hash: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Value>,
+    pub status: AnswerStatus,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub cited: Vec<String>,
+    #[serde(default)]
+    pub flagged: bool,
+    #[serde(with = "stamp")]
+    pub created: Zoned,
+    #[serde(with = "stamp")]
+    pub updated: Zoned,
+}
+
+impl Answer {
+    pub fn new(at: &Zoned) -> Answer {
+        Answer {
+            value: None,
+            status: AnswerStatus::Answered,
+            note: String::new(),
+            cited: Vec::new(),
+            flagged: false,
+            created: at.clone(),
+            updated: at.clone(),
+        }
+    }
+
+    /// Answered with a value, or given an explicit non-answer status.
+    pub fn is_answered(&self) -> bool {
+        self.value.is_some() || self.status != AnswerStatus::Answered
+    }
+}
+
+/// An answer taken out of `answers` when its repeat-group instance was
+/// removed; kept so nothing typed is ever lost.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RemovedAnswer {
+    /// The key the answer had when it was removed.
+    pub key: String,
+    #[serde(with = "stamp")]
+    pub removed: Zoned,
+    pub answer: Answer,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Comment {
+    pub id: Uuid,
+    pub author: String,
+    #[serde(with = "stamp")]
+    pub at: Zoned,
+    /// An answer key, or `None` for the whole session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusChange {
+    pub from: Status,
+    pub to: Status,
+    pub by: String,
+    #[serde(with = "stamp")]
+    pub at: Zoned,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// One interview. Field order is the order in the file: scalars first so the
+/// file reads top-down like a case sheet.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Session {
+    pub schema_version: u32,
+    pub id: Uuid,
+    pub case_ref: String,
+    pub interviewer: String,
+    #[serde(with = "stamp")]
+    pub created: Zoned,
+    #[serde(with = "stamp")]
+    pub updated: Zoned,
+    pub lang: Lang,
+    pub status: Status,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub questionnaires: Vec<QuestionnaireUse>,
+    /// Instance count per repeat group, keyed by full group id
+    /// (`summons.summonses`).
+    #[serde(default)]
+    pub groups: BTreeMap<String, u32>,
+    /// Keyed by `answer_key`: `<questionnaire>.<question>` or
+    /// `<questionnaire>.<question>#<n>` inside a repeat group.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    #[serde(default)]
+    pub removed: Vec<RemovedAnswer>,
+    #[serde(default)]
+    pub comments: Vec<Comment>,
+    #[serde(default)]
+    pub history: Vec<StatusChange>,
+}
+
+impl Session {
+    pub fn new(
+        case_ref: impl Into<String>,
+        interviewer: impl Into<String>,
+        lang: Lang,
+        questionnaires: Vec<QuestionnaireUse>,
+    ) -> Session {
+        let at = now();
+        Session {
+            schema_version: SCHEMA_VERSION,
+            id: Uuid::now_v7(),
+            case_ref: case_ref.into(),
+            interviewer: interviewer.into(),
+            created: at.clone(),
+            updated: at,
+            lang,
+            status: Status::Draft,
+            note: String::new(),
+            questionnaires,
+            groups: BTreeMap::new(),
+            answers: BTreeMap::new(),
+            removed: Vec::new(),
+            comments: Vec::new(),
+            history: Vec::new(),
+        }
+    }
+
+    fn answer_mut(&mut self, key: &str) -> &mut Answer {
+        let at = now();
+        self.updated = at.clone();
+        let a = self
+            .answers
+            .entry(key.to_string())
+            .or_insert_with(|| Answer::new(&at));
+        a.updated = at;
+        a
+    }
+
+    /// Set (or clear, with `None`) the value. A value means `Answered`.
+    pub fn set_value(&mut self, key: &str, value: Option<Value>) {
+        let a = self.answer_mut(key);
+        if value.is_some() {
+            a.status = AnswerStatus::Answered;
+        }
+        a.value = value;
+    }
+
+    /// A status other than `Answered` keeps any value typed before, so an
+    /// accidental "declined" loses nothing.
+    pub fn set_status(&mut self, key: &str, status: AnswerStatus) {
+        self.answer_mut(key).status = status;
+    }
+
+    pub fn set_note(&mut self, key: &str, note: impl Into<String>) {
+        self.answer_mut(key).note = note.into();
+    }
+
+    pub fn set_flagged(&mut self, key: &str, flagged: bool) {
+        self.answer_mut(key).flagged = flagged;
+    }
+
+    /// Cite a corpus ref for an answer; citing twice is a no-op.
+    pub fn cite(&mut self, key: &str, reference: &str) {
+        let a = self.answer_mut(key);
+        if !a.cited.iter().any(|r| r == reference) {
+            a.cited.push(reference.to_string());
+        }
+    }
+
+    pub fn uncite(&mut self, key: &str, reference: &str) {
+        if self.answers.contains_key(key) {
+            self.answer_mut(key).cited.retain(|r| r != reference);
+        }
+    }
+
+    pub fn group_count(&self, group: &str) -> u32 {
+        self.groups.get(group).copied().unwrap_or(0)
+    }
+
+    /// Add an instance to a repeat group; returns its 1-based number.
+    pub fn add_group_instance(&mut self, group: &str) -> u32 {
+        self.updated = now();
+        let n = self.groups.entry(group.to_string()).or_insert(0);
+        *n += 1;
+        *n
+    }
+
+    /// Remove instance `instance` (1-based) of `group`, whose questions are
+    /// `question_ids` (full ids). Its answers move to `removed`; later
+    /// instances are renumbered down so instances stay 1..=count. Returns the
+    /// number of answers archived.
+    pub fn remove_group_instance(
+        &mut self,
+        group: &str,
+        instance: u32,
+        question_ids: &[&str],
+    ) -> Result<usize> {
+        let count = self.group_count(group);
+        if instance == 0 || instance > count {
+            return Err(Error::Usage {
+                detail: format!("{group} has no instance {instance} (it has {count})"),
+            });
+        }
+        let at = now();
+        let mut archived = 0;
+        for q in question_ids {
+            let key = answer_key(q, Some(instance as usize));
+            if let Some(answer) = self.answers.remove(&key) {
+                self.removed.push(RemovedAnswer {
+                    key,
+                    removed: at.clone(),
+                    answer,
+                });
+                archived += 1;
+            }
+            for n in instance + 1..=count {
+                if let Some(a) = self.answers.remove(&answer_key(q, Some(n as usize))) {
+                    self.answers.insert(answer_key(q, Some(n as usize - 1)), a);
+                }
+            }
+        }
+        self.groups.insert(group.to_string(), count - 1);
+        self.updated = at;
+        Ok(archived)
+    }
+
+    fn change_status(&mut self, to: Status, by: &str, reason: Option<String>) -> Result<()> {
+        if !self.status.can_become(to) {
+            return Err(Error::InvalidTransition {
+                from: self.status.code().to_string(),
+                to: to.code().to_string(),
+            });
+        }
+        let at = now();
+        self.history.push(StatusChange {
+            from: self.status,
+            to,
+            by: by.to_string(),
+            at: at.clone(),
+            reason,
+        });
+        self.status = to;
+        self.updated = at;
+        Ok(())
+    }
+
+    pub fn submit(&mut self, by: &str) -> Result<()> {
+        self.change_status(Status::Submitted, by, None)
+    }
+
+    pub fn approve(&mut self, by: &str) -> Result<()> {
+        self.change_status(Status::Approved, by, None)
+    }
+
+    pub fn return_for_work(&mut self, by: &str, reason: &str) -> Result<()> {
+        self.change_status(Status::Returned, by, Some(reason.to_string()))
+    }
+
+    /// Add a comment on an answer key (or the whole session); returns its id.
+    pub fn add_comment(&mut self, author: &str, target: Option<&str>, text: &str) -> Uuid {
+        let id = Uuid::now_v7();
+        self.comments.push(Comment {
+            id,
+            author: author.to_string(),
+            at: now(),
+            target: target.map(str::to_string),
+            text: text.to_string(),
+        });
+        id
+    }
+
+    pub fn answered_count(&self) -> usize {
+        self.answers.values().filter(|a| a.is_answered()).count()
+    }
+
+    pub fn flagged_count(&self) -> usize {
+        self.answers.values().filter(|a| a.flagged).count()
+    }
+
+    /// The session as a TOML document.
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).expect("a session always serialises")
+    }
+}
+
+#[cfg(test)]
+mod tests;

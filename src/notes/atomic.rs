@@ -1,0 +1,65 @@
+//! Atomic, durable file replacement: a temp file in the same folder, fsync,
+//! rename over the target, fsync the folder (`persist` alone leaves the
+//! rename in the page cache). Files are 0600, folders 0700.
+
+use std::fs::{DirBuilder, File};
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use std::path::Path;
+
+use crate::error::{Error, IoOp, Result};
+
+/// Temp files start with this, so listing skips them after a crash.
+pub const TEMP_PREFIX: &str = ".gehoor-tmp-";
+
+pub fn ensure_private_dir(dir: &Path) -> Result<()> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| Error::io(IoOp::CreateDir, dir, e))
+}
+
+pub fn fsync_dir(dir: &Path) -> Result<()> {
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| Error::io(IoOp::Write, dir, e))
+}
+
+/// Write a temp file next to `target`, fsynced, 0600; the caller renames it
+/// with `commit` (possibly after a last check).
+/// The folder a file lives in; `.` for a bare file name.
+fn parent(target: &Path) -> &Path {
+    match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+pub fn prepare(target: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
+    let dir = parent(target);
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .permissions(std::fs::Permissions::from_mode(0o600))
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(IoOp::Write, target, e))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| Error::io(IoOp::Write, target, e))?;
+    Ok(tmp)
+}
+
+pub fn commit(tmp: tempfile::NamedTempFile, target: &Path) -> Result<()> {
+    tmp.persist(target)
+        .map_err(|e| Error::io(IoOp::Rename, target, e.error))?;
+    fsync_dir(parent(target))
+}
+
+/// Replace `target` with `bytes`, atomically and durably.
+pub fn write(target: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = prepare(target, bytes)?;
+    commit(tmp, target)
+}

@@ -1,0 +1,74 @@
+//! One writer per session: an advisory lock on a sibling `<id>.lock` file
+//! holding "host pid" so a refused opener can say who has it. The kernel
+//! drops the lock when the holder dies, so a crash leaves no stale lock.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::{Read, Seek, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
+
+use crate::error::{Error, IoOp, Result};
+
+#[derive(Debug)]
+pub struct SessionLock {
+    _file: File,
+}
+
+fn open(path: &Path) -> Result<File> {
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| Error::io(IoOp::Lock, path, e))
+}
+
+pub fn holder_text() -> String {
+    format!(
+        "{} pid {}",
+        gethostname::gethostname().to_string_lossy(),
+        std::process::id()
+    )
+}
+
+/// Take the interviewer's lock or say who holds it. `session_path` is named
+/// in the message.
+pub fn acquire(lock_path: &Path, session_path: &Path) -> Result<SessionLock> {
+    let mut file = open(lock_path)?;
+    match file.try_lock() {
+        Ok(()) => {
+            let text = holder_text();
+            file.set_len(0)
+                .and_then(|()| file.rewind())
+                .and_then(|()| file.write_all(text.as_bytes()))
+                .map_err(|e| Error::io(IoOp::Lock, lock_path, e))?;
+            Ok(SessionLock { _file: file })
+        }
+        Err(TryLockError::WouldBlock) => {
+            let mut holder = String::new();
+            let _ = file.read_to_string(&mut holder);
+            let holder = crate::sanitize::clean(holder.trim());
+            Err(Error::SessionLocked {
+                path: session_path.to_path_buf(),
+                holder: if holder.is_empty() {
+                    "?".into()
+                } else {
+                    holder
+                },
+            })
+        }
+        Err(TryLockError::Error(e)) => Err(Error::io(IoOp::Lock, lock_path, e)),
+    }
+}
+
+/// A short, blocking lock around one read-merge-rename, shared by the
+/// interviewer's save and a reviewer's write so neither loses the other's
+/// change (where the file system honours locks; the content hash check
+/// covers the rest).
+pub fn write_guard(path: &Path) -> Result<File> {
+    let file = open(path)?;
+    file.lock().map_err(|e| Error::io(IoOp::Lock, path, e))?;
+    Ok(file)
+}

@@ -1,0 +1,154 @@
+use super::*;
+use crate::questionnaire::PartialDate;
+
+fn sample() -> Session {
+    Session::new(
+        "ZAAK-0001",
+        "Interviewer A",
+        Lang::Nl,
+        vec![QuestionnaireUse {
+            id: "summons".into(),
+            version: 2,
+            hash: "abc123".into(),
+        }],
+    )
+}
+
+#[test]
+fn answer_keys_round_trip() {
+    assert_eq!(answer_key("summons.received", None), "summons.received");
+    assert_eq!(answer_key("summons.date", Some(3)), "summons.date#3");
+    assert_eq!(
+        parse_answer_key("summons.date#3"),
+        ("summons.date", Some(3))
+    );
+    assert_eq!(
+        parse_answer_key("summons.received"),
+        ("summons.received", None)
+    );
+    assert_eq!(parse_answer_key("a.b#0"), ("a.b#0", None));
+    assert_eq!(parse_answer_key("a.b#x"), ("a.b#x", None));
+}
+
+#[test]
+fn every_field_survives_toml() {
+    let mut s = sample();
+    s.note = "Tolk: \"Ivan\" — \u{431}\u{435}\u{437}\nregel 2".into();
+    s.set_value("summons.received", Some(Value::YesNo(true)));
+    s.set_value(
+        "summons.date#1",
+        Some(Value::Date("~2023-04".parse::<PartialDate>().unwrap())),
+    );
+    s.set_value(
+        "summons.how#1",
+        Some(Value::Choices(vec!["paper".into(), "gosuslugi".into()])),
+    );
+    s.set_value("identity.age", Some(Value::Number(34.5)));
+    s.set_status("identity.phone", AnswerStatus::Declined);
+    s.set_note("summons.received", "said twice");
+    s.cite("summons.received", "ambtsbericht-rf-2025#1.1.3/p2");
+    s.set_flagged("summons.received", true);
+    s.add_group_instance("summons.summonses");
+    s.add_comment(
+        "Supervisor B",
+        Some("summons.received"),
+        "Ask about the envelope",
+    );
+    s.add_comment("Supervisor B", None, "Good session");
+    s.submit("Interviewer A").unwrap();
+    s.return_for_work("Supervisor B", "dates unclear").unwrap();
+    let text = s.to_toml();
+    assert!(text.starts_with("schema_version = 1\n"), "{text}");
+    let back = parse_session(std::path::Path::new("x.toml"), &text).unwrap();
+    assert_eq!(back, s);
+    assert_eq!(back.to_toml(), text, "serialisation is stable");
+}
+
+#[test]
+fn cite_is_idempotent_and_uncite_removes() {
+    let mut s = sample();
+    s.cite("a.b", "doc#1");
+    s.cite("a.b", "doc#1");
+    s.cite("a.b", "doc#2");
+    assert_eq!(s.answers["a.b"].cited, ["doc#1", "doc#2"]);
+    s.uncite("a.b", "doc#1");
+    assert_eq!(s.answers["a.b"].cited, ["doc#2"]);
+}
+
+#[test]
+fn status_only_moves_along_the_workflow() {
+    let mut s = sample();
+    assert!(matches!(
+        s.approve("B"),
+        Err(Error::InvalidTransition { .. })
+    ));
+    assert!(s.return_for_work("B", "x").is_err());
+    s.submit("A").unwrap();
+    assert!(s.submit("A").is_err());
+    s.return_for_work("B", "missing dates").unwrap();
+    s.submit("A").unwrap();
+    s.approve("B").unwrap();
+    assert_eq!(s.status, Status::Approved);
+    let path: Vec<_> = s.history.iter().map(|h| (h.from, h.to)).collect();
+    assert_eq!(
+        path,
+        [
+            (Status::Draft, Status::Submitted),
+            (Status::Submitted, Status::Returned),
+            (Status::Returned, Status::Submitted),
+            (Status::Submitted, Status::Approved)
+        ]
+    );
+    assert_eq!(s.history[1].reason.as_deref(), Some("missing dates"));
+    assert_eq!(s.history[1].by, "B");
+}
+
+#[test]
+fn removing_an_instance_archives_and_renumbers() {
+    let mut s = sample();
+    let g = "summons.summonses";
+    let qs = ["summons.date", "summons.how"];
+    for n in 1..=3 {
+        assert_eq!(s.add_group_instance(g), n);
+        s.set_value(
+            &answer_key("summons.date", Some(n as usize)),
+            Some(Value::Text(format!("d{n}"))),
+        );
+    }
+    s.set_note(&answer_key("summons.how", Some(2)), "by post");
+    let archived = s.remove_group_instance(g, 2, &qs).unwrap();
+    assert_eq!(archived, 2);
+    assert_eq!(s.group_count(g), 2);
+    assert_eq!(
+        s.answers["summons.date#1"].value,
+        Some(Value::Text("d1".into()))
+    );
+    assert_eq!(
+        s.answers["summons.date#2"].value,
+        Some(Value::Text("d3".into()))
+    );
+    assert!(!s.answers.contains_key("summons.date#3"));
+    let keys: Vec<_> = s.removed.iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(keys, ["summons.date#2", "summons.how#2"]);
+    assert_eq!(s.removed[0].answer.value, Some(Value::Text("d2".into())));
+    assert!(s.remove_group_instance(g, 5, &qs).is_err());
+}
+
+#[test]
+fn merge_keeps_both_sides_comments_and_latest_status() {
+    let mut interviewer = sample();
+    interviewer.submit("A").unwrap();
+    let mut reviewer = interviewer.clone();
+    interviewer.add_comment("A", None, "note to self");
+    interviewer.set_value("x.y", Some(Value::YesNo(false)));
+    reviewer.add_comment("B", Some("x.y"), "why?");
+    reviewer.return_for_work("B", "more detail").unwrap();
+    assert!(merge::merge_review(&mut interviewer, &reviewer));
+    assert_eq!(interviewer.comments.len(), 2);
+    assert_eq!(interviewer.status, Status::Returned);
+    assert!(interviewer.answers.contains_key("x.y"));
+    assert!(
+        !merge::merge_review(&mut interviewer, &reviewer),
+        "idempotent"
+    );
+}

@@ -1,0 +1,546 @@
+//! The session store under faults: crashes, concurrent openers, reviewers
+//! writing while an interviewer saves, corrupt files.
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use gehoor::Error;
+use gehoor::i18n::Lang;
+use gehoor::notes::{ListEntry, QuestionnaireUse, Session, Status, Store, parse_session};
+use gehoor::questionnaire::{AnswerStatus, Value};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sessions");
+
+fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+fn store_in(dir: &tempfile::TempDir) -> Store {
+    Store::new(dir.path().join("data").join("sessions"))
+}
+
+fn session(case: &str, answers: usize) -> Session {
+    let mut s = Session::new(
+        case,
+        "Interviewer A",
+        Lang::En,
+        vec![QuestionnaireUse {
+            id: "summons".into(),
+            version: 1,
+            hash: "c0ffee".into(),
+        }],
+    );
+    for i in 0..answers {
+        let key = format!("summons.q{i:03}");
+        s.set_value(&key, Some(Value::Text(format!("answer {i}"))));
+        s.set_note(&key, "gen 0");
+    }
+    s.note = "gen 0".into();
+    s
+}
+
+fn mode(p: &Path) -> u32 {
+    fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+/// The `[answers...]` tables of a session file, verbatim.
+fn answers_part(text: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for line in text.lines() {
+        if line.starts_with('[') {
+            inside = line.starts_with("[answers.");
+        }
+        if inside {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn every_field_round_trips_through_the_store() {
+    let d = tmp();
+    let store = store_in(&d);
+    let mut s = session("TEST-RT", 3);
+    s.set_value(
+        "summons.date#1",
+        Some(Value::Date("2023-10-02".parse().unwrap())),
+    );
+    s.set_value("summons.how#1", Some(Value::Choices(vec!["post".into()])));
+    s.set_value("summons.count", Some(Value::Number(2.0)));
+    s.set_value("summons.yes", Some(Value::YesNo(false)));
+    s.set_value("summons.kind", Some(Value::Choice("paper".into())));
+    s.set_status("summons.phone", AnswerStatus::NotApplicable);
+    s.cite("summons.yes", "ambtsbericht-rf-2025#1.1.3/p2");
+    s.set_flagged("summons.yes", true);
+    s.add_group_instance("summons.summonses");
+    s.note = "line 1\nline \"2\" \u{1F600} \u{0436}".into();
+    s.add_comment("Supervisor B", Some("summons.yes"), "Ask again");
+    s.submit("Interviewer A").unwrap();
+    s.return_for_work("Supervisor B", "dates").unwrap();
+    s.remove_group_instance("summons.summonses", 1, &["summons.date", "summons.how"])
+        .unwrap();
+    let handle = store.create(&s).unwrap();
+    drop(handle);
+    let (back, _h) = store.open_for_write(s.id).unwrap();
+    assert_eq!(back, s);
+    assert_eq!(back.removed.len(), 2);
+    assert_eq!(store.open_read_only(s.id).unwrap(), s);
+}
+
+#[test]
+fn files_are_private_and_a_shared_folder_is_reported() {
+    let d = tmp();
+    let store = store_in(&d);
+    let s = session("TEST-PERM", 1);
+    let _h = store.create(&s).unwrap();
+    assert_eq!(mode(store.dir()), 0o700);
+    assert_eq!(mode(store.dir().parent().unwrap()), 0o700);
+    assert_eq!(mode(&store.path_of(s.id)), 0o600);
+    assert_eq!(mode(&store.dir().join(format!("{}.lock", s.id))), 0o600);
+    assert_eq!(store.warn_if_shared(), None);
+    fs::set_permissions(store.dir(), fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(store.warn_if_shared().as_deref(), Some(store.dir()));
+}
+
+#[test]
+fn a_second_opener_is_refused_and_may_read() {
+    let d = tmp();
+    let store = store_in(&d);
+    let s = session("TEST-LOCK", 2);
+    let handle = store.create(&s).unwrap();
+    match store.open_for_write(s.id) {
+        Err(Error::SessionLocked { holder, path }) => {
+            assert!(holder.contains(&std::process::id().to_string()), "{holder}");
+            assert_eq!(path, store.path_of(s.id));
+        }
+        other => panic!("expected SessionLocked, got {other:?}"),
+    }
+    assert_eq!(store.open_read_only(s.id).unwrap(), s);
+    drop(handle);
+    assert!(store.open_for_write(s.id).is_ok(), "released on drop");
+}
+
+#[test]
+fn corrupt_files_are_listed_never_touched_and_quarantined_on_request() {
+    let d = tmp();
+    let store = store_in(&d);
+    let good = session("TEST-GOOD", 1);
+    drop(store.create(&good).unwrap());
+    let dir = store.dir();
+    for f in ["truncated.toml", "newer-schema.toml"] {
+        fs::copy(Path::new(FIXTURES).join(f), dir.join(f)).unwrap();
+    }
+    fs::write(dir.join("binary.toml"), [0xff, 0xfe, b'a', b'\n']).unwrap();
+    let before: Vec<(PathBuf, Vec<u8>)> = ["truncated.toml", "newer-schema.toml", "binary.toml"]
+        .iter()
+        .map(|f| (dir.join(f), fs::read(dir.join(f)).unwrap()))
+        .collect();
+
+    let list = store.list().unwrap();
+    assert_eq!(list.len(), 4);
+    assert!(matches!(&list[0], ListEntry::Session(s) if s.case_ref == "TEST-GOOD"));
+    let unreadable: Vec<(String, String, usize, usize)> = list[1..]
+        .iter()
+        .map(|e| match e {
+            ListEntry::Unreadable {
+                path,
+                reason,
+                line,
+                col,
+            } => (
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                reason.clone(),
+                *line,
+                *col,
+            ),
+            other => panic!("expected unreadable, got {other:?}"),
+        })
+        .collect();
+    let trunc = unreadable.iter().find(|u| u.0 == "truncated.toml").unwrap();
+    assert_eq!(trunc.2, 5, "{trunc:?}");
+    assert!(trunc.3 > 1, "{trunc:?}");
+    let newer = unreadable
+        .iter()
+        .find(|u| u.0 == "newer-schema.toml")
+        .unwrap();
+    assert!(newer.1.contains("schema version 2"), "{newer:?}");
+    assert!(
+        unreadable
+            .iter()
+            .any(|u| u.0 == "binary.toml" && u.1.contains("UTF-8"))
+    );
+
+    let future_id = "0190a6f2-3c4d-7e8f-9a0b-1c2d3e4f5a6d".parse().unwrap();
+    fs::rename(dir.join("newer-schema.toml"), store.path_of(future_id)).unwrap();
+    assert!(matches!(
+        store.open_for_write(future_id),
+        Err(Error::NewerSchema { found: 2, .. })
+    ));
+    fs::rename(store.path_of(future_id), dir.join("newer-schema.toml")).unwrap();
+    for (p, bytes) in &before {
+        assert_eq!(&fs::read(p).unwrap(), bytes, "{} untouched", p.display());
+    }
+    assert!(!dir.join("quarantine").exists(), "never automatic");
+
+    assert!(store.quarantine(&format!("{}.toml", good.id)).is_err());
+    assert!(store.quarantine("../escape.toml").is_err());
+    let moved = store.quarantine("truncated.toml").unwrap();
+    assert_eq!(moved, dir.join("quarantine").join("truncated.toml"));
+    assert_eq!(fs::read(&moved).unwrap(), before[0].1);
+    assert!(!dir.join("truncated.toml").exists());
+    assert_eq!(mode(&dir.join("quarantine")), 0o700);
+    assert_eq!(store.list().unwrap().len(), 3);
+}
+
+#[test]
+fn an_unreadable_file_under_an_open_handle_is_not_overwritten() {
+    let d = tmp();
+    let store = store_in(&d);
+    let s = session("TEST-CORRUPTED", 1);
+    let mut handle = store.create(&s).unwrap();
+    fs::write(store.path_of(s.id), "schema_version = 1\nid = [").unwrap();
+    assert!(matches!(handle.save(&s), Err(Error::Parse { line: 2, .. })));
+    assert_eq!(
+        fs::read_to_string(store.path_of(s.id)).unwrap(),
+        "schema_version = 1\nid = ["
+    );
+}
+
+#[test]
+fn version_0_fixture_migrates() {
+    let path = Path::new(FIXTURES).join("v0-draft.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    let s = parse_session(&path, &text).unwrap();
+    assert_eq!(s.schema_version, 1);
+    assert_eq!(s.case_ref, "TEST-2024-017");
+    assert!(s.history.is_empty());
+    assert_eq!(s.status, Status::Draft);
+    assert_eq!(s.answers.len(), 2);
+    assert_eq!(
+        s.answers["summons.received"].value,
+        Some(Value::YesNo(true))
+    );
+    assert!(s.answers["summons.received"].flagged);
+    assert_eq!(s.answers["summons.date#1"].note, "");
+    assert_eq!(s.comments[0].target.as_deref(), Some("summons.date#1"));
+    assert_eq!(s.created.time_zone().iana_name(), Some("Europe/Amsterdam"));
+
+    // Opening through the store migrates in memory; the file changes only on save.
+    let d = tmp();
+    let store = store_in(&d);
+    fs::create_dir_all(store.dir()).unwrap();
+    fs::copy(&path, store.path_of(s.id)).unwrap();
+    let (opened, mut h) = store.open_for_write(s.id).unwrap();
+    assert_eq!(fs::read_to_string(store.path_of(s.id)).unwrap(), text);
+    h.save(&opened).unwrap();
+    let saved = fs::read_to_string(store.path_of(s.id)).unwrap();
+    assert!(saved.starts_with("schema_version = 1\n"));
+    assert!(saved.contains("case_ref = \"TEST-2024-017\""));
+    assert_eq!(store.open_read_only(s.id).unwrap(), opened);
+}
+
+#[test]
+fn comments_and_status_round_trip_through_a_review() {
+    let d = tmp();
+    let store = store_in(&d);
+    let mut s = session("TEST-REVIEW", 5);
+    s.submit("Interviewer A").unwrap();
+    drop(store.create(&s).unwrap());
+    let before = fs::read_to_string(store.path_of(s.id)).unwrap();
+    store
+        .add_review(s.id, |r| {
+            r.add_comment("Supervisor B", Some("summons.q001"), "Which city?");
+            r.add_comment("Supervisor B", None, "Well documented.");
+            r.return_for_work("Supervisor B", "city of the summons missing")?;
+            // A reviewer cannot change answers, even by mistake.
+            r.set_value("summons.q002", Some(Value::Text("tampered".into())));
+            r.answers.remove("summons.q003");
+            Ok(())
+        })
+        .unwrap();
+    let after = fs::read_to_string(store.path_of(s.id)).unwrap();
+    assert_eq!(answers_part(&after), answers_part(&before));
+    assert!(!answers_part(&before).is_empty());
+    let back = store.open_read_only(s.id).unwrap();
+    assert_eq!(back.comments.len(), 2);
+    assert_eq!(back.comments[0].text, "Which city?");
+    assert_eq!(back.comments[0].target.as_deref(), Some("summons.q001"));
+    assert_eq!(back.comments[1].target, None);
+    assert_eq!(back.status, Status::Returned);
+    assert_eq!(
+        back.history.last().unwrap().reason.as_deref(),
+        Some("city of the summons missing")
+    );
+    // The interviewer sees both when opening.
+    let (opened, _h) = store.open_for_write(s.id).unwrap();
+    assert_eq!(opened.comments, back.comments);
+    // An invalid transition writes nothing.
+    let err = store.add_review(s.id, |r| r.approve("Supervisor B"));
+    assert!(matches!(err, Err(Error::InvalidTransition { .. })));
+    assert_eq!(fs::read_to_string(store.path_of(s.id)).unwrap(), after);
+}
+
+#[test]
+fn concurrent_interviewer_saves_and_reviewer_comments_lose_neither() {
+    let d = tmp();
+    let store = store_in(&d);
+    let mut s = session("TEST-CONCURRENT", 0);
+    let mut handle = store.create(&s).unwrap();
+    let id = s.id;
+    let reviewer_store = store.clone();
+    let reviewer = std::thread::spawn(move || {
+        for i in 0..40 {
+            reviewer_store
+                .add_review(id, |r| {
+                    r.add_comment("Supervisor B", None, &format!("comment {i}"));
+                    Ok(())
+                })
+                .unwrap();
+        }
+    });
+    for i in 0..40 {
+        s.set_value(
+            &format!("summons.q{i:03}"),
+            Some(Value::Text(format!("a{i}"))),
+        );
+        handle.save_merged(&mut s).unwrap();
+    }
+    reviewer.join().unwrap();
+    handle.save_merged(&mut s).unwrap();
+    let back = store.open_read_only(id).unwrap();
+    assert_eq!(back.answers.len(), 40);
+    assert_eq!(back.comments.len(), 40);
+    let mut texts: Vec<_> = back.comments.iter().map(|c| c.text.clone()).collect();
+    texts.sort();
+    texts.dedup();
+    assert_eq!(texts.len(), 40);
+    assert_eq!(
+        s.comments.len(),
+        40,
+        "the interviewer's copy got the comments"
+    );
+}
+
+#[test]
+fn resolve_by_id_prefix_or_case_reference() {
+    let d = tmp();
+    let store = store_in(&d);
+    let a = session("TEST-ALPHA", 0);
+    let b = session("TEST-BRAVO", 0);
+    drop(store.create(&a).unwrap());
+    drop(store.create(&b).unwrap());
+    assert_eq!(store.resolve("TEST-ALPHA").unwrap(), a.id);
+    assert_eq!(store.resolve(&b.id.to_string()[..]).unwrap(), b.id);
+    let common =
+        a.id.to_string()
+            .chars()
+            .zip(b.id.to_string().chars())
+            .take_while(|(x, y)| x == y)
+            .count();
+    assert_eq!(
+        store.resolve(&a.id.to_string()[..common + 1]).unwrap(),
+        a.id
+    );
+    if common > 0 {
+        assert!(matches!(
+            store.resolve(&a.id.to_string()[..common]),
+            Err(Error::SessionAmbiguous { matches, .. }) if matches.len() == 2
+        ));
+    }
+    match store.resolve("TEST-ALPH") {
+        Err(Error::SessionNotFound { suggestions, .. }) => {
+            assert_eq!(suggestions.first().map(String::as_str), Some("TEST-ALPHA"))
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn create_refuses_to_replace_an_existing_file() {
+    let d = tmp();
+    let store = store_in(&d);
+    let s = session("TEST-DUP", 1);
+    drop(store.create(&s).unwrap());
+    let before = fs::read(store.path_of(s.id)).unwrap();
+    let mut other = session("TEST-DUP-2", 0);
+    other.id = s.id;
+    assert!(matches!(store.create(&other), Err(Error::Conflict { .. })));
+    assert_eq!(fs::read(store.path_of(s.id)).unwrap(), before);
+}
+
+const CHILD_DIR: &str = "GEHOOR_CRASH_DIR";
+const CHILD_ID: &str = "GEHOOR_CRASH_ID";
+
+/// Run only by `crash_harness`: save generation after generation until killed.
+#[test]
+#[ignore = "child process of crash_harness"]
+fn crash_writer_child() {
+    let (Ok(dir), Ok(id)) = (std::env::var(CHILD_DIR), std::env::var(CHILD_ID)) else {
+        return;
+    };
+    let store = Store::new(PathBuf::from(dir));
+    let (mut s, mut handle) = store.open_for_write(id.parse().unwrap()).unwrap();
+    let start: u64 = s.note.trim_start_matches("gen ").parse().unwrap();
+    for generation in start + 1.. {
+        let note = format!("gen {generation}");
+        let keys: Vec<String> = s.answers.keys().cloned().collect();
+        for k in keys {
+            s.set_note(&k, note.clone());
+        }
+        s.note = note;
+        handle.save(&s).unwrap();
+    }
+}
+
+#[test]
+fn crash_harness_sigkill_leaves_old_or_new_never_a_mix() {
+    let d = tmp();
+    let store = store_in(&d);
+    let s = session("TEST-CRASH", 200);
+    drop(store.create(&s).unwrap());
+    let exe = std::env::current_exe().unwrap();
+    let started = Instant::now();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15 ^ u64::from(std::process::id());
+    let mut last_gen = 0u64;
+    let mut advanced = 0;
+    for round in 0..200 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let delay = Duration::from_micros(10_000 + seed % 70_000);
+        let mut child = Command::new(&exe)
+            .args([
+                "--ignored",
+                "--exact",
+                "crash_writer_child",
+                "--test-threads=1",
+            ])
+            .env(CHILD_DIR, store.dir())
+            .env(CHILD_ID, s.id.to_string())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+
+        let text = fs::read_to_string(store.path_of(s.id)).unwrap();
+        let back = parse_session(&store.path_of(s.id), &text)
+            .unwrap_or_else(|e| panic!("round {round}: unparsable after SIGKILL: {e}"));
+        let generation: u64 = back.note.trim_start_matches("gen ").parse().unwrap();
+        assert_eq!(back.answers.len(), 200, "round {round}");
+        for (k, a) in &back.answers {
+            assert_eq!(a.note, back.note, "round {round}: {k} is from another save");
+        }
+        assert!(generation >= last_gen, "round {round}: went back in time");
+        if generation > last_gen {
+            advanced += 1;
+        }
+        last_gen = generation;
+    }
+    assert!(advanced > 20, "kills should land during saves: {advanced}");
+    assert!(last_gen > 50, "{last_gen}");
+    let leftovers = fs::read_dir(store.dir())
+        .unwrap()
+        .filter(|e| {
+            let n = e.as_ref().unwrap().file_name();
+            n.to_string_lossy().ends_with(".toml")
+        })
+        .count();
+    assert_eq!(leftovers, 1, "temp files never look like sessions");
+    assert_eq!(store.list().unwrap().len(), 1);
+    assert!(started.elapsed() < Duration::from_secs(60));
+    eprintln!(
+        "crash harness: 200 kills, {advanced} landed after progress, last generation {last_gen}, {:?}",
+        started.elapsed()
+    );
+}
+
+fn gehoor(data: &Path) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("gehoor").unwrap();
+    c.args(["--lang", "en", "--data-dir"]).arg(data);
+    c.env_remove("GEHOOR_DATA_DIR").env("GEHOOR_CONFIG", "/nonexistent/gehoor.toml");
+    c
+}
+
+#[test]
+fn cli_lists_exports_and_quarantines() {
+    let d = tmp();
+    let store = store_in(&d);
+    let data = store.dir().parent().unwrap().to_path_buf();
+    let mut s = session("TEST-CLI", 2);
+    s.submit("Interviewer A").unwrap();
+    s.add_comment("Supervisor B", None, "Looks complete");
+    drop(store.create(&s).unwrap());
+    let draft = session("TEST-CLI-DRAFT", 0);
+    drop(store.create(&draft).unwrap());
+    fs::copy(
+        Path::new(FIXTURES).join("truncated.toml"),
+        store.dir().join("broken.toml"),
+    )
+    .unwrap();
+
+    let out = gehoor(&data).args(["sessions", "list"]).assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains("TEST-CLI "), "{text}");
+    assert!(text.contains("TEST-CLI-DRAFT"), "{text}");
+    assert!(text.contains("broken.toml:5:"), "{text}");
+    assert!(text.contains("gehoor sessions quarantine broken.toml"), "{text}");
+    assert!(out.get_output().stderr.is_empty(), "private folder: no warning");
+
+    let out = gehoor(&data)
+        .args(["sessions", "list", "--status", "submitted", "--json"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let kinds: Vec<(&str, Option<&str>)> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["kind"].as_str().unwrap(), e["case_ref"].as_str()))
+        .collect();
+    assert_eq!(kinds, [("session", Some("TEST-CLI")), ("unreadable", None)]);
+
+    let target = d.path().join("export.md");
+    gehoor(&data)
+        .args(["export", "TEST-CLI", "-o"])
+        .arg(&target)
+        .assert()
+        .success();
+    assert_eq!(mode(&target), 0o600);
+    let md = fs::read_to_string(&target).unwrap();
+    assert!(md.starts_with("# Interview session: TEST-CLI\n"), "{md}");
+    assert!(md.contains("Looks complete"), "{md}");
+    let out = gehoor(&data)
+        .args(["export", &s.id.to_string()[..13], "--format", "json"])
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v["case_ref"], "TEST-CLI");
+    assert_eq!(v["answers"].as_array().unwrap().len(), 2);
+    gehoor(&data)
+        .args(["export", "TEST-NOPE"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("TEST-CLI"));
+
+    gehoor(&data)
+        .args(["sessions", "quarantine", "broken.toml"])
+        .assert()
+        .success();
+    assert!(store.dir().join("quarantine/broken.toml").exists());
+
+    fs::set_permissions(store.dir(), fs::Permissions::from_mode(0o755)).unwrap();
+    gehoor(&data)
+        .args(["sessions", "list"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("readable by other users"));
+}
