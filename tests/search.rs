@@ -227,3 +227,50 @@ fn shipped_glossary_parses_and_maps_the_issue_examples() {
         );
     }
 }
+
+fn real_corpus() -> (Vec<Passage>, Glossary) {
+    let files = gehoor::assets::FileSet::embedded_corpus();
+    let corpus = gehoor::corpus::Corpus::load(&files).unwrap();
+    let glossary = Glossary::parse(&files.get("glossary.toml").unwrap().text).unwrap();
+    (gehoor::search::passages_from(&corpus), glossary)
+}
+
+fn eval_cases() -> Vec<gehoor::search::eval::EvalCase> {
+    let path = std::path::Path::new("tests/fixtures/search-eval.toml");
+    let text = std::fs::read_to_string(path).unwrap();
+    gehoor::search::eval::parse_cases(path, &text).unwrap()
+}
+
+#[test]
+fn evaluation_set_on_the_shipped_corpus() {
+    use gehoor::search::eval::evaluate;
+    let (passages, glossary) = real_corpus();
+    let cases = eval_cases();
+    assert!(cases.len() >= 60);
+    let full = Index::build(passages.clone(), &glossary);
+    let base = Index::build_with(passages, &glossary, IndexConfig::baseline());
+    let m = evaluate(&full, &cases, true);
+    let b = evaluate(&base, &cases, false);
+    println!("cases: {}", m.cases);
+    println!(
+        "baseline (BM25, folded words, no stemming, no glossary): R@1 {:.3}  R@3 {:.3}  MRR {:.3}",
+        b.recall_at_1, b.recall_at_3, b.mrr
+    );
+    println!(
+        "gehoor   (BM25F, stemming, glossary expansion):          R@1 {:.3}  R@3 {:.3}  MRR {:.3}",
+        m.recall_at_1, m.recall_at_3, m.mrr
+    );
+    for miss in &m.misses {
+        println!("miss: {miss}");
+    }
+    for lang in ["nl", "en", "ru"] {
+        let sub: Vec<_> = cases.iter().filter(|c| c.lang == lang).cloned().collect();
+        let s = evaluate(&full, &sub, true);
+        println!(
+            "{lang}: {} cases, R@3 {:.3}, MRR {:.3}",
+            s.cases, s.recall_at_3, s.mrr
+        );
+    }
+    assert!(m.recall_at_3 >= 0.85, "recall@3 {:.3}", m.recall_at_3);
+    assert!(m.mrr > b.mrr);
+}

@@ -2,6 +2,7 @@
 //! expands queries across Dutch, English and Russian, and fuzzy pickers for
 //! short strings. Pure: no I/O.
 
+mod adapter;
 pub mod bm25;
 pub mod eval;
 pub mod fuzzy;
@@ -13,6 +14,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+pub use adapter::passages_from;
 pub use bm25::{Index, IndexConfig};
 pub use glossary::{Entry, Glossary, Note};
 
