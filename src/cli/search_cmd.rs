@@ -1,12 +1,128 @@
-//! `gehoor search`.
+//! `gehoor search`: ranked passages for a query, as text or JSON.
 
+use std::io::Write;
 use std::process::ExitCode;
 
-use super::Ctx;
-use crate::error::{Error, Result};
+use super::{Ctx, SearchArgs};
+use crate::assets::FileSet;
+use crate::error::{Error, IoOp, Result};
+use crate::i18n::fill;
+use crate::sanitize::clean_line;
+use crate::search::{Glossary, Hit, Index, SearchOptions, fuzzy};
 
-pub fn run(_ctx: &Ctx, _args: &impl std::fmt::Debug) -> Result<ExitCode> {
-    Err(Error::NotBuilt {
-        command: "search".into(),
-    })
+pub fn run(ctx: &Ctx, args: &SearchArgs) -> Result<ExitCode> {
+    let query = args.query.join(" ");
+    let (index, docs) = load_index(ctx)?;
+    if let Some(doc) = &args.doc
+        && !docs.iter().any(|d| d == doc)
+    {
+        let names: Vec<&str> = docs.iter().map(String::as_str).collect();
+        let suggestions = fuzzy::rank(doc, &names)
+            .into_iter()
+            .take(3)
+            .map(|(i, _)| docs[i].clone())
+            .collect::<Vec<_>>();
+        return Err(Error::UnknownRef {
+            reference: doc.clone(),
+            suggestions: if suggestions.is_empty() {
+                docs
+            } else {
+                suggestions
+            },
+        });
+    }
+    let opts = SearchOptions {
+        limit: args.limit,
+        doc: args.doc.clone(),
+        expand: true,
+    };
+    let hits = index.search(&query, &opts);
+    let out = if args.json {
+        serde_json::to_string_pretty(&hits).expect("hits serialise") + "\n"
+    } else {
+        render_text(ctx, &index, &query, &hits, args.limit)
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|e| Error::io(IoOp::Write, "<stdout>", e))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The index over the configured corpus, and its document ids.
+fn load_index(ctx: &Ctx) -> Result<(Index, Vec<String>)> {
+    let files = FileSet::corpus(ctx.settings.corpus.as_deref())?;
+    let glossary = match files.get("glossary.toml") {
+        Some(f) => Glossary::parse_at(&files.display_path(f), &f.text)?,
+        None => Glossary::default(),
+    };
+    let corpus = crate::corpus::Corpus::load(&files)?;
+    let passages = crate::search::passages_from(&corpus);
+    let docs = corpus.documents.iter().map(|d| d.meta.id.clone()).collect();
+    Ok((Index::build(passages, &glossary), docs))
+}
+
+/// Matched words between «guillemets»; every piece of corpus text cleaned.
+pub fn mark(hit: &Hit) -> String {
+    let mut out = String::with_capacity(hit.snippet.len() + 8 * hit.highlights.len());
+    let mut pos = 0;
+    for r in &hit.highlights {
+        out.push_str(&clean_line(&hit.snippet[pos..r.start]));
+        out.push('«');
+        out.push_str(&clean_line(&hit.snippet[r.clone()]));
+        out.push('»');
+        pos = r.end;
+    }
+    out.push_str(&clean_line(&hit.snippet[pos..]));
+    out
+}
+
+fn render_text(ctx: &Ctx, index: &Index, query: &str, hits: &[Hit], limit: usize) -> String {
+    let s = &ctx.strings.search;
+    let mut out = String::new();
+    let entries = index.glossary().entries_in(query);
+    for e in &entries {
+        let words: Vec<&str> = e.terms().collect();
+        out.push_str(&format!(
+            "{}: {} — {}\n",
+            s.glossary,
+            clean_line(&words.join(" / ")),
+            clean_line(e.note(ctx.settings.lang))
+        ));
+    }
+    if !entries.is_empty() {
+        out.push('\n');
+    }
+    if hits.is_empty() {
+        out.push_str(&fill(&s.no_hits, &[("query", &clean_line(query))]));
+        out.push('\n');
+        return out;
+    }
+    for (i, h) in hits.iter().enumerate() {
+        let title = if h.section.is_empty() {
+            clean_line(&h.section_title)
+        } else {
+            format!(
+                "{} {}",
+                clean_line(&h.section),
+                clean_line(&h.section_title)
+            )
+        };
+        out.push_str(&format!(
+            "{:>2}. {}  ({} {:.2})\n    {} · {}\n    {}\n\n",
+            i + 1,
+            clean_line(&h.reference),
+            s.score,
+            h.score,
+            clean_line(&h.doc),
+            title.trim(),
+            mark(h)
+        ));
+    }
+    if hits.len() == limit {
+        out.push_str(&s.more);
+        out.push('\n');
+    }
+    out
 }

@@ -1,2 +1,155 @@
-//! Full-text search (BM25) over corpus paragraphs, and fuzzy pickers for
+//! Full-text search (BM25F) over corpus paragraphs, the COI glossary that
+//! expands queries across Dutch, English and Russian, and fuzzy pickers for
 //! short strings. Pure: no I/O.
+
+mod adapter;
+pub mod bm25;
+pub mod eval;
+pub mod fuzzy;
+pub mod glossary;
+pub mod snippet;
+pub mod tokenize;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+pub use adapter::passages_from;
+pub use bm25::{Index, IndexConfig};
+pub use glossary::{Entry, Glossary, Note};
+
+use crate::i18n::Lang;
+
+/// One searchable unit: a paragraph, with what it is indexed alongside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Passage {
+    /// `DOC#SECTION/pN` or `DOC#pN`.
+    pub reference: String,
+    pub doc: String,
+    /// Section number such as `1.1.3.2`; empty for unnumbered documents.
+    pub section: String,
+    pub section_title: String,
+    pub text: String,
+    pub footnotes: Vec<String>,
+    pub lang: Lang,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub doc: String,
+    pub section: String,
+    pub section_title: String,
+    pub score: f32,
+    /// One line, already cleaned of control and bidi characters.
+    pub snippet: String,
+    /// Byte ranges into `snippet` of the words that matched.
+    pub highlights: Vec<Range<usize>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchOptions {
+    pub limit: usize,
+    /// Only passages of this document id.
+    pub doc: Option<String>,
+    /// Expand the query through the glossary.
+    pub expand: bool,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            limit: 10,
+            doc: None,
+            expand: true,
+        }
+    }
+}
+
+/// Whether a passage falls under a ref: `DOC` takes the whole document,
+/// `DOC#1.1.3` the section and its subsections, `DOC#1.1.3/p2` or `DOC#p2`
+/// exactly that paragraph.
+pub fn passage_within(passage: &Passage, target: &str) -> bool {
+    let (doc, rest) = target.split_once('#').unwrap_or((target, ""));
+    if passage.doc != doc {
+        return false;
+    }
+    if rest.is_empty() {
+        return true;
+    }
+    if rest.contains('/') || is_paragraph_part(rest) {
+        return passage.reference == target;
+    }
+    section_within(&passage.section, rest)
+}
+
+/// `1.1.3.2` is within `1.1.3`; `1.1.30` is not.
+pub fn section_within(section: &str, target: &str) -> bool {
+    section == target
+        || (section.starts_with(target) && section.as_bytes().get(target.len()) == Some(&b'.'))
+}
+
+/// The section part of a passage ref (`DOC#1.1.3/p2` → `1.1.3`).
+pub fn ref_section(reference: &str) -> &str {
+    let rest = reference.split_once('#').map_or("", |(_, r)| r);
+    let section = rest.split_once('/').map_or(rest, |(s, _)| s);
+    if is_paragraph_part(section) {
+        ""
+    } else {
+        section
+    }
+}
+
+/// Whether a hit's ref answers a target section ref (the evaluation rule).
+pub fn ref_within(reference: &str, target: &str) -> bool {
+    let (doc, rest) = target.split_once('#').unwrap_or((target, ""));
+    let hit_doc = reference.split_once('#').map_or(reference, |(d, _)| d);
+    hit_doc == doc && (rest.is_empty() || section_within(ref_section(reference), rest))
+}
+
+fn is_paragraph_part(s: &str) -> bool {
+    s.strip_prefix('p')
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn passage(reference: &str, section: &str) -> Passage {
+        Passage {
+            reference: reference.into(),
+            doc: reference.split('#').next().unwrap().into(),
+            section: section.into(),
+            section_title: String::new(),
+            text: String::new(),
+            footnotes: vec![],
+            lang: Lang::Nl,
+        }
+    }
+
+    #[test]
+    fn refs_select_documents_sections_and_paragraphs() {
+        let p = passage("rap#1.1.3.2/p2", "1.1.3.2");
+        assert!(passage_within(&p, "rap"));
+        assert!(passage_within(&p, "rap#1.1.3"));
+        assert!(passage_within(&p, "rap#1.1.3.2/p2"));
+        assert!(!passage_within(&p, "rap#1.1.3.2/p1"));
+        assert!(!passage_within(&p, "rap#1.1.30"));
+        assert!(!passage_within(&p, "other#1.1.3"));
+        let q = passage("brief#p3", "");
+        assert!(passage_within(&q, "brief#p3"));
+        assert!(!passage_within(&q, "brief#p4"));
+    }
+
+    #[test]
+    fn hit_refs_are_matched_by_section_prefix() {
+        assert!(ref_within("rap#1.1.3.2/p2", "rap#1.1.3"));
+        assert!(!ref_within("rap#1.1.30/p1", "rap#1.1.3"));
+        assert!(!ref_within("rap#1.1/p1", "rap#1.1.3"));
+        assert!(ref_within("brief#p2", "brief"));
+        assert_eq!(ref_section("brief#p2"), "");
+        assert_eq!(ref_section("rap#2.2.1/p4"), "2.2.1");
+    }
+}

@@ -1,4 +1,4 @@
 area! {
     /// Strings of the search area.
-    SearchText { placeholder }
+    SearchText { no_hits, score, glossary, more }
 }

@@ -1,0 +1,32 @@
+//! From the parsed corpus to the index's input.
+
+use super::Passage;
+use crate::corpus::Corpus;
+use crate::i18n::Lang;
+
+/// One passage per paragraph. `section` is the ref segment (the heading
+/// number, or the slug of an unnumbered part), so refs and sections agree;
+/// a bold sub-heading is appended to the section title ("Title › Sub"), where
+/// it is indexed with the title's weight.
+pub fn passages_from(corpus: &Corpus) -> Vec<Passage> {
+    corpus
+        .passages()
+        .map(|v| {
+            let title = v.section_title.unwrap_or("");
+            let section_title = match v.subheading {
+                Some(sub) if !title.is_empty() => format!("{title} › {sub}"),
+                Some(sub) => sub.to_string(),
+                None => title.to_string(),
+            };
+            Passage {
+                reference: v.reference.clone(),
+                doc: v.doc_id.to_string(),
+                section: v.section_id.unwrap_or("").to_string(),
+                section_title,
+                text: v.text.to_string(),
+                footnotes: v.footnotes.iter().map(|f| f.text.clone()).collect(),
+                lang: Lang::parse(v.language).unwrap_or_default(),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,386 @@
+//! The inverted index: BM25 with field weights (BM25F-style weighted term
+//! frequencies) over paragraph text, section title and footnotes.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::glossary::{Glossary, word_keys};
+use super::tokenize::{Analysis, Analyzer, fold, for_each_word, is_query_stop, tokens};
+use super::{Hit, Passage, SearchOptions, passage_within, snippet};
+use crate::i18n::Lang;
+
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// What a glossary concept found in the query adds, relative to a query word.
+const EXPANSION_WEIGHT: f32 = 0.6;
+const SNIPPET_BYTES: usize = 220;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct IndexConfig {
+    /// Stem by passage language; off gives the folded-words baseline.
+    pub stemming: bool,
+    pub title_weight: f32,
+    pub footnote_weight: f32,
+}
+
+impl Default for IndexConfig {
+    fn default() -> Self {
+        IndexConfig {
+            stemming: true,
+            title_weight: 2.0,
+            footnote_weight: 0.3,
+        }
+    }
+}
+
+impl IndexConfig {
+    /// Plain BM25 on folded words: no stemming, title and footnotes at the
+    /// weight of the text. The evaluation's baseline.
+    pub fn baseline() -> Self {
+        IndexConfig {
+            stemming: false,
+            title_weight: 1.0,
+            footnote_weight: 1.0,
+        }
+    }
+}
+
+/// Built once, then read from any thread.
+#[derive(Debug)]
+pub struct Index {
+    passages: Vec<Passage>,
+    vocab: HashMap<String, u32>,
+    /// Per term: (passage, weighted term frequency), by passage.
+    postings: Vec<Vec<(u32, f32)>>,
+    lengths: Vec<f32>,
+    avg_len: f32,
+    glossary: Glossary,
+    analyzer: Analyzer,
+    config: IndexConfig,
+}
+
+/// One query word or glossary concept: its alternative terms score as the
+/// best of them, so synonyms do not add up.
+#[derive(Debug)]
+struct Group {
+    terms: Vec<u32>,
+    weight: f32,
+}
+
+struct Builder<'a> {
+    analyzer: &'a Analyzer,
+    stemming: bool,
+    vocab: HashMap<String, u32>,
+    postings: Vec<Vec<(u32, f32)>>,
+    /// Folded word → term id per analysis; the corpus repeats its words, so
+    /// each is stemmed once.
+    cache: HashMap<(Analysis, String), Option<u32>>,
+    buf: String,
+}
+
+impl Builder<'_> {
+    fn term_id(&mut self, word: &str, how: Analysis) -> Option<u32> {
+        self.buf.clear();
+        if word.contains(['.', ',']) {
+            self.buf.push_str(&fold(&word.replace(['.', ','], "")));
+        } else if word.is_ascii() {
+            self.buf
+                .extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            self.buf.push_str(&fold(word));
+        }
+        let key = (how, std::mem::take(&mut self.buf));
+        if let Some(id) = self.cache.get(&key) {
+            self.buf = key.1;
+            return *id;
+        }
+        let how_now = if self.stemming { how } else { Analysis::Plain };
+        let id = self.analyzer.term(&key.1, how_now).map(|t| {
+            let next = self.vocab.len() as u32;
+            *self.vocab.entry(t).or_insert_with(|| {
+                self.postings.push(Vec::new());
+                next
+            })
+        });
+        self.cache.insert(key, id);
+        id
+    }
+
+    /// Adds `weight` per word of `text` to `tf`; returns the weighted length.
+    fn field(&mut self, text: &str, how: Analysis, weight: f32, tf: &mut Vec<(u32, f32)>) -> f32 {
+        let mut len = 0.0;
+        for_each_word(text, |r| {
+            len += weight;
+            if let Some(id) = self.term_id(&text[r], how) {
+                tf.push((id, weight));
+            }
+        });
+        len
+    }
+}
+
+fn analysis(lang: Lang) -> Analysis {
+    match lang {
+        Lang::Nl => Analysis::Nl,
+        Lang::En => Analysis::En,
+    }
+}
+
+impl Index {
+    pub fn build(passages: Vec<Passage>, glossary: &Glossary) -> Index {
+        Self::build_with(passages, glossary, IndexConfig::default())
+    }
+
+    pub fn build_with(passages: Vec<Passage>, glossary: &Glossary, config: IndexConfig) -> Index {
+        let analyzer = Analyzer::default();
+        let mut b = Builder {
+            analyzer: &analyzer,
+            stemming: config.stemming,
+            vocab: HashMap::new(),
+            postings: Vec::new(),
+            cache: HashMap::new(),
+            buf: String::new(),
+        };
+        let mut lengths = Vec::with_capacity(passages.len());
+        let mut tf: Vec<(u32, f32)> = Vec::new();
+        for (i, p) in passages.iter().enumerate() {
+            tf.clear();
+            let how = analysis(p.lang);
+            let mut len = b.field(&p.text, how, 1.0, &mut tf);
+            len += b.field(&p.section_title, how, config.title_weight, &mut tf);
+            for f in &p.footnotes {
+                len += b.field(f, how, config.footnote_weight, &mut tf);
+            }
+            tf.sort_unstable_by_key(|(t, _)| *t);
+            let mut k = 0;
+            while k < tf.len() {
+                let term = tf[k].0;
+                let mut sum = 0.0;
+                while k < tf.len() && tf[k].0 == term {
+                    sum += tf[k].1;
+                    k += 1;
+                }
+                b.postings[term as usize].push((i as u32, sum));
+            }
+            lengths.push(len);
+        }
+        let avg_len = if lengths.is_empty() {
+            1.0
+        } else {
+            (lengths.iter().sum::<f32>() / lengths.len() as f32).max(1.0)
+        };
+        let (vocab, postings) = (b.vocab, b.postings);
+        Index {
+            passages,
+            vocab,
+            postings,
+            lengths,
+            avg_len,
+            glossary: glossary.clone(),
+            analyzer,
+            config,
+        }
+    }
+
+    pub fn passages(&self) -> &[Passage] {
+        &self.passages
+    }
+
+    pub fn glossary(&self) -> &Glossary {
+        &self.glossary
+    }
+
+    pub fn len(&self) -> usize {
+        self.passages.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.passages.is_empty()
+    }
+
+    pub fn search(&self, query: &str, opts: &SearchOptions) -> Vec<Hit> {
+        let groups = self.groups(query, opts.expand);
+        let scores = self.score(&groups, |p| {
+            opts.doc
+                .as_deref()
+                .is_none_or(|d| self.passages[p].doc == d)
+        });
+        let top = top_k(scores, opts.limit);
+        top.into_iter()
+            .map(|(p, s)| self.hit(p, s, &groups))
+            .collect()
+    }
+
+    /// What a question's source pane shows: a passage for each explicit ref
+    /// first (within a section, the one that best fits the question), then
+    /// the index's hits for the question text and keywords, without repeats.
+    pub fn source_pane(
+        &self,
+        explicit_refs: &[String],
+        question_text: &str,
+        keywords: &[String],
+        limit: usize,
+    ) -> Vec<Hit> {
+        let query = std::iter::once(question_text)
+            .chain(keywords.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let groups = self.groups(&query, true);
+        let mut out: Vec<Hit> = Vec::new();
+        for target in explicit_refs {
+            if out.len() >= limit {
+                return out;
+            }
+            let scores = self.score(&groups, |p| passage_within(&self.passages[p], target));
+            let best = top_k(scores, 1).into_iter().next().or_else(|| {
+                let first = self
+                    .passages
+                    .iter()
+                    .position(|p| passage_within(p, target))?;
+                Some((first, 0.0))
+            });
+            if let Some((p, s)) = best
+                && !out
+                    .iter()
+                    .any(|h| h.reference == self.passages[p].reference)
+            {
+                out.push(self.hit(p, s, &groups));
+            }
+        }
+        let scores = self.score(&groups, |_| true);
+        for (p, s) in top_k(scores, limit + out.len()) {
+            if out.len() >= limit {
+                break;
+            }
+            if !out
+                .iter()
+                .any(|h| h.reference == self.passages[p].reference)
+            {
+                out.push(self.hit(p, s, &groups));
+            }
+        }
+        out
+    }
+
+    fn lookup_forms(&self, folded: &str, terms: &mut Vec<u32>) {
+        for form in self.analyzer.query_forms(folded, self.config.stemming) {
+            if let Some(&id) = self.vocab.get(&form)
+                && !terms.contains(&id)
+            {
+                terms.push(id);
+            }
+        }
+    }
+
+    fn groups(&self, query: &str, expand: bool) -> Vec<Group> {
+        let words = tokens(query);
+        let mut groups: Vec<Group> = Vec::new();
+        for w in &words {
+            if is_query_stop(&w.folded) {
+                continue;
+            }
+            let mut terms = Vec::new();
+            self.lookup_forms(&w.folded, &mut terms);
+            if !terms.is_empty() && !groups.iter().any(|g| g.terms == terms) {
+                groups.push(Group { terms, weight: 1.0 });
+            }
+        }
+        if !expand {
+            return groups;
+        }
+        let keys: Vec<Vec<String>> = words
+            .iter()
+            .map(|w| word_keys(&self.analyzer, &w.folded))
+            .collect();
+        for (_, e) in self.glossary.matches(&keys) {
+            let mut terms = Vec::new();
+            for term in self.glossary.entry(e).terms() {
+                for t in tokens(term) {
+                    if !is_query_stop(&t.folded) {
+                        self.lookup_forms(&t.folded, &mut terms);
+                    }
+                }
+            }
+            if !terms.is_empty() {
+                groups.push(Group {
+                    terms,
+                    weight: EXPANSION_WEIGHT,
+                });
+            }
+        }
+        groups
+    }
+
+    /// Per passage, the sum over groups of the best BM25 term score.
+    fn score(&self, groups: &[Group], keep: impl Fn(usize) -> bool) -> Vec<(usize, f32)> {
+        let n = self.passages.len() as f32;
+        let mut total: HashMap<u32, f32> = HashMap::new();
+        let mut best: HashMap<u32, f32> = HashMap::new();
+        for g in groups {
+            best.clear();
+            for &t in &g.terms {
+                let list = &self.postings[t as usize];
+                let df = list.len() as f32;
+                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+                for &(p, tf) in list {
+                    if !keep(p as usize) {
+                        continue;
+                    }
+                    let norm = 1.0 - B + B * self.lengths[p as usize] / self.avg_len;
+                    let s = idf * tf * (K1 + 1.0) / (tf + K1 * norm);
+                    let e = best.entry(p).or_insert(0.0);
+                    *e = e.max(s);
+                }
+            }
+            for (&p, &s) in &best {
+                *total.entry(p).or_insert(0.0) += s * g.weight;
+            }
+        }
+        total.into_iter().map(|(p, s)| (p as usize, s)).collect()
+    }
+
+    fn hit(&self, p: usize, score: f32, groups: &[Group]) -> Hit {
+        let passage = &self.passages[p];
+        let how = if self.config.stemming {
+            analysis(passage.lang)
+        } else {
+            Analysis::Plain
+        };
+        let wanted = |folded: &str| {
+            self.analyzer
+                .term(folded, how)
+                .and_then(|t| self.vocab.get(&t))
+                .is_some_and(|id| groups.iter().any(|g| g.terms.contains(id)))
+        };
+        let marks: Vec<Range<usize>> = tokens(&passage.text)
+            .into_iter()
+            .filter(|t| wanted(&t.folded))
+            .map(|t| t.range)
+            .collect();
+        let (snippet, highlights) = snippet::make(&passage.text, &marks, SNIPPET_BYTES);
+        Hit {
+            reference: passage.reference.clone(),
+            doc: passage.doc.clone(),
+            section: passage.section.clone(),
+            section_title: passage.section_title.clone(),
+            score,
+            snippet,
+            highlights,
+        }
+    }
+}
+
+/// The best `k` by score; ties keep corpus order so results are stable.
+fn top_k(mut scored: Vec<(usize, f32)>, k: usize) -> Vec<(usize, f32)> {
+    let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    scored.retain(|(_, s)| *s > 0.0);
+    if k == 0 {
+        return Vec::new();
+    }
+    if scored.len() > k {
+        scored.select_nth_unstable_by(k - 1, order);
+        scored.truncate(k);
+    }
+    scored.sort_unstable_by(order);
+    scored
+}

@@ -1,0 +1,276 @@
+//! The search index on small fictional passages, the shipped glossary, and
+//! the evaluation set on the real corpus (printing recall and MRR).
+
+use gehoor::i18n::Lang;
+use gehoor::search::{Glossary, Index, IndexConfig, Passage, SearchOptions};
+
+const GLOSSARY: &str = r#"
+[[term]]
+nl = ["oproep"]
+en = ["summons", "call-up"]
+ru = ["повестка"]
+translit = ["povestka"]
+note = { nl = "Oproep.", en = "Summons." }
+
+[[term]]
+nl = ["uitreisverbod"]
+en = ["exit ban", "travel ban"]
+ru = ["запрет на выезд"]
+translit = ["zapret na vyezd"]
+note = { nl = "Verbod.", en = "Ban." }
+"#;
+
+fn p(reference: &str, title: &str, text: &str, footnotes: &[&str], lang: Lang) -> Passage {
+    let (doc, rest) = reference.split_once('#').unwrap();
+    let section = rest.split('/').next().unwrap();
+    let section = if section.starts_with('p') {
+        ""
+    } else {
+        section
+    };
+    Passage {
+        reference: reference.into(),
+        doc: doc.into(),
+        section: section.into(),
+        section_title: title.into(),
+        text: text.into(),
+        footnotes: footnotes.iter().map(|s| s.to_string()).collect(),
+        lang,
+    }
+}
+
+fn fictional() -> Vec<Passage> {
+    vec![
+        p(
+            "rap#1.1/p1",
+            "Dienstplichtigen",
+            "Alle mannen tussen 18 en 30 jaar vallen onder de dienstplicht in Oekraïne en elders.",
+            &[],
+            Lang::Nl,
+        ),
+        p(
+            "rap#1.2/p1",
+            "Digitale oproep",
+            "Sinds april kan een oproep digitaal worden bezorgd. Wie de oproepen negeert, krijgt een boete van 30.000 roebel.",
+            &["Bron: een fictieve krant, 2024."],
+            Lang::Nl,
+        ),
+        p(
+            "rap#1.3/p1",
+            "Andere maatregelen",
+            "Na registratie geldt een uitreisverbod; het paspoort moet worden ingeleverd.",
+            &[],
+            Lang::Nl,
+        ),
+        p(
+            "rap#1.3/p2",
+            "Andere maatregelen",
+            "Ook rijbewijs en leningen kunnen worden beperkt.",
+            &["Vertrouwelijke bron over het uitreisverbod."],
+            Lang::Nl,
+        ),
+        p(
+            "news#p1",
+            "",
+            "The deserter jumped from a train to escape the call-up.",
+            &[],
+            Lang::En,
+        ),
+    ]
+}
+
+fn index() -> Index {
+    Index::build(fictional(), &Glossary::parse(GLOSSARY).unwrap())
+}
+
+fn refs(hits: &[gehoor::search::Hit]) -> Vec<&str> {
+    hits.iter().map(|h| h.reference.as_str()).collect()
+}
+
+#[test]
+fn stemming_and_diacritic_folding_find_inflected_words() {
+    let idx = index();
+    let hits = idx.search("oproepen", &SearchOptions::default());
+    assert_eq!(refs(&hits)[0], "rap#1.2/p1");
+    let hits = idx.search("OEKRAINE", &SearchOptions::default());
+    assert_eq!(refs(&hits), ["rap#1.1/p1"]);
+    let hits = idx.search("deserters", &SearchOptions::default());
+    assert_eq!(refs(&hits), ["news#p1"]);
+}
+
+#[test]
+fn numbers_are_tokens_and_highlights_point_at_the_matched_words() {
+    let idx = index();
+    let hits = idx.search("boete 30.000", &SearchOptions::default());
+    let hit = &hits[0];
+    assert_eq!(hit.reference, "rap#1.2/p1");
+    let marked: Vec<&str> = hit
+        .highlights
+        .iter()
+        .map(|r| &hit.snippet[r.clone()])
+        .collect();
+    assert_eq!(marked, ["boete", "30.000"]);
+}
+
+#[test]
+fn glossary_expansion_crosses_languages_and_can_be_switched_off() {
+    let idx = index();
+    let expanded = idx.search("exit ban", &SearchOptions::default());
+    assert_eq!(refs(&expanded)[0], "rap#1.3/p1");
+    // The footnote mention ranks below the paragraph that says it itself.
+    assert_eq!(refs(&expanded)[1], "rap#1.3/p2");
+    let plain = idx.search(
+        "exit ban",
+        &SearchOptions {
+            expand: false,
+            ..SearchOptions::default()
+        },
+    );
+    assert!(plain.is_empty(), "{plain:?}");
+    let ru = idx.search("повестку", &SearchOptions::default());
+    assert_eq!(refs(&ru)[0], "rap#1.2/p1");
+    let translit = idx.search("povestka", &SearchOptions::default());
+    assert!(refs(&translit).contains(&"news#p1"));
+}
+
+#[test]
+fn section_title_counts_and_doc_filter_and_limit_apply() {
+    let idx = index();
+    let hits = idx.search("digitale", &SearchOptions::default());
+    assert_eq!(refs(&hits), ["rap#1.2/p1"]);
+    let opts = SearchOptions {
+        doc: Some("news".into()),
+        ..SearchOptions::default()
+    };
+    assert_eq!(refs(&idx.search("oproep", &opts)), ["news#p1"]);
+    let opts = SearchOptions {
+        limit: 1,
+        ..SearchOptions::default()
+    };
+    assert_eq!(idx.search("uitreisverbod", &opts).len(), 1);
+    assert!(
+        idx.search("de het een", &SearchOptions::default())
+            .is_empty()
+    );
+}
+
+#[test]
+fn baseline_without_stemming_misses_inflections() {
+    let idx = Index::build_with(
+        fictional(),
+        &Glossary::parse(GLOSSARY).unwrap(),
+        IndexConfig::baseline(),
+    );
+    let opts = SearchOptions {
+        expand: false,
+        ..SearchOptions::default()
+    };
+    assert!(idx.search("deserters", &opts).is_empty());
+    assert_eq!(refs(&idx.search("deserter", &opts)), ["news#p1"]);
+}
+
+#[test]
+fn source_pane_puts_explicit_sources_first_without_repeats() {
+    let idx = index();
+    let pane = idx.source_pane(
+        &["rap#1.3".to_string(), "rap#1.1".to_string()],
+        "Moest u uw paspoort inleveren?",
+        &["oproep".to_string()],
+        4,
+    );
+    let r = refs(&pane);
+    assert_eq!(&r[..2], ["rap#1.3/p1", "rap#1.1/p1"]);
+    assert!(r.contains(&"rap#1.2/p1"));
+    let mut unique = r.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), r.len());
+    assert!(r.len() <= 4);
+}
+
+#[test]
+fn index_is_send_and_sync_and_builds_in_a_thread() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Index>();
+    let handle = std::thread::spawn(index);
+    assert_eq!(handle.join().unwrap().len(), 5);
+}
+
+#[test]
+fn shipped_glossary_parses_and_maps_the_issue_examples() {
+    let text = std::fs::read_to_string("corpus/glossary.toml").unwrap();
+    let g = Glossary::parse(&text).unwrap();
+    assert!(g.len() >= 200, "only {} entries", g.len());
+    let pairs = [
+        ("summons", "oproep"),
+        ("povestka", "oproep"),
+        ("военкомат", "militair rekruteringsbureau"),
+        ("Gosuslugi", "overheidsportaal"),
+        ("exit ban", "uitreisverbod"),
+        ("KoAP", "CAO"),
+        ("Rosfinmonitoring", "lijst van extremisten"),
+        ("desertion", "desertie"),
+        ("foreign agent", "buitenlands agent"),
+        ("undesirable organisation", "ongewenste organisatie"),
+    ];
+    for (word, nl) in pairs {
+        let e = g
+            .lookup(word)
+            .unwrap_or_else(|| panic!("no entry for {word}"));
+        assert!(e.nl.iter().any(|n| n == nl), "{word}: {:?}", e.nl);
+        assert!(!e.note.nl.is_empty() && !e.note.en.is_empty());
+    }
+    for e in g.entries() {
+        assert!(
+            !e.note.nl.trim().is_empty() && !e.note.en.trim().is_empty(),
+            "{e:?}"
+        );
+    }
+}
+
+fn real_corpus() -> (Vec<Passage>, Glossary) {
+    let files = gehoor::assets::FileSet::embedded_corpus();
+    let corpus = gehoor::corpus::Corpus::load(&files).unwrap();
+    let glossary = Glossary::parse(&files.get("glossary.toml").unwrap().text).unwrap();
+    (gehoor::search::passages_from(&corpus), glossary)
+}
+
+fn eval_cases() -> Vec<gehoor::search::eval::EvalCase> {
+    let path = std::path::Path::new("tests/fixtures/search-eval.toml");
+    let text = std::fs::read_to_string(path).unwrap();
+    gehoor::search::eval::parse_cases(path, &text).unwrap()
+}
+
+#[test]
+fn evaluation_set_on_the_shipped_corpus() {
+    use gehoor::search::eval::evaluate;
+    let (passages, glossary) = real_corpus();
+    let cases = eval_cases();
+    assert!(cases.len() >= 60);
+    let full = Index::build(passages.clone(), &glossary);
+    let base = Index::build_with(passages, &glossary, IndexConfig::baseline());
+    let m = evaluate(&full, &cases, true);
+    let b = evaluate(&base, &cases, false);
+    println!("cases: {}", m.cases);
+    println!(
+        "baseline (BM25, folded words, no stemming, no glossary): R@1 {:.3}  R@3 {:.3}  MRR {:.3}",
+        b.recall_at_1, b.recall_at_3, b.mrr
+    );
+    println!(
+        "gehoor   (BM25F, stemming, glossary expansion):          R@1 {:.3}  R@3 {:.3}  MRR {:.3}",
+        m.recall_at_1, m.recall_at_3, m.mrr
+    );
+    for miss in &m.misses {
+        println!("miss: {miss}");
+    }
+    for lang in ["nl", "en", "ru"] {
+        let sub: Vec<_> = cases.iter().filter(|c| c.lang == lang).cloned().collect();
+        let s = evaluate(&full, &sub, true);
+        println!(
+            "{lang}: {} cases, R@3 {:.3}, MRR {:.3}",
+            s.cases, s.recall_at_3, s.mrr
+        );
+    }
+    assert!(m.recall_at_3 >= 0.85, "recall@3 {:.3}", m.recall_at_3);
+    assert!(m.mrr > b.mrr);
+}
