@@ -1,0 +1,752 @@
+//! Content checks for the shipped questionnaires, and the generator of
+//! docs/coverage.md (which report sections are cited by which questions).
+//!
+//! This reads the TOML with `toml::Value` on purpose: it checks the content
+//! against the format contract independently of the loader, so a loader bug
+//! cannot hide a content bug (and the other way round).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use toml::{Table, Value};
+
+/// The numbered sections of the country report (map, Appendix A), in order.
+const SECTIONS: &[(&str, &str)] = &[
+    ("1", "Militaire dienst"),
+    ("1.1", "Dienstplichtigen"),
+    ("1.1.1", "Verhoging dienstplichtleeftijd"),
+    (
+        "1.1.2",
+        "Elektronisch militair register (Uniform Militair Register)",
+    ),
+    ("1.1.3", "Digitale oproep en invallen"),
+    (
+        "1.1.3.1",
+        "Negeren van oproepen – straf- en administratiefrechtelijke sancties",
+    ),
+    ("1.1.3.2", "Negeren van oproepen – andere maatregelen"),
+    ("1.1.4", "Vrijstelling of alternatieve dienstplicht"),
+    ("1.1.5", "Dienstplichtontduiking en desertie"),
+    ("1.1.6", "Inzet dienstplichtigen in Oekraïne"),
+    ("1.1.7", "Inzet dienstplichtigen in Koersk en Belgorod"),
+    ("1.2", "Contractsoldaten"),
+    (
+        "1.2.1",
+        "Uitbreiding doelgroepen: leeftijdsgrens, criminelen, buitenlanders",
+    ),
+    (
+        "1.2.2",
+        "Rekrutering: campagne en streefgetallen voor de overheid",
+    ),
+    ("1.2.2.1", "Campagne in openbare ruimte en via werkgevers"),
+    ("1.2.2.2", "Streefgetallen voor de lokale overheid"),
+    ("1.2.2.3", "Financiële prikkels"),
+    ("1.2.2.4", "Rekrutering van dienstplichtigen"),
+    ("1.2.3", "Huurlingenlegers"),
+    ("1.2.4", "Tsjetsjenië / Kadirovtsy"),
+    ("1.3", "Mobilisatie van reservisten"),
+    (
+        "1.4",
+        "Strafbepalingen voor contractsoldaten, reservisten en dienstplichtigen",
+    ),
+    ("1.4.1", "Strafbepalingen"),
+    (
+        "1.4.2",
+        "Mogelijkheid om te deserteren voor gemobiliseerden en contractsoldaten",
+    ),
+    ("1.4.3", "Daadwerkelijke vervolging"),
+    ("1.5", "Anti-Russische (para)militaire groepen"),
+    ("2", "LHBTIQ+"),
+    ("2.1", "Intersekse mensen"),
+    ("2.2", "Vervolging voor extremisme"),
+    (
+        "2.2.1",
+        "Wetgeving – strafrechtelijke misdrijven en bestuursrechtelijke overtredingen",
+    ),
+    ("2.2.2", "Gevolgen uitspraak – strafrechtelijke vervolging"),
+    ("2.2.3", "Gevolgen uitspraak – Administratieve vervolging"),
+    ("2.2.4", "Gevolgen uitspraak – Zelfcensuur"),
+    ("2.3", "Anti-propaganda wet van december 2022"),
+    ("2.3.1", "Voorbeelden"),
+    ("2.4", "Gevolgen van wetgeving in de samenleving"),
+    (
+        "2.5",
+        "Transgender personen: Verbod geslachtsbevestigende operaties / aangepaste geslachtsaanduiding",
+    ),
+    ("2.6", "Regionale verschillen"),
+    ("3", "Critici en opposanten"),
+    (
+        "3.1",
+        "Nieuwe wetgeving, aanscherping van bestaande wetgeving en beleid",
+    ),
+    (
+        "3.2",
+        "Opsporingsmethoden: Screening van sociale media en gezichtsherkenning",
+    ),
+    ("3.3", "Politieke activisten"),
+    ("3.3.1", "Alexei Navalny en zijn aanhangers"),
+    ("3.4", "Andere activisten"),
+    ("3.5", "Advocaten"),
+    ("3.6", "Journalisten"),
+    ("3.7", "Kritiek op de oorlog"),
+    ("3.7.1", "Kritiek op de oorlog – strafzaken"),
+    ("3.7.2", "Kritiek op de oorlog – bestuursrechtelijke zaken"),
+    ("3.7.3", "Militaire bloggers"),
+    ("3.7.4", "Kinderen en jongvolwassenen"),
+    ("3.7.5", "Punitieve psychiatrische behandeling"),
+    ("3.7.6", "Vrouwen en moeders van militairen"),
+    ("3.8", "Monitoring van Russen buiten Rusland"),
+    ("3.9", "Demonstraties"),
+    ("4.2", "Afkortingen"),
+];
+
+/// Sections left uncited on purpose, with the reason shown in docs/coverage.md.
+const UNCITED: &[(&str, &str)] = &[
+    (
+        "1.4",
+        "heading only (one line of own text); its subsections 1.4.1–1.4.3 are cited",
+    ),
+    (
+        "3.3",
+        "heading only (no own text); its subsection 3.3.1 is cited",
+    ),
+    (
+        "4.2",
+        "list of eight abbreviations; makes no claim an interviewer could ask about",
+    ),
+];
+
+const DOCUMENTS: &[&str] = &[
+    "ambtsbericht-rf-2025",
+    "brief-moratorium-2022",
+    "persbericht-kuzmin-2026-en",
+    "persbericht-kuzmin-2026-nl",
+    "artikel-moechametov-2025",
+];
+const REPORT: &str = "ambtsbericht-rf-2025";
+
+const TOPICS: &[&str] = &["military", "lgbtiq", "critics", "identity"];
+const KINDS: &[&str] = &[
+    "yes_no",
+    "single_choice",
+    "multi_choice",
+    "date",
+    "number",
+    "short_text",
+    "long_text",
+];
+const TOP_KEYS: &[&str] = &[
+    "id",
+    "version",
+    "topic",
+    "order",
+    "title",
+    "description",
+    "sources",
+    "section",
+    "group",
+    "question",
+];
+const QUESTION_KEYS: &[&str] = &[
+    "id",
+    "section",
+    "group",
+    "kind",
+    "text",
+    "hint",
+    "guidance",
+    "sources",
+    "keywords",
+    "required",
+    "show_if",
+    "renamed_from",
+    "retired",
+    "choices",
+    "precision",
+    "min",
+    "max",
+    "unit",
+];
+const COVERAGE_PATH: &str = "docs/coverage.md";
+const REGENERATE: &str = "run `UPDATE_COVERAGE=1 cargo test --test coverage` to regenerate";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// All questionnaire files (not profiles.toml), sorted by file name.
+fn load_questionnaires() -> Vec<(String, Table)> {
+    let dir = root().join("questionnaires");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .filter(|p| p.file_stem().is_some_and(|s| s != "profiles"))
+        .collect();
+    paths.sort();
+    paths.iter().map(|p| (stem(p), parse(p))).collect()
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .expect("UTF-8 file name")
+        .to_owned()
+}
+
+fn parse(path: &Path) -> Table {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    text.parse::<Table>()
+        .unwrap_or_else(|e| panic!("{} is not valid TOML: {e}", path.display()))
+}
+
+fn valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+fn valid_profile_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn tables<'a>(t: &'a Table, key: &str) -> Vec<&'a Table> {
+    match t.get(key) {
+        Some(Value::Array(items)) => items.iter().filter_map(Value::as_table).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn str_of<'a>(t: &'a Table, key: &str) -> Option<&'a str> {
+    t.get(key).and_then(Value::as_str)
+}
+
+fn strings(t: &Table, key: &str) -> Vec<String> {
+    match t.get(key) {
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The section a report ref points at (`ambtsbericht-rf-2025#1.1.3` -> `1.1.3`).
+fn report_section(reference: &str) -> Option<&str> {
+    reference
+        .strip_prefix(REPORT)
+        .and_then(|rest| rest.strip_prefix('#'))
+}
+
+/// Problems with one `{ nl, en }` text; `ru` only where `allow_ru`.
+fn check_text(problems: &mut Vec<String>, at: &str, value: Option<&Value>, allow_ru: bool) {
+    let Some(t) = value.and_then(Value::as_table) else {
+        problems.push(format!("{at}: missing or not a table"));
+        return;
+    };
+    for lang in ["nl", "en"] {
+        if str_of(t, lang).is_none_or(|s| s.trim().is_empty()) {
+            problems.push(format!("{at}: missing `{lang}`"));
+        }
+    }
+    for key in t.keys() {
+        let allowed = key == "nl" || key == "en" || (allow_ru && key == "ru");
+        if !allowed {
+            problems.push(format!("{at}: unknown language key `{key}`"));
+        }
+    }
+}
+
+fn check_refs(problems: &mut Vec<String>, at: &str, refs: &[String]) {
+    let known: BTreeSet<&str> = SECTIONS.iter().map(|(n, _)| *n).collect();
+    for r in refs {
+        let (doc, rest) = r.split_once('#').unwrap_or((r.as_str(), ""));
+        if !DOCUMENTS.contains(&doc) {
+            problems.push(format!("{at}: ref `{r}` names unknown document `{doc}`"));
+            continue;
+        }
+        if doc == REPORT {
+            if !rest.is_empty() && !known.contains(rest) {
+                problems.push(format!("{at}: ref `{r}` names no numbered section"));
+            }
+        } else if !rest.is_empty() {
+            problems.push(format!("{at}: ref `{r}`: cite `{doc}` as a whole"));
+        }
+    }
+}
+
+#[derive(Debug, PartialEq)]
+enum Token {
+    Ident(String),
+    Str(String),
+    Op(String),
+    Other,
+}
+
+fn tokenize(expr: &str) -> Result<Vec<Token>, String> {
+    let chars: Vec<char> = expr.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+        } else if c == '"' {
+            let end = chars[i + 1..]
+                .iter()
+                .position(|&d| d == '"')
+                .ok_or("unterminated string")?;
+            out.push(Token::Str(chars[i + 1..i + 1 + end].iter().collect()));
+            i += end + 2;
+        } else if c.is_ascii_digit() {
+            while i < chars.len() && (chars[i].is_ascii_digit() || "-.".contains(chars[i])) {
+                i += 1;
+            }
+            out.push(Token::Other);
+        } else if c.is_ascii_alphabetic() || c == '_' {
+            let start = i;
+            while i < chars.len() && (chars[i].is_ascii_alphanumeric() || "_.".contains(chars[i]))
+            {
+                i += 1;
+            }
+            out.push(Token::Ident(chars[start..i].iter().collect()));
+        } else if "=!<>".contains(c) {
+            let two = chars.get(i + 1) == Some(&'=');
+            if (c == '=' || c == '!') && !two {
+                return Err(format!("`{c}` must be followed by `=`"));
+            }
+            let len = if two { 2 } else { 1 };
+            out.push(Token::Op(chars[i..i + len].iter().collect()));
+            i += len;
+        } else if c == '(' || c == ')' {
+            out.push(Token::Other);
+            i += 1;
+        } else {
+            return Err(format!("unexpected character `{c}`"));
+        }
+    }
+    Ok(out)
+}
+
+const EXPR_WORDS: &[&str] = &["and", "or", "not", "in", "true", "false", "answered"];
+
+/// Kind and choice values of every question, by full id.
+type Index = BTreeMap<String, (String, Vec<String>)>;
+
+fn index(all: &[(String, Table)]) -> Index {
+    let mut idx = Index::new();
+    for (qid, t) in all {
+        for q in tables(t, "question") {
+            let values = tables(q, "choices")
+                .iter()
+                .filter_map(|c| str_of(c, "value").map(str::to_owned))
+                .collect();
+            let kind = str_of(q, "kind").unwrap_or_default().to_owned();
+            let id = str_of(q, "id").unwrap_or_default();
+            idx.insert(format!("{qid}.{id}"), (kind, values));
+        }
+    }
+    idx
+}
+
+fn check_show_if(problems: &mut Vec<String>, at: &str, expr: &str, file: &str, idx: &Index) {
+    let tokens = match tokenize(expr) {
+        Ok(t) => t,
+        Err(e) => {
+            problems.push(format!("{at}: show_if `{expr}`: {e}"));
+            return;
+        }
+    };
+    let full = |name: &str| {
+        if name.contains('.') {
+            name.to_owned()
+        } else {
+            format!("{file}.{name}")
+        }
+    };
+    for (i, token) in tokens.iter().enumerate() {
+        let Token::Ident(name) = token else { continue };
+        if EXPR_WORDS.contains(&name.as_str()) {
+            continue;
+        }
+        let Some((kind, values)) = idx.get(&full(name)) else {
+            problems.push(format!("{at}: show_if names unknown question `{name}`"));
+            continue;
+        };
+        let compared = match (i.checked_sub(2).map(|j| &tokens[j..i]), tokens.get(i + 1..i + 3)) {
+            (_, Some([Token::Op(op), Token::Str(s)])) if op == "==" || op == "!=" => Some(s),
+            (Some([Token::Str(s), Token::Op(op)]), _) if op == "==" || op == "!=" => Some(s),
+            (Some([Token::Str(s), Token::Ident(w)]), _) if w == "in" => Some(s),
+            _ => None,
+        };
+        if let Some(lit) = compared {
+            let ok = match kind.as_str() {
+                "yes_no" => lit == "yes" || lit == "no",
+                "single_choice" | "multi_choice" => values.contains(lit),
+                _ => true,
+            };
+            if !ok {
+                problems.push(format!(
+                    "{at}: show_if compares `{name}` ({kind}) with `{lit}`, which it cannot hold"
+                ));
+            }
+        }
+    }
+}
+
+/// Every content problem in the given questionnaires (empty = all good).
+fn content_problems(all: &[(String, Table)]) -> Vec<String> {
+    let idx = index(all);
+    let mut problems = Vec::new();
+    let mut seen_ids = BTreeSet::new();
+    for (file, t) in all {
+        let p = &mut problems;
+        let id = str_of(t, "id").unwrap_or_default();
+        if id != file {
+            p.push(format!("{file}: id `{id}` must equal the file stem"));
+        }
+        if !valid_id(id) || !seen_ids.insert(id.to_owned()) {
+            p.push(format!("{file}: id `{id}` is invalid or duplicated"));
+        }
+        for key in t.keys() {
+            if !TOP_KEYS.contains(&key.as_str()) {
+                p.push(format!("{file}: unknown key `{key}`"));
+            }
+        }
+        if t.get("version").and_then(Value::as_integer).is_none_or(|v| v < 1) {
+            p.push(format!("{file}: version must be an integer >= 1"));
+        }
+        if !str_of(t, "topic").is_some_and(|s| TOPICS.contains(&s)) {
+            p.push(format!("{file}: topic must be one of {TOPICS:?}"));
+        }
+        check_text(p, &format!("{file}.title"), t.get("title"), false);
+        check_text(p, &format!("{file}.description"), t.get("description"), false);
+        check_refs(p, &format!("{file}.sources"), &strings(t, "sources"));
+
+        let mut sections = BTreeSet::new();
+        for s in tables(t, "section") {
+            let sid = str_of(s, "id").unwrap_or_default();
+            if !valid_id(sid) || !sections.insert(sid.to_owned()) {
+                p.push(format!("{file}: section id `{sid}` is invalid or duplicated"));
+            }
+            check_text(p, &format!("{file} section {sid} title"), s.get("title"), false);
+        }
+        let mut groups = BTreeSet::new();
+        for g in tables(t, "group") {
+            let gid = str_of(g, "id").unwrap_or_default();
+            if !valid_id(gid) || !groups.insert(gid.to_owned()) {
+                p.push(format!("{file}: group id `{gid}` is invalid or duplicated"));
+            }
+            check_text(p, &format!("{file} group {gid} title"), g.get("title"), false);
+            if let Some(expr) = str_of(g, "show_if") {
+                check_show_if(p, &format!("{file} group {gid}"), expr, file, &idx);
+            }
+        }
+
+        let mut questions = BTreeSet::new();
+        for q in tables(t, "question") {
+            let qid = str_of(q, "id").unwrap_or_default();
+            let at = format!("{file}.{qid}");
+            if !valid_id(qid) || !questions.insert(qid.to_owned()) {
+                p.push(format!("{at}: question id is invalid or duplicated"));
+            }
+            for key in q.keys() {
+                if !QUESTION_KEYS.contains(&key.as_str()) {
+                    p.push(format!("{at}: unknown key `{key}`"));
+                }
+            }
+            let kind = str_of(q, "kind").unwrap_or_default();
+            if !KINDS.contains(&kind) {
+                p.push(format!("{at}: unknown kind `{kind}`"));
+            }
+            check_text(p, &format!("{at}.text"), q.get("text"), true);
+            check_text(p, &format!("{at}.hint"), q.get("hint"), false);
+            check_text(p, &format!("{at}.guidance"), q.get("guidance"), false);
+            let refs = strings(q, "sources");
+            if refs.is_empty() {
+                p.push(format!("{at}: needs at least one source"));
+            }
+            check_refs(p, &at, &refs);
+            if refs.iter().any(|r| r.contains("/p")) {
+                p.push(format!("{at}: cite sections, not paragraphs"));
+            }
+            if strings(q, "keywords").iter().all(|k| k.trim().is_empty()) {
+                p.push(format!("{at}: needs at least one keyword"));
+            }
+            if let Some(s) = str_of(q, "section").filter(|s| !sections.contains(*s)) {
+                p.push(format!("{at}: section `{s}` is not declared"));
+            }
+            if let Some(g) = str_of(q, "group").filter(|g| !groups.contains(*g)) {
+                p.push(format!("{at}: group `{g}` is not declared"));
+            }
+            let required = str_of(q, "required").unwrap_or("ask");
+            if required != "ask" && required != "must" {
+                p.push(format!("{at}: required must be \"ask\" or \"must\""));
+            }
+            if required == "must" && (q.contains_key("show_if") || q.contains_key("group")) {
+                p.push(format!("{at}: a `must` question may not depend on show_if or a group"));
+            }
+            if let Some(expr) = str_of(q, "show_if") {
+                check_show_if(p, &at, expr, file, &idx);
+            }
+            let is_choice = kind == "single_choice" || kind == "multi_choice";
+            let choices = tables(q, "choices");
+            if is_choice != q.contains_key("choices") || (is_choice && choices.len() < 2) {
+                p.push(format!("{at}: choices (>= 2) belong to choice kinds only"));
+            }
+            let mut values = BTreeSet::new();
+            for c in &choices {
+                let v = str_of(c, "value").unwrap_or_default();
+                if !valid_id(v) || !values.insert(v) {
+                    p.push(format!("{at}: choice value `{v}` is invalid or duplicated"));
+                }
+                check_text(p, &format!("{at} choice {v}"), c.get("label"), false);
+            }
+            if q.contains_key("precision") && kind != "date" {
+                p.push(format!("{at}: precision is only for dates"));
+            }
+            for key in ["min", "max", "unit"] {
+                if q.contains_key(key) && kind != "number" {
+                    p.push(format!("{at}: `{key}` is only for numbers"));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// Problems in profiles.toml, given the questionnaire ids that exist.
+fn profile_problems(profiles: &Table, known: &BTreeSet<String>) -> Vec<String> {
+    let mut problems = Vec::new();
+    let list = tables(profiles, "profile");
+    if list.is_empty() {
+        problems.push("profiles.toml: no [[profile]]".to_owned());
+    }
+    let mut ids = BTreeSet::new();
+    for pr in list {
+        let id = str_of(pr, "id").unwrap_or_default();
+        if !valid_profile_id(id) || !ids.insert(id) {
+            problems.push(format!("profile `{id}`: id is invalid or duplicated"));
+        }
+        check_text(&mut problems, &format!("profile {id} title"), pr.get("title"), false);
+        let at = format!("profile {id} description");
+        check_text(&mut problems, &at, pr.get("description"), false);
+        let topics = strings(pr, "topics");
+        if topics.first().map(String::as_str) != Some("identity_travel") {
+            problems.push(format!("profile `{id}`: must start with identity_travel"));
+        }
+        let unique: BTreeSet<&String> = topics.iter().collect();
+        if unique.len() != topics.len() {
+            problems.push(format!("profile `{id}`: a questionnaire is listed twice"));
+        }
+        for t in topics.iter().filter(|t| !known.contains(*t)) {
+            problems.push(format!("profile `{id}`: unknown questionnaire `{t}`"));
+        }
+    }
+    problems
+}
+
+/// Full question ids citing each report section (only the section cited).
+fn citations(all: &[(String, Table)]) -> BTreeMap<String, Vec<String>> {
+    let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (file, t) in all {
+        for q in tables(t, "question") {
+            let full = format!("{file}.{}", str_of(q, "id").unwrap_or_default());
+            for r in strings(q, "sources") {
+                if let Some(section) = report_section(&r) {
+                    let section = section.split('/').next().unwrap_or(section);
+                    let list = map.entry(section.to_owned()).or_default();
+                    if !list.contains(&full) {
+                        list.push(full.clone());
+                    }
+                }
+            }
+        }
+    }
+    map
+}
+
+fn render_coverage(all: &[(String, Table)]) -> String {
+    let cited = citations(all);
+    let reasons: BTreeMap<&str, &str> = UNCITED.iter().copied().collect();
+    let count = SECTIONS.iter().filter(|(n, _)| cited.contains_key(*n)).count();
+    let mut out = String::new();
+    out.push_str("# Coverage of the country report by the questionnaires\n\n");
+    out.push_str(
+        "Generated by `tests/coverage.rs` from `questionnaires/*.toml`; do not edit by hand \
+         (`UPDATE_COVERAGE=1 cargo test --test coverage` regenerates it).\n\n",
+    );
+    out.push_str(
+        "One row per numbered section of the *Thematisch ambtsbericht Russische Federatie* \
+         (14 February 2025, `ambtsbericht-rf-2025`), with the full ids of the questions whose \
+         `sources` cite that section. A question counts only for the section it cites, not \
+         for that section's parent or children.\n\n",
+    );
+    out.push_str(&format!(
+        "{count} of {} numbered sections are cited.\n\n",
+        SECTIONS.len()
+    ));
+    out.push_str("| Section | Title | Questions |\n|---|---|---|\n");
+    for (number, title) in SECTIONS {
+        let cell = match (cited.get(*number), reasons.get(number)) {
+            (Some(ids), _) => ids
+                .iter()
+                .map(|id| format!("`{id}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            (None, Some(_)) => "— (deliberately uncited, see below)".to_owned(),
+            (None, None) => "— (not cited)".to_owned(),
+        };
+        out.push_str(&format!("| {number} | {title} | {cell} |\n"));
+    }
+    out.push_str("\n## Deliberately uncited sections\n\n");
+    for (number, reason) in UNCITED {
+        out.push_str(&format!("- **{number}**: {reason}.\n"));
+    }
+    out
+}
+
+#[test]
+fn questionnaires_follow_the_content_rules() {
+    let all = load_questionnaires();
+    assert!(all.len() >= 13, "expected the 13 shipped questionnaires");
+    let problems = content_problems(&all);
+    assert!(problems.is_empty(), "content problems:\n{}", problems.join("\n"));
+}
+
+#[test]
+fn profiles_name_existing_questionnaires() {
+    let known: BTreeSet<String> = load_questionnaires().into_iter().map(|(id, _)| id).collect();
+    let profiles = parse(&root().join("questionnaires/profiles.toml"));
+    let problems = profile_problems(&profiles, &known);
+    assert!(problems.is_empty(), "profile problems:\n{}", problems.join("\n"));
+    for expected in ["draft-evader", "reserve-officer", "deserter-contract", "lgbtiq", "critic-activist"] {
+        assert!(
+            tables(&profiles, "profile").iter().any(|p| str_of(p, "id") == Some(expected)),
+            "profile `{expected}` is missing"
+        );
+    }
+}
+
+#[test]
+fn every_section_is_cited_or_explained() {
+    let cited = citations(&load_questionnaires());
+    for (number, title) in SECTIONS {
+        let explained = UNCITED.iter().any(|(n, _)| n == number);
+        assert!(
+            cited.contains_key(*number) || explained,
+            "section {number} ({title}) is cited by no question and has no reason in UNCITED"
+        );
+        assert!(
+            !(cited.contains_key(*number) && explained),
+            "section {number} is cited now; remove it from UNCITED"
+        );
+    }
+}
+
+#[test]
+fn coverage_doc_is_up_to_date() {
+    let rendered = render_coverage(&load_questionnaires());
+    let path = root().join(COVERAGE_PATH);
+    if std::env::var_os("UPDATE_COVERAGE").is_some() {
+        std::fs::write(&path, &rendered)
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    }
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        on_disk == rendered,
+        "{COVERAGE_PATH} is stale or missing; {REGENERATE}"
+    );
+}
+
+fn sample(text: &str) -> Vec<(String, Table)> {
+    vec![("bad".to_owned(), text.parse::<Table>().expect("sample parses"))]
+}
+
+#[test]
+fn the_checks_reject_bad_content() {
+    let bad = r#"
+        id = "bad"
+        version = 1
+        topic = "military"
+        colour = "red"
+        title = { nl = "x", en = "x" }
+        description = { nl = "x" }
+        sources = ["nosuchdoc#1"]
+
+        [[question]]
+        id = "Q1"
+        kind = "yes_no"
+        text = { nl = "x", en = "x", ru = "x" }
+        hint = { nl = "x", en = "x", ru = "x" }
+        guidance = { nl = "x", en = "x" }
+        sources = ["ambtsbericht-rf-2025#9.9", "brief-moratorium-2022#1"]
+        keywords = []
+        show_if = 'missing == "yes"'
+
+        [[question]]
+        id = "pick"
+        kind = "single_choice"
+        required = "must"
+        show_if = 'pick == "maybe"'
+        text = { nl = "x", en = "x" }
+        hint = { nl = "x", en = "x" }
+        guidance = { nl = "x", en = "x" }
+        sources = ["ambtsbericht-rf-2025#1.1/p2"]
+        keywords = ["k"]
+        choices = [{ value = "a", label = { nl = "a", en = "a" } }]
+    "#;
+    let problems = content_problems(&sample(bad)).join("\n");
+    for expected in [
+        "unknown key `colour`",
+        "description: missing `en`",
+        "unknown document `nosuchdoc`",
+        "question id is invalid",
+        "hint: unknown language key `ru`",
+        "`ambtsbericht-rf-2025#9.9` names no numbered section",
+        "cite `brief-moratorium-2022` as a whole",
+        "needs at least one keyword",
+        "unknown question `missing`",
+        "may not depend on show_if",
+        "compares `pick` (single_choice) with `maybe`",
+        "cite sections, not paragraphs",
+        "choices (>= 2)",
+    ] {
+        assert!(problems.contains(expected), "expected `{expected}` in:\n{problems}");
+    }
+    let profiles: Table = r#"
+        [[profile]]
+        id = "Bad"
+        title = { nl = "x", en = "x" }
+        description = { nl = "x", en = "x" }
+        topics = ["summons", "nope"]
+    "#
+    .parse()
+    .expect("sample parses");
+    let known: BTreeSet<String> = ["summons".to_owned()].into();
+    let problems = profile_problems(&profiles, &known).join("\n");
+    assert!(problems.contains("id is invalid"), "{problems}");
+    assert!(problems.contains("must start with identity_travel"), "{problems}");
+    assert!(problems.contains("unknown questionnaire `nope`"), "{problems}");
+}
+
+#[test]
+fn coverage_counts_only_the_cited_section() {
+    let one = sample(
+        r#"
+        id = "bad"
+        [[question]]
+        id = "q"
+        sources = ["ambtsbericht-rf-2025#1.1.3.2", "brief-moratorium-2022"]
+        "#,
+    );
+    let cited = citations(&one);
+    assert_eq!(cited.get("1.1.3.2"), Some(&vec!["bad.q".to_owned()]));
+    assert!(!cited.contains_key("1.1.3"), "parents must not be credited");
+    let doc = render_coverage(&one);
+    assert!(doc.contains("| 1.1.3.2 | Negeren van oproepen – andere maatregelen | `bad.q` |"));
+    assert!(doc.contains("| 1.1.3 | Digitale oproep en invallen | — (not cited) |"));
+}
