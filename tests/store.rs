@@ -466,7 +466,8 @@ fn crash_harness_sigkill_leaves_old_or_new_never_a_mix() {
 fn gehoor(data: &Path) -> assert_cmd::Command {
     let mut c = assert_cmd::Command::cargo_bin("gehoor").unwrap();
     c.args(["--lang", "en", "--data-dir"]).arg(data);
-    c.env_remove("GEHOOR_DATA_DIR").env("GEHOOR_CONFIG", "/nonexistent/gehoor.toml");
+    c.env_remove("GEHOOR_DATA_DIR")
+        .env("GEHOOR_CONFIG", "/nonexistent/gehoor.toml");
     c
 }
 
@@ -492,8 +493,14 @@ fn cli_lists_exports_and_quarantines() {
     assert!(text.contains("TEST-CLI "), "{text}");
     assert!(text.contains("TEST-CLI-DRAFT"), "{text}");
     assert!(text.contains("broken.toml:5:"), "{text}");
-    assert!(text.contains("gehoor sessions quarantine broken.toml"), "{text}");
-    assert!(out.get_output().stderr.is_empty(), "private folder: no warning");
+    assert!(
+        text.contains("gehoor sessions quarantine broken.toml"),
+        "{text}"
+    );
+    assert!(
+        out.get_output().stderr.is_empty(),
+        "private folder: no warning"
+    );
 
     let out = gehoor(&data)
         .args(["sessions", "list", "--status", "submitted", "--json"])

@@ -27,7 +27,11 @@ pub fn run(ctx: &Ctx, args: &InterviewArgs) -> Result<ExitCode> {
             }
         }
     } else {
-        args.topics.iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect()
+        args.topics
+            .iter()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect()
     };
     for t in &topics {
         if cat.questionnaire(t).is_none() {

@@ -73,7 +73,11 @@ impl<'a> PassageView<'a> {
             section_title: section.map(|s| s.title.as_str()),
             subheading: p.subheading.as_deref(),
             text: &p.text,
-            footnotes: p.footnotes.iter().filter_map(|&n| doc.footnote(n)).collect(),
+            footnotes: p
+                .footnotes
+                .iter()
+                .filter_map(|&n| doc.footnote(n))
+                .collect(),
             paragraph: p,
         }
     }
@@ -185,7 +189,11 @@ impl Corpus {
                 (score > 0).then_some((score * 4 - len_gap, r))
             })
             .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.len().cmp(&b.1.len())).then(a.1.cmp(&b.1)));
+        scored.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(a.1.len().cmp(&b.1.len()))
+                .then(a.1.cmp(&b.1))
+        });
         scored.into_iter().take(n).map(|(_, r)| r).collect()
     }
 }

@@ -3,15 +3,21 @@
 
 use super::SessionAnswers;
 use crate::notes::{Session, answer_key, parse_answer_key};
-use crate::questionnaire::{self, Catalog, Required};
+use crate::questionnaire::{self, Catalog, Group, Questionnaire, Required, Scope};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RowKind {
     Topic,
     /// A repeat group's header; `count` instances exist.
-    Group { full_id: String, count: u32 },
+    Group {
+        full_id: String,
+        count: u32,
+    },
     /// The header of instance `n` (1-based) of a group.
-    Instance { full_id: String, n: u32 },
+    Instance {
+        full_id: String,
+        n: u32,
+    },
     Question {
         key: String,
         full_id: String,
@@ -78,7 +84,7 @@ pub fn rows(catalog: &Catalog, session: &Session) -> Vec<Row> {
                 Some(g) if !groups_done.contains(&g.as_str()) => {
                     groups_done.push(g);
                     let Some(group) = qn.group(g) else { continue };
-                    if !questionnaire::group_visible(catalog, qn, group, &answers) {
+                    if !group_visible(qn, group, &answers) {
                         continue;
                     }
                     let full_group = format!("{}.{}", qn.id, g);
@@ -130,6 +136,18 @@ pub fn rows(catalog: &Catalog, session: &Session) -> Vec<Row> {
     out
 }
 
+/// A group's own condition, read outside any instance (as `visible` does).
+fn group_visible(qn: &Questionnaire, group: &Group, answers: &SessionAnswers<'_>) -> bool {
+    let scope = Scope {
+        questionnaire: &qn.id,
+        instance: None,
+    };
+    group
+        .show_if
+        .as_ref()
+        .is_none_or(|e| e.eval(answers, &scope))
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Progress {
     pub answered: usize,
@@ -179,7 +197,11 @@ pub enum Orphan {
 
 /// Answers the walk does not show, with the reason. They are kept in the
 /// session and shown as such; nothing is deleted.
-pub fn orphaned_answers(catalog: &Catalog, session: &Session, rows: &[Row]) -> Vec<(String, Orphan)> {
+pub fn orphaned_answers(
+    catalog: &Catalog,
+    session: &Session,
+    rows: &[Row],
+) -> Vec<(String, Orphan)> {
     session
         .answers
         .keys()

@@ -15,10 +15,17 @@ pub struct Event {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Flag {
     /// More than `months` months pass between two consecutive events.
-    Gap { after: String, before: String, months: i32 },
+    Gap {
+        after: String,
+        before: String,
+        months: i32,
+    },
     /// `later_question` is asked after `earlier_question` in the
     /// questionnaire (an event that usually follows) but is dated before it.
-    Order { earlier_question: String, later_question: String },
+    Order {
+        earlier_question: String,
+        later_question: String,
+    },
     /// A date after the session was last updated.
     Future { key: String },
 }
@@ -57,7 +64,12 @@ pub fn events(catalog: &Catalog, session: &Session) -> Vec<Event> {
             _ => None,
         })
         .collect();
-    out.sort_by(|a, b| a.date.earliest().cmp(&b.date.earliest()).then(a.key.cmp(&b.key)));
+    out.sort_by(|a, b| {
+        a.date
+            .earliest()
+            .cmp(&b.date.earliest())
+            .then(a.key.cmp(&b.key))
+    });
     out
 }
 
@@ -123,7 +135,9 @@ mod tests {
             earlier_question: "t.summons".into(),
             later_question: "t.departure".into()
         }));
-        assert!(f.contains(&Flag::Future { key: "t.return".into() }));
+        assert!(f.contains(&Flag::Future {
+            key: "t.return".into()
+        }));
     }
 
     #[test]

@@ -20,6 +20,7 @@ use crate::search::Index;
 pub struct Data {
     pub catalog: Catalog,
     pub corpus: Corpus,
+    pub glossary: crate::search::Glossary,
     /// Rendered diagnostics when the questionnaires have errors; no interview
     /// starts then.
     pub invalid: Option<String>,

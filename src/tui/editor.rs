@@ -146,7 +146,10 @@ pub fn parse_line(kind: &Kind, text: &str) -> Result<Option<Value>, Invalid> {
             .map(|d| Some(Value::Date(d)))
             .map_err(|e| Invalid::Date(e.to_string())),
         Kind::Number { min, max, .. } => {
-            let n: f64 = trimmed.replace(',', ".").parse().map_err(|_| Invalid::Number)?;
+            let n: f64 = trimmed
+                .replace(',', ".")
+                .parse()
+                .map_err(|_| Invalid::Number)?;
             if !n.is_finite() {
                 return Err(Invalid::Number);
             }
@@ -214,15 +217,27 @@ mod tests {
             parse_line(&date, " 2024-03 ").unwrap(),
             Some(Value::Date("2024-03".parse().unwrap()))
         );
-        assert!(matches!(parse_line(&date, "2024-02-30"), Err(Invalid::Date(_))));
+        assert!(matches!(
+            parse_line(&date, "2024-02-30"),
+            Err(Invalid::Date(_))
+        ));
         let number = Kind::Number {
             min: Some(0.0),
             max: Some(120.0),
             unit: None,
         };
-        assert_eq!(parse_line(&number, "21").unwrap(), Some(Value::Number(21.0)));
-        assert_eq!(parse_line(&number, "2,5").unwrap(), Some(Value::Number(2.5)));
-        assert!(matches!(parse_line(&number, "200"), Err(Invalid::OutOfRange { .. })));
+        assert_eq!(
+            parse_line(&number, "21").unwrap(),
+            Some(Value::Number(21.0))
+        );
+        assert_eq!(
+            parse_line(&number, "2,5").unwrap(),
+            Some(Value::Number(2.5))
+        );
+        assert!(matches!(
+            parse_line(&number, "200"),
+            Err(Invalid::OutOfRange { .. })
+        ));
         assert_eq!(parse_line(&number, "abc"), Err(Invalid::Number));
         assert_eq!(parse_line(&Kind::ShortText, "  "), Ok(None));
         assert_eq!(
@@ -233,7 +248,11 @@ mod tests {
 
     #[test]
     fn choice_editors_round_trip_values() {
-        let e = for_kind(&Kind::YesNo, Some(&Value::YesNo(false)), vec!["ja".into(), "nee".into()]);
+        let e = for_kind(
+            &Kind::YesNo,
+            Some(&Value::YesNo(false)),
+            vec!["ja".into(), "nee".into()],
+        );
         assert_eq!(e.choice_value(), Some(Value::YesNo(false)));
         assert_eq!(value_text(&Value::Number(21.0)), "21");
     }

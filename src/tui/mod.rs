@@ -43,16 +43,20 @@ pub fn load_data(ctx: &Ctx) -> Result<Data> {
     let corpus_files = crate::assets::FileSet::corpus(ctx.settings.corpus.as_deref())?;
     let corpus = crate::corpus::Corpus::load(&corpus_files)?;
     let q_files = crate::assets::FileSet::questionnaires(ctx.settings.questionnaires.as_deref())?;
-    let (catalog, mut diagnostics) = crate::questionnaire::load(&q_files);
-    diagnostics.extend(crate::check::check(&q_files, &corpus.refs()));
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity == crate::check::Severity::Error)
-        .count();
-    let invalid = (errors > 0).then(|| crate::check::render_human(&diagnostics, &q_files, ctx.settings.lang));
+    let (catalog, _) = crate::questionnaire::load(&q_files);
+    // check() repeats the loader's diagnostics and adds the cross-checks.
+    let diagnostics = crate::check::check(&q_files, &corpus.refs());
+    let (errors, _) = crate::check::counts(&diagnostics);
+    let invalid =
+        (errors > 0).then(|| crate::check::render_human(&diagnostics, &q_files, ctx.settings.lang));
+    let glossary = match corpus_files.get("glossary.toml") {
+        Some(f) => crate::search::Glossary::parse_at(&corpus_files.display_path(f), &f.text)?,
+        None => crate::search::Glossary::default(),
+    };
     Ok(Data {
         catalog,
         corpus,
+        glossary,
         invalid,
         user_name: ctx.settings.name.clone().unwrap_or_default(),
     })
@@ -63,13 +67,12 @@ pub fn run_home(ctx: &Ctx) -> Result<ExitCode> {
     run(ctx, data, Start::Home)
 }
 
-fn spawn_index(data: &Arc<Data>, corpus_files: Option<&std::path::Path>) -> mpsc::Receiver<Arc<crate::search::Index>> {
+fn spawn_index(data: &Arc<Data>) -> mpsc::Receiver<Arc<crate::search::Index>> {
     let (tx, rx) = mpsc::channel();
     let data = data.clone();
-    let glossary_dir = corpus_files.map(|p| p.to_path_buf());
     std::thread::spawn(move || {
-        let glossary = crate::search::load_glossary(glossary_dir.as_deref()).unwrap_or_default();
-        let index = crate::search::Index::build(crate::search::passages_from(&data.corpus), &glossary);
+        let index =
+            crate::search::Index::build(crate::search::passages_from(&data.corpus), &data.glossary);
         let _ = tx.send(Arc::new(index));
     });
     rx
@@ -78,7 +81,7 @@ fn spawn_index(data: &Arc<Data>, corpus_files: Option<&std::path::Path>) -> mpsc
 pub fn run(ctx: &Ctx, data: Data, start: Start) -> Result<ExitCode> {
     let store = Store::new(ctx.settings.sessions_dir());
     let data = Arc::new(data);
-    let index_rx = spawn_index(&data, ctx.settings.corpus.as_deref());
+    let index_rx = spawn_index(&data);
     let term_flag = crate::notes::install_signal_flags()?;
     let palette = theme::Palette::from_env(ctx.settings.theme);
     let mut app = App::new(ctx.settings.lang, palette, data);
@@ -105,8 +108,16 @@ pub fn run(ctx: &Ctx, data: Data, start: Start) -> Result<ExitCode> {
             update::open_interview(&mut app, session, true, true);
         }
     }
-    let mut guard = terminal::TerminalGuard::enter().map_err(|e| Error::io(IoOp::Write, "<terminal>", e))?;
-    let result = event_loop(&mut guard.terminal, &mut app, &store, &mut handle, &index_rx, &term_flag);
+    let mut guard =
+        terminal::TerminalGuard::enter().map_err(|e| Error::io(IoOp::Write, "<terminal>", e))?;
+    let result = event_loop(
+        &mut guard.terminal,
+        &mut app,
+        &store,
+        &mut handle,
+        &index_rx,
+        &term_flag,
+    );
     drop(guard);
     result.map(|()| ExitCode::SUCCESS)
 }
@@ -145,7 +156,10 @@ fn event_loop(
                 }
                 Event::Paste(text) => Some(Msg::Paste(text)),
                 Event::Mouse(m) => match m.kind {
-                    MouseEventKind::Down(_) => Some(Msg::Click { col: m.column, row: m.row }),
+                    MouseEventKind::Down(_) => Some(Msg::Click {
+                        col: m.column,
+                        row: m.row,
+                    }),
                     MouseEventKind::ScrollDown => Some(Msg::Scroll { down: true }),
                     MouseEventKind::ScrollUp => Some(Msg::Scroll { down: false }),
                     _ => None,
@@ -157,6 +171,16 @@ fn event_loop(
         };
         let mut effects = Vec::new();
         if let Some(msg) = msg {
+            if matches!(msg, Msg::Act(action::Action::Quit)) {
+                // Leave every open editor the way Esc does, so what was
+                // being typed is kept before the final save.
+                for _ in 0..4 {
+                    if update::mode(app) != keymap::Mode::Editor {
+                        break;
+                    }
+                    effects.extend(update(app, Msg::Act(action::Action::Back)));
+                }
+            }
             effects.extend(update(app, msg));
         }
         effects.extend(update(app, Msg::Tick(Instant::now())));
@@ -229,12 +253,21 @@ fn perform(app: &mut App, store: &Store, handle: &mut Option<WriteHandle>, effec
     let s = app.strings();
     let result: Result<()> = (|| {
         match effect {
-            Effect::Create { case_ref, interviewer, topics } => {
+            Effect::Create {
+                case_ref,
+                interviewer,
+                topics,
+            } => {
                 let qns: Vec<&crate::questionnaire::Questionnaire> = topics
                     .iter()
                     .filter_map(|t| app.data.catalog.questionnaire(t))
                     .collect();
-                let session = Session::new(case_ref, interviewer, app.lang, crate::interview::uses(&qns));
+                let session = Session::new(
+                    case_ref,
+                    interviewer,
+                    app.lang,
+                    crate::interview::uses(&qns),
+                );
                 *handle = Some(store.create(&session)?);
                 update::open_interview(app, session, false, false);
             }
@@ -271,7 +304,9 @@ fn perform(app: &mut App, store: &Store, handle: &mut Option<WriteHandle>, effec
                 app.status = Some(s.tui.approved.clone());
             }
             Effect::Return { reason } => {
-                review_write(app, store, |session, author| session.return_for_work(author, &reason))?;
+                review_write(app, store, |session, author| {
+                    session.return_for_work(author, &reason)
+                })?;
                 app.status = Some(s.tui.returned.clone());
             }
             Effect::Quit | Effect::Save => {}
@@ -295,7 +330,9 @@ fn review_write(
     } else {
         app.data.user_name.clone()
     };
-    let Some(st) = app.interview() else { return Ok(()) };
+    let Some(st) = app.interview() else {
+        return Ok(());
+    };
     let id = st.session.id;
     let written = store.add_review(id, |session| f(session, &author))?;
     if let Some(st) = app.interview_mut() {

@@ -36,9 +36,9 @@ fn footnotes(doc: &Document, paragraphs: &[&Paragraph]) -> Vec<String> {
 /// or (for a whole document) its first paragraphs.
 pub fn passage(corpus: &Corpus, reference: &str, explicit: bool) -> Option<SourceItem> {
     let r = corpus.resolve(reference)?;
-    let paragraphs: Vec<&Paragraph> = r.paragraphs().iter().take(40).copied().collect();
-    let doc = r.document();
-    let section = paragraphs.first().and_then(|p| p.section).or(r.section_index());
+    let paragraphs: Vec<&Paragraph> = r.paragraphs.iter().take(40).collect();
+    let doc = r.document;
+    let section = paragraphs.first().and_then(|p| p.section);
     Some(SourceItem {
         reference: reference.to_string(),
         heading: heading(doc, section),
@@ -65,7 +65,10 @@ pub fn whole_section(corpus: &Corpus, reference: &str) -> Option<SourceItem> {
 fn from_hit(corpus: &Corpus, hit: &Hit, explicit: bool) -> SourceItem {
     let mut item = passage(corpus, &hit.reference, explicit).unwrap_or_else(|| SourceItem {
         reference: hit.reference.clone(),
-        heading: clean_line(&format!("{} · {} {}", hit.doc, hit.section, hit.section_title)),
+        heading: clean_line(&format!(
+            "{} · {} {}",
+            hit.doc, hit.section, hit.section_title
+        )),
         text: hit.snippet.clone(),
         footnotes: Vec::new(),
         explicit,
@@ -112,7 +115,13 @@ fn glossary_lines(index: &Index, text: &str, lang: Lang) -> Vec<String> {
         .entries_in(text)
         .into_iter()
         .take(6)
-        .map(|e| clean_line(&format!("{} — {}", e.terms().collect::<Vec<_>>().join(" / "), e.note(lang))))
+        .map(|e| {
+            clean_line(&format!(
+                "{} — {}",
+                e.terms().collect::<Vec<_>>().join(" / "),
+                e.note(lang)
+            ))
+        })
         .collect()
 }
 
@@ -130,7 +139,10 @@ pub fn for_question(
             let items = hits
                 .iter()
                 .map(|h| {
-                    let explicit = q.sources.iter().any(|s| h.reference.starts_with(s.as_str()));
+                    let explicit = q
+                        .sources
+                        .iter()
+                        .any(|s| h.reference.starts_with(s.as_str()));
                     from_hit(corpus, h, explicit)
                 })
                 .collect();
@@ -147,7 +159,12 @@ pub fn for_question(
 }
 
 /// The search overlay's results and glossary entries for `query`.
-pub fn search(corpus: &Corpus, index: &Index, query: &str, lang: Lang) -> (Vec<SourceItem>, Vec<String>) {
+pub fn search(
+    corpus: &Corpus,
+    index: &Index,
+    query: &str,
+    lang: Lang,
+) -> (Vec<SourceItem>, Vec<String>) {
     if query.trim().is_empty() {
         return (Vec::new(), Vec::new());
     }

@@ -9,7 +9,9 @@ fn label(catalog: &Catalog, key: &str, lang: Lang) -> String {
     let (full_id, instance) = parse_answer_key(key);
     let text = catalog
         .question(full_id)
-        .map_or(full_id.to_string(), |(_, q)| crate::sanitize::clean_line(q.text.get(lang)));
+        .map_or(full_id.to_string(), |(_, q)| {
+            crate::sanitize::clean_line(q.text.get(lang))
+        });
     match instance {
         Some(n) => format!("{text} (#{n})"),
         None => text,
@@ -27,7 +29,13 @@ pub fn lines(catalog: &Catalog, session: &Session, lang: Lang, s: &Strings) -> V
     };
     let mut out: Vec<String> = events
         .iter()
-        .map(|e| format!("{:<12} {}", e.date.to_string(), label(catalog, &e.key, lang)))
+        .map(|e| {
+            format!(
+                "{:<12} {}",
+                e.date.to_string(),
+                label(catalog, &e.key, lang)
+            )
+        })
         .collect();
     let flags = timeline::flags(&events, today);
     if !flags.is_empty() {
@@ -35,7 +43,11 @@ pub fn lines(catalog: &Catalog, session: &Session, lang: Lang, s: &Strings) -> V
         out.push(s.tui.timeline_flags.clone());
         for f in flags {
             out.push(match f {
-                Flag::Gap { after, before, months } => fill(
+                Flag::Gap {
+                    after,
+                    before,
+                    months,
+                } => fill(
                     &s.tui.timeline_gap,
                     &[
                         ("months", &months.to_string()),
@@ -43,16 +55,20 @@ pub fn lines(catalog: &Catalog, session: &Session, lang: Lang, s: &Strings) -> V
                         ("b", &label(catalog, &before, lang)),
                     ],
                 ),
-                Flag::Order { earlier_question, later_question } => fill(
+                Flag::Order {
+                    earlier_question,
+                    later_question,
+                } => fill(
                     &s.tui.timeline_order,
                     &[
                         ("a", &label(catalog, &earlier_question, lang)),
                         ("b", &label(catalog, &later_question, lang)),
                     ],
                 ),
-                Flag::Future { key } => {
-                    fill(&s.tui.timeline_future, &[("a", &label(catalog, &key, lang))])
-                }
+                Flag::Future { key } => fill(
+                    &s.tui.timeline_future,
+                    &[("a", &label(catalog, &key, lang))],
+                ),
             });
         }
     }

@@ -56,9 +56,12 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                 {
                     toggle(&mut f.picked, item, cat);
                 }
-                let case_ref = crate::sanitize::clean_line(&input_text(&f.case_ref)).trim().to_string();
-                let interviewer =
-                    crate::sanitize::clean_line(&input_text(&f.interviewer)).trim().to_string();
+                let case_ref = crate::sanitize::clean_line(&input_text(&f.case_ref))
+                    .trim()
+                    .to_string();
+                let interviewer = crate::sanitize::clean_line(&input_text(&f.interviewer))
+                    .trim()
+                    .to_string();
                 if case_ref.is_empty() {
                     f.error = Some(s.tui.form_need_case.clone());
                     f.field = FormField::CaseRef;

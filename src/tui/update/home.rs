@@ -1,6 +1,8 @@
 use super::{Effect, Msg, type_into};
 use crate::tui::action::Action;
-use crate::tui::app::{App, FormField, FormState, HomeItem, Screen, SessionsState, SortKey, line_input};
+use crate::tui::app::{
+    App, FormField, FormState, HomeItem, Screen, SessionsState, SortKey, line_input,
+};
 use crate::tui::filter;
 
 pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {

@@ -10,9 +10,7 @@ use crate::interview::{self, RowKind};
 use crate::notes::{Session, parse_answer_key};
 use crate::questionnaire::{AnswerStatus, Catalog, Kind, Question, Required};
 use crate::tui::action::Action;
-use crate::tui::app::{
-    App, InterviewState, Overlay, Pane, PromptPurpose, TextPrompt, line_input,
-};
+use crate::tui::app::{App, InterviewState, Overlay, Pane, PromptPurpose, TextPrompt, line_input};
 use crate::tui::editor::{self, Editor, Invalid, LineKind};
 use crate::tui::{sources, view};
 
@@ -123,6 +121,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     }
     let data = app.data.clone();
     let s = app.strings();
+    let lang = app.lang;
     let st = app.interview_mut()?;
     let before = st.cursor;
     match msg {
@@ -180,7 +179,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                 Some(RowKind::Question { .. }) => {
                     let (key, q) = current_question(st, &data.catalog)?;
                     let current = st.session.answers.get(&key).and_then(|a| a.value.as_ref());
-                    let labels = labels(q, app.lang, s);
+                    let labels = labels(q, lang, s);
                     let e = editor::for_kind(&q.kind, current, labels);
                     app.interview_mut()?.editor = Some(e);
                 }
@@ -194,7 +193,12 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                 return None;
             }
             let (key, _) = current_question(st, &data.catalog)?;
-            let note = st.session.answers.get(&key).map(|a| a.note.clone()).unwrap_or_default();
+            let note = st
+                .session
+                .answers
+                .get(&key)
+                .map(|a| a.note.clone())
+                .unwrap_or_default();
             st.editor = Some(Editor::Note {
                 input: editor::multiline(&note),
             });
@@ -290,12 +294,16 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             return None;
         }
         Msg::Act(Action::Submit) if !st.read_only => {
-            let missing = missing_required(st, &data.catalog, app.lang);
+            let missing = missing_required(st, &data.catalog, lang);
             app.overlay = Some(Overlay::Submit { missing });
             return None;
         }
         Msg::Act(Action::Comment) if st.review => {
-            let target = st.rows.get(st.cursor).and_then(|r| r.key()).map(str::to_string);
+            let target = st
+                .rows
+                .get(st.cursor)
+                .and_then(|r| r.key())
+                .map(str::to_string);
             app.overlay = Some(Overlay::Prompt(TextPrompt {
                 purpose: PromptPurpose::Comment { target },
                 input: editor::multiline(""),
@@ -318,7 +326,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             return None;
         }
         Msg::Act(Action::Timeline) => {
-            let lines = crate::tui::timeline::lines(&data.catalog, &st.session, app.lang, s);
+            let lines = crate::tui::timeline::lines(&data.catalog, &st.session, lang, s);
             app.overlay = Some(Overlay::Timeline { lines, scroll: 0 });
             return None;
         }
@@ -364,21 +372,32 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
 fn labels(q: &Question, lang: crate::i18n::Lang, s: &crate::i18n::Strings) -> Vec<String> {
     match &q.kind {
         Kind::YesNo => vec![s.common.yes.clone(), s.common.no.clone()],
-        k => k.choices().iter().map(|c| c.label.get(lang).to_string()).collect(),
+        k => k
+            .choices()
+            .iter()
+            .map(|c| c.label.get(lang).to_string())
+            .collect(),
     }
 }
 
 fn group_of_row(st: &InterviewState) -> Option<String> {
     match &st.rows.get(st.cursor)?.kind {
         RowKind::Group { full_id, .. } | RowKind::Instance { full_id, .. } => Some(full_id.clone()),
-        RowKind::Question { full_id, instance: Some(_), .. } => {
+        RowKind::Question {
+            full_id,
+            instance: Some(_),
+            ..
+        } => {
             let row = &st.rows[st.cursor];
             let _ = full_id;
             // The group row sits above its instances; walk up to it.
-            st.rows[..st.cursor].iter().rev().find_map(|r| match &r.kind {
-                RowKind::Group { full_id, .. } if r.qn == row.qn => Some(full_id.clone()),
-                _ => None,
-            })
+            st.rows[..st.cursor]
+                .iter()
+                .rev()
+                .find_map(|r| match &r.kind {
+                    RowKind::Group { full_id, .. } if r.qn == row.qn => Some(full_id.clone()),
+                    _ => None,
+                })
         }
         _ => None,
     }
@@ -397,7 +416,9 @@ fn instance_of_row(st: &InterviewState) -> Option<usize> {
 pub fn cite(app: &mut App, reference: &str) {
     let data = app.data.clone();
     let s = app.strings();
-    let Some(st) = app.interview_mut() else { return };
+    let Some(st) = app.interview_mut() else {
+        return;
+    };
     if st.read_only {
         return;
     }
@@ -405,10 +426,19 @@ pub fn cite(app: &mut App, reference: &str) {
         app.status = Some(s.tui.cite_no_question.clone());
         return;
     };
-    let already = st.session.answers.get(&key).is_some_and(|a| a.cited.iter().any(|r| r == reference));
+    let already = st
+        .session
+        .answers
+        .get(&key)
+        .is_some_and(|a| a.cited.iter().any(|r| r == reference));
     st.session.cite(&key, reference);
     if !already {
-        let mut note = st.session.answers.get(&key).map(|a| a.note.clone()).unwrap_or_default();
+        let mut note = st
+            .session
+            .answers
+            .get(&key)
+            .map(|a| a.note.clone())
+            .unwrap_or_default();
         if !note.is_empty() && !note.ends_with('\n') {
             note.push('\n');
         }
@@ -419,7 +449,11 @@ pub fn cite(app: &mut App, reference: &str) {
     mark_changed(app);
 }
 
-pub fn missing_required(st: &InterviewState, catalog: &Catalog, lang: crate::i18n::Lang) -> Vec<String> {
+pub fn missing_required(
+    st: &InterviewState,
+    catalog: &Catalog,
+    lang: crate::i18n::Lang,
+) -> Vec<String> {
     st.rows
         .iter()
         .filter_map(|r| {
@@ -464,11 +498,19 @@ fn editor_update(app: &mut App, msg: Msg) -> Option<Effect> {
                 Err(_) => {
                     // Never lose what was typed: an invalid entry goes into
                     // the note, marked, so it can be corrected later.
-                    let mut note = st.session.answers.get(&key).map(|a| a.note.clone()).unwrap_or_default();
+                    let mut note = st
+                        .session
+                        .answers
+                        .get(&key)
+                        .map(|a| a.note.clone())
+                        .unwrap_or_default();
                     if !note.is_empty() {
                         note.push('\n');
                     }
-                    note.push_str(&crate::i18n::fill(&s.tui.unparsed_note, &[("text", &crate::sanitize::clean_line(&text))]));
+                    note.push_str(&crate::i18n::fill(
+                        &s.tui.unparsed_note,
+                        &[("text", &crate::sanitize::clean_line(&text))],
+                    ));
                     st.session.set_note(&key, note);
                     app.status = Some(s.tui.unparsed_kept.clone());
                 }
@@ -477,9 +519,20 @@ fn editor_update(app: &mut App, msg: Msg) -> Option<Effect> {
             st.editor = None;
             mark_changed(app);
         }
-        (Msg::Input(k), Editor::Choice { multi, cursor, checked, values, .. }) => match k.code {
+        (
+            Msg::Input(k),
+            Editor::Choice {
+                multi,
+                cursor,
+                checked,
+                values,
+                ..
+            },
+        ) => match k.code {
             KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => *cursor = (*cursor + 1).min(values.len().saturating_sub(1)),
+            KeyCode::Down | KeyCode::Char('j') => {
+                *cursor = (*cursor + 1).min(values.len().saturating_sub(1))
+            }
             KeyCode::Char(' ') if *multi => {
                 if let Some(c) = checked.get_mut(*cursor) {
                     *c = !*c;

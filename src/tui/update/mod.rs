@@ -24,8 +24,13 @@ pub enum Msg {
     /// A key for the focused text input.
     Input(KeyEvent),
     Paste(String),
-    Click { col: u16, row: u16 },
-    Scroll { down: bool },
+    Click {
+        col: u16,
+        row: u16,
+    },
+    Scroll {
+        down: bool,
+    },
     Tick(Instant),
     IndexReady(Arc<Index>),
 }
@@ -42,11 +47,19 @@ pub enum Effect {
         topics: Vec<String>,
     },
     /// Open a session by id for interviewing (or reviewing).
-    Open { id: String, review: bool },
+    Open {
+        id: String,
+        review: bool,
+    },
     LoadSessions,
-    Comment { target: Option<String>, text: String },
+    Comment {
+        target: Option<String>,
+        text: String,
+    },
     Approve,
-    Return { reason: String },
+    Return {
+        reason: String,
+    },
 }
 
 /// The keymap mode for the current focus.
@@ -79,8 +92,10 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             interview::refresh_sources(app);
             return None;
         }
-        Msg::Act(Action::Quit) if matches!(app.overlay, Some(Overlay::Help)) => {
-            app.overlay = None;
+        Msg::Act(Action::Quit) => {
+            if matches!(app.overlay, Some(Overlay::Help)) {
+                app.overlay = None;
+            }
             return Some(Effect::Quit);
         }
         Msg::Act(Action::ToggleHelp) if mode(app) != Mode::Editor => {
@@ -117,7 +132,11 @@ pub(crate) fn type_into(input: &mut ratatui_textarea::TextArea<'static>, key: Ke
     input.input(key)
 }
 
-pub(crate) fn paste_into(input: &mut ratatui_textarea::TextArea<'static>, text: &str, single_line: bool) {
+pub(crate) fn paste_into(
+    input: &mut ratatui_textarea::TextArea<'static>,
+    text: &str,
+    single_line: bool,
+) {
     let clean = crate::sanitize::clean(text);
     let clean = if single_line {
         crate::sanitize::clean_line(&clean)

@@ -55,16 +55,22 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                 }
             }
         },
-        (Overlay::Passage { scroll, .. } | Overlay::Timeline { scroll, .. }, Msg::Act(a)) => match a {
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::Down => *scroll = scroll.saturating_add(1),
-            Action::PageUp => *scroll = scroll.saturating_sub(10),
-            Action::PageDown => *scroll = scroll.saturating_add(10),
-            Action::Quit => return Some(Effect::Quit),
-            _ => {}
-        },
+        (Overlay::Passage { scroll, .. } | Overlay::Timeline { scroll, .. }, Msg::Act(a)) => {
+            match a {
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::Down => *scroll = scroll.saturating_add(1),
+                Action::PageUp => *scroll = scroll.saturating_sub(10),
+                Action::PageDown => *scroll = scroll.saturating_add(10),
+                Action::Quit => return Some(Effect::Quit),
+                _ => {}
+            }
+        }
         (Overlay::Passage { scroll, .. }, Msg::Scroll { down }) => {
-            *scroll = if down { scroll.saturating_add(3) } else { scroll.saturating_sub(3) };
+            *scroll = if down {
+                scroll.saturating_add(3)
+            } else {
+                scroll.saturating_sub(3)
+            };
         }
         (Overlay::Passage { item, .. }, Msg::Input(k)) => match k.code {
             KeyCode::Char('c') => {
@@ -75,7 +81,10 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             KeyCode::Char('o') => {
                 let reference = item.reference.clone();
                 if let Some(whole) = sources::whole_section(&app.data.corpus, &reference) {
-                    app.overlay = Some(Overlay::Passage { item: whole, scroll: 0 });
+                    app.overlay = Some(Overlay::Passage {
+                        item: whole,
+                        scroll: 0,
+                    });
                 }
             }
             _ => {}
@@ -103,7 +112,9 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
 fn close(app: &mut App) -> Option<Effect> {
     let overlay = app.overlay.take()?;
     if let Overlay::Prompt(p) = overlay {
-        let text = crate::sanitize::clean(&input_text(&p.input)).trim().to_string();
+        let text = crate::sanitize::clean(&input_text(&p.input))
+            .trim()
+            .to_string();
         if text.is_empty() {
             return None;
         }

@@ -6,7 +6,10 @@ use crate::tui::app::{App, HomeState, Screen, SortKey, line_input};
 use crate::tui::filter;
 
 pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
-    let rows: Vec<String> = filter::table(app).iter().map(|s| s.id.to_string()).collect();
+    let rows: Vec<String> = filter::table(app)
+        .iter()
+        .map(|s| s.id.to_string())
+        .collect();
     let Screen::Sessions(st) = &mut app.screen else {
         return None;
     };

@@ -9,7 +9,11 @@ use crate::tui::filter;
 
 fn input_block<'a>(app: &App, title: &'a str, focused: bool) -> Block<'a> {
     let b = Block::bordered().title(title);
-    if focused { b.border_style(app.palette.focus_border()) } else { b }
+    if focused {
+        b.border_style(app.palette.focus_border())
+    } else {
+        b
+    }
 }
 
 pub fn render(app: &App, f: &FormState, frame: &mut Frame, area: Rect) {
@@ -23,7 +27,11 @@ pub fn render(app: &App, f: &FormState, frame: &mut Frame, area: Rect) {
         Constraint::Length(1),
     ])
     .areas(main);
-    let field = |w: &ratatui_textarea::TextArea<'static>, title: &str, which: FormField, area: Rect, frame: &mut Frame| {
+    let field = |w: &ratatui_textarea::TextArea<'static>,
+                 title: &str,
+                 which: FormField,
+                 area: Rect,
+                 frame: &mut Frame| {
         let mut t = w.clone();
         t.set_block(input_block(app, title, f.field == which));
         if f.field != which {
@@ -31,9 +39,27 @@ pub fn render(app: &App, f: &FormState, frame: &mut Frame, area: Rect) {
         }
         frame.render_widget(&t, area);
     };
-    field(&f.case_ref, &s.tui.form_case, FormField::CaseRef, case_a, frame);
-    field(&f.interviewer, &s.tui.form_interviewer, FormField::Interviewer, who_a, frame);
-    field(&f.filter, &s.tui.form_filter, FormField::Filter, filter_a, frame);
+    field(
+        &f.case_ref,
+        &s.tui.form_case,
+        FormField::CaseRef,
+        case_a,
+        frame,
+    );
+    field(
+        &f.interviewer,
+        &s.tui.form_interviewer,
+        FormField::Interviewer,
+        who_a,
+        frame,
+    );
+    field(
+        &f.filter,
+        &s.tui.form_filter,
+        FormField::Filter,
+        filter_a,
+        frame,
+    );
 
     let cat = &app.data.catalog;
     let items: Vec<ListItem> = filter::pick_items(app)
@@ -44,10 +70,7 @@ pub fn render(app: &App, f: &FormState, frame: &mut Frame, area: Rect) {
                 ListItem::new(Line::from(vec![
                     Span::styled(format!("{} ", s.tui.form_profile), app.palette.title()),
                     Span::raw(crate::sanitize::clean_line(p.title.get(app.lang))),
-                    Span::styled(
-                        format!("  ({})", p.topics.join(", ")),
-                        app.palette.dim(),
-                    ),
+                    Span::styled(format!("  ({})", p.topics.join(", ")), app.palette.dim()),
                 ]))
             }
             PickItem::Topic(i) => {
@@ -61,10 +84,15 @@ pub fn render(app: &App, f: &FormState, frame: &mut Frame, area: Rect) {
             }
         })
         .collect();
-    let mut state = ListState::default().with_selected((f.field == FormField::Topics).then_some(f.cursor));
+    let mut state =
+        ListState::default().with_selected((f.field == FormField::Topics).then_some(f.cursor));
     frame.render_stateful_widget(
         List::new(items)
-            .block(input_block(app, &s.tui.form_topics, f.field == FormField::Topics))
+            .block(input_block(
+                app,
+                &s.tui.form_topics,
+                f.field == FormField::Topics,
+            ))
             .highlight_style(app.palette.selected())
             .highlight_symbol("> "),
         list_a,

@@ -21,7 +21,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             continue;
         }
         for b in BINDINGS.iter().filter(|b| b.mode == m) {
-            lines.push(Line::from(format!("{:<10} {}", b.key, keymap::describe(b.action, s))));
+            lines.push(Line::from(format!(
+                "{:<10} {}",
+                b.key,
+                keymap::describe(b.action, s)
+            )));
         }
         lines.push(Line::from(""));
     }

@@ -40,7 +40,10 @@ pub fn render(app: &App, h: &HomeState, frame: &mut Frame, area: Rect) {
     let mut state = ListState::default().with_selected(h.list.is_none().then_some(h.menu));
     frame.render_stateful_widget(
         List::new(items)
-            .block(Block::bordered().title(Span::styled(s.tui.home_title.as_str(), app.palette.title())))
+            .block(
+                Block::bordered()
+                    .title(Span::styled(s.tui.home_title.as_str(), app.palette.title())),
+            )
             .highlight_style(app.palette.selected())
             .highlight_symbol("> "),
         menu_area,
@@ -58,7 +61,10 @@ pub fn render(app: &App, h: &HomeState, frame: &mut Frame, area: Rect) {
         })
         .map(|x| {
             ListItem::new(Line::from(vec![
-                Span::styled(format!("{:<14}", status_label(x.status, s)), app.palette.title()),
+                Span::styled(
+                    format!("{:<14}", status_label(x.status, s)),
+                    app.palette.title(),
+                ),
                 Span::raw(format!(
                     "{}  ·  {}  ·  {}  ·  {} ✓",
                     crate::sanitize::clean_line(&x.case_ref),
@@ -77,7 +83,10 @@ pub fn render(app: &App, h: &HomeState, frame: &mut Frame, area: Rect) {
     let mut title = s.tui.home_recent.clone();
     let filter_text = crate::tui::app::input_text(&h.filter);
     if h.filtering || !filter_text.is_empty() {
-        title = format!("{title} — / {filter_text}{}", if h.filtering { "▏" } else { "" });
+        title = format!(
+            "{title} — / {filter_text}{}",
+            if h.filtering { "▏" } else { "" }
+        );
     }
     if sessions.is_empty() {
         frame.render_widget(
@@ -101,10 +110,16 @@ pub fn render(app: &App, h: &HomeState, frame: &mut Frame, area: Rect) {
     }
     if unreadable > 0 {
         status_lines.push(Line::styled(
-            crate::i18n::fill(&s.tui.unreadable_sessions, &[("count", &unreadable.to_string())]),
+            crate::i18n::fill(
+                &s.tui.unreadable_sessions,
+                &[("count", &unreadable.to_string())],
+            ),
             app.palette.warn(),
         ));
     }
-    frame.render_widget(Paragraph::new(status_lines).wrap(Wrap { trim: true }), status_area);
+    frame.render_widget(
+        Paragraph::new(status_lines).wrap(Wrap { trim: true }),
+        status_area,
+    );
     footer(app, mode(app), frame, foot);
 }

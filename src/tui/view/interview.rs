@@ -43,19 +43,37 @@ pub fn interview_layout(area: Rect) -> InterviewLayout {
             Constraint::Percentage(36),
         ])
         .areas(body);
-        InterviewLayout { header, tree, question, sources, status, footer }
+        InterviewLayout {
+            header,
+            tree,
+            question,
+            sources,
+            status,
+            footer,
+        }
     } else {
         let [tree, right] =
             Layout::horizontal([Constraint::Length(28), Constraint::Min(40)]).areas(body);
         let [question, sources] =
             Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(right);
-        InterviewLayout { header, tree, question, sources, status, footer }
+        InterviewLayout {
+            header,
+            tree,
+            question,
+            sources,
+            status,
+            footer,
+        }
     }
 }
 
 fn pane_block<'a>(app: &App, title: impl Into<Line<'a>>, focused: bool) -> Block<'a> {
     let b = Block::bordered().title(title);
-    if focused { b.border_style(app.palette.focus_border()) } else { b }
+    if focused {
+        b.border_style(app.palette.focus_border())
+    } else {
+        b
+    }
 }
 
 fn status_word(status: AnswerStatus, s: &crate::i18n::Strings) -> &str {
@@ -82,7 +100,10 @@ fn header(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
     let s = app.strings();
     let session = &st.session;
     let mut spans = vec![
-        Span::styled(crate::sanitize::clean_line(&session.case_ref), app.palette.title()),
+        Span::styled(
+            crate::sanitize::clean_line(&session.case_ref),
+            app.palette.title(),
+        ),
         Span::raw(format!(
             "  ·  {}  ·  {}",
             crate::sanitize::clean_line(&session.interviewer),
@@ -90,13 +111,25 @@ fn header(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
         )),
     ];
     if st.review {
-        spans.push(Span::styled(format!("  ·  {}", s.tui.review_mode), app.palette.warn()));
+        spans.push(Span::styled(
+            format!("  ·  {}", s.tui.review_mode),
+            app.palette.warn(),
+        ));
     } else if st.read_only {
-        spans.push(Span::styled(format!("  ·  {}", s.tui.read_only_mode), app.palette.warn()));
+        spans.push(Span::styled(
+            format!("  ·  {}", s.tui.read_only_mode),
+            app.palette.warn(),
+        ));
     }
     if !st.changed_questionnaires.is_empty() {
         spans.push(Span::styled(
-            format!("  ·  {}", crate::i18n::fill(&s.tui.questionnaire_changed, &[("ids", &st.changed_questionnaires.join(", "))])),
+            format!(
+                "  ·  {}",
+                crate::i18n::fill(
+                    &s.tui.questionnaire_changed,
+                    &[("ids", &st.changed_questionnaires.join(", "))]
+                )
+            ),
             app.palette.warn(),
         ));
     }
@@ -130,17 +163,27 @@ fn tree(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
                     app.palette.title(),
                 )),
                 RowKind::Group { count, .. } => {
-                    let g = r.question.and_then(|qi| qn.questions[qi].group.as_deref()).and_then(|g| qn.group(g));
+                    let g = r
+                        .question
+                        .and_then(|qi| qn.questions[qi].group.as_deref())
+                        .and_then(|g| qn.group(g));
                     ListItem::new(format!(
                         "{indent}⟳ {} ({count})",
-                        g.map_or(String::new(), |g| crate::sanitize::clean_line(g.title.get(lang)))
+                        g.map_or(String::new(), |g| crate::sanitize::clean_line(
+                            g.title.get(lang)
+                        ))
                     ))
                 }
                 RowKind::Instance { n, .. } => {
-                    let g = r.question.and_then(|qi| qn.questions[qi].group.as_deref()).and_then(|g| qn.group(g));
+                    let g = r
+                        .question
+                        .and_then(|qi| qn.questions[qi].group.as_deref())
+                        .and_then(|g| qn.group(g));
                     ListItem::new(format!(
                         "{indent}{} {n}",
-                        g.map_or(String::new(), |g| crate::sanitize::clean_line(g.title.get(lang)))
+                        g.map_or(String::new(), |g| crate::sanitize::clean_line(
+                            g.title.get(lang)
+                        ))
                     ))
                 }
                 RowKind::Question { key, .. } => {
@@ -154,7 +197,12 @@ fn tree(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
                     if answer.is_some_and(|a| a.flagged) {
                         spans.insert(1, Span::styled("⚑", app.palette.warn()));
                     }
-                    if st.session.comments.iter().any(|c| c.target.as_deref() == Some(key)) {
+                    if st
+                        .session
+                        .comments
+                        .iter()
+                        .any(|c| c.target.as_deref() == Some(key))
+                    {
                         spans.push(Span::styled(" ✎", app.palette.warn()));
                     }
                     ListItem::new(Line::from(spans))
@@ -165,7 +213,10 @@ fn tree(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
     let p = &st.progress;
     let title = crate::i18n::fill(
         &s.tui.tree_title,
-        &[("done", &p.answered.to_string()), ("total", &p.total().to_string())],
+        &[
+            ("done", &p.answered.to_string()),
+            ("total", &p.total().to_string()),
+        ],
     );
     let mut state = ListState::default().with_selected(Some(st.cursor));
     frame.render_stateful_widget(
@@ -183,7 +234,10 @@ fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let focused = st.focus == Pane::Question || st.editor.is_some();
     let Some(row) = st.rows.get(st.cursor) else {
-        frame.render_widget(Paragraph::new(s.tui.no_questions.as_str()).block(pane_block(app, "", focused)), area);
+        frame.render_widget(
+            Paragraph::new(s.tui.no_questions.as_str()).block(pane_block(app, "", focused)),
+            area,
+        );
         return;
     };
     let qn = &cat.questionnaires[row.qn];
@@ -191,7 +245,10 @@ fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
         (RowKind::Question { key, .. }, Some(qi)) => (key.clone(), &qn.questions[qi]),
         _ => {
             let mut lines = vec![
-                Line::styled(crate::sanitize::clean_line(qn.title.get(lang)), app.palette.title()),
+                Line::styled(
+                    crate::sanitize::clean_line(qn.title.get(lang)),
+                    app.palette.title(),
+                ),
                 Line::from(""),
                 Line::from(crate::sanitize::clean(qn.description.get(lang))),
             ];
@@ -203,7 +260,9 @@ fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
                 ));
             }
             frame.render_widget(
-                Paragraph::new(lines).wrap(Wrap { trim: false }).block(pane_block(app, "", focused)),
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .block(pane_block(app, "", focused)),
                 area,
             );
             return;
@@ -220,7 +279,10 @@ fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
         Layout::vertical([Constraint::Min(3), Constraint::Length(editor_height)]).areas(area);
 
     let mut lines: Vec<Line> = Vec::new();
-    lines.push(Line::styled(crate::sanitize::clean(q.text.get(lang)), app.palette.title()));
+    lines.push(Line::styled(
+        crate::sanitize::clean(q.text.get(lang)),
+        app.palette.title(),
+    ));
     if st.show_russian {
         match &q.text.ru {
             Some(ru) => lines.push(Line::from(format!("RU: {}", crate::sanitize::clean(ru)))),
@@ -228,37 +290,70 @@ fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
         }
     }
     if !q.hint.is_empty() {
-        lines.push(Line::styled(crate::sanitize::clean(q.hint.get(lang)), app.palette.dim()));
+        lines.push(Line::styled(
+            crate::sanitize::clean(q.hint.get(lang)),
+            app.palette.dim(),
+        ));
     }
-    let required = if q.required == Required::Must { format!(" · {}", s.tui.required) } else { String::new() };
-    lines.push(Line::styled(format!("{}{required}", kind_label(&q.kind, s)), app.palette.dim()));
+    let required = if q.required == Required::Must {
+        format!(" · {}", s.tui.required)
+    } else {
+        String::new()
+    };
+    lines.push(Line::styled(
+        format!("{}{required}", kind_label(&q.kind, s)),
+        app.palette.dim(),
+    ));
     lines.push(Line::from(""));
     // The current answer.
     match answer {
         Some(a) => {
-            let value = a.value.as_ref().map(|v| display_value(v, &q.kind, lang, s)).unwrap_or_else(|| "—".into());
+            let value = a
+                .value
+                .as_ref()
+                .map(|v| display_value(v, &q.kind, lang, s))
+                .unwrap_or_else(|| "—".into());
             lines.push(Line::from(vec![
                 Span::styled(format!("{}: ", s.tui.answer), app.palette.title()),
                 Span::raw(crate::sanitize::clean(&value)),
             ]));
             if a.status != AnswerStatus::Answered {
-                lines.push(Line::styled(format!("{}: {}", s.tui.status, status_word(a.status, s)), app.palette.warn()));
+                lines.push(Line::styled(
+                    format!("{}: {}", s.tui.status, status_word(a.status, s)),
+                    app.palette.warn(),
+                ));
             }
             if !a.note.is_empty() {
-                lines.push(Line::styled(format!("{}:", s.tui.note), app.palette.title()));
+                lines.push(Line::styled(
+                    format!("{}:", s.tui.note),
+                    app.palette.title(),
+                ));
                 for l in crate::sanitize::clean(&a.note).lines() {
                     lines.push(Line::from(l.to_string()));
                 }
             }
             if !a.cited.is_empty() {
-                lines.push(Line::styled(format!("{}: {}", s.tui.cited_refs, a.cited.join(", ")), app.palette.dim()));
+                lines.push(Line::styled(
+                    format!("{}: {}", s.tui.cited_refs, a.cited.join(", ")),
+                    app.palette.dim(),
+                ));
             }
         }
         None => lines.push(Line::styled(s.tui.not_answered.as_str(), app.palette.dim())),
     }
-    for c in st.session.comments.iter().filter(|c| c.target.as_deref() == Some(key.as_str())) {
+    for c in st
+        .session
+        .comments
+        .iter()
+        .filter(|c| c.target.as_deref() == Some(key.as_str()))
+    {
         lines.push(Line::styled(
-            format!("✎ {} ({}): {}", crate::sanitize::clean_line(&c.author), c.at.strftime("%Y-%m-%d %H:%M"), crate::sanitize::clean_line(&c.text)),
+            format!(
+                "✎ {} ({}): {}",
+                crate::sanitize::clean_line(&c.author),
+                c.at.strftime("%Y-%m-%d %H:%M"),
+                crate::sanitize::clean_line(&c.text)
+            ),
             app.palette.warn(),
         ));
     }
@@ -267,12 +362,19 @@ fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled(s.tui.guidance.as_str(), app.palette.title()));
         lines.push(Line::from(crate::sanitize::clean(q.guidance.get(lang))));
     } else if !q.guidance.is_empty() {
-        lines.push(Line::styled(s.tui.guidance_hint.as_str(), app.palette.dim()));
+        lines.push(Line::styled(
+            s.tui.guidance_hint.as_str(),
+            app.palette.dim(),
+        ));
     }
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(pane_block(app, key.as_str(), focused && st.editor.is_none())),
+            .block(pane_block(
+                app,
+                key.as_str(),
+                focused && st.editor.is_none(),
+            )),
         text_area,
     );
     if let Some(e) = &st.editor {
@@ -295,7 +397,12 @@ fn kind_label(kind: &Kind, s: &crate::i18n::Strings) -> String {
     }
 }
 
-fn display_value(v: &crate::questionnaire::Value, kind: &Kind, lang: crate::i18n::Lang, s: &crate::i18n::Strings) -> String {
+fn display_value(
+    v: &crate::questionnaire::Value,
+    kind: &Kind,
+    lang: crate::i18n::Lang,
+    s: &crate::i18n::Strings,
+) -> String {
     use crate::questionnaire::Value;
     let label = |value: &str| {
         kind.choices()
@@ -315,24 +422,42 @@ fn display_value(v: &crate::questionnaire::Value, kind: &Kind, lang: crate::i18n
 fn editor(app: &App, e: &Editor, frame: &mut Frame, area: Rect) {
     let s = app.strings();
     match e {
-        Editor::Choice { labels, multi, cursor, checked, .. } => {
+        Editor::Choice {
+            labels,
+            multi,
+            cursor,
+            checked,
+            ..
+        } => {
             let items: Vec<ListItem> = labels
                 .iter()
                 .enumerate()
                 .map(|(i, l)| {
                     let mark = if *multi {
-                        if checked.get(i).copied().unwrap_or(false) { "[x] " } else { "[ ] " }
+                        if checked.get(i).copied().unwrap_or(false) {
+                            "[x] "
+                        } else {
+                            "[ ] "
+                        }
                     } else {
                         ""
                     };
                     ListItem::new(format!("{mark}{}", crate::sanitize::clean_line(l)))
                 })
                 .collect();
-            let title = if *multi { &s.tui.editor_multi } else { &s.tui.editor_choice };
+            let title = if *multi {
+                &s.tui.editor_multi
+            } else {
+                &s.tui.editor_choice
+            };
             let mut state = ListState::default().with_selected(Some(*cursor));
             frame.render_stateful_widget(
                 List::new(items)
-                    .block(Block::bordered().title(title.as_str()).border_style(app.palette.focus_border()))
+                    .block(
+                        Block::bordered()
+                            .title(title.as_str())
+                            .border_style(app.palette.focus_border()),
+                    )
                     .highlight_style(app.palette.selected())
                     .highlight_symbol("> "),
                 area,
@@ -340,18 +465,31 @@ fn editor(app: &App, e: &Editor, frame: &mut Frame, area: Rect) {
             );
         }
         Editor::Line { input, error, .. } => {
-            let [a, b] = Layout::vertical([Constraint::Length(3), Constraint::Length(1)]).areas(area);
+            let [a, b] =
+                Layout::vertical([Constraint::Length(3), Constraint::Length(1)]).areas(area);
             let mut t = input.clone();
-            t.set_block(Block::bordered().title(s.tui.editor_line.as_str()).border_style(app.palette.focus_border()));
+            t.set_block(
+                Block::bordered()
+                    .title(s.tui.editor_line.as_str())
+                    .border_style(app.palette.focus_border()),
+            );
             frame.render_widget(&t, a);
             if let Some(e) = error {
                 frame.render_widget(Line::styled(e.as_str(), app.palette.error()), b);
             }
         }
         Editor::Long { input } | Editor::Note { input } => {
-            let title = if matches!(e, Editor::Note { .. }) { &s.tui.editor_note } else { &s.tui.editor_long };
+            let title = if matches!(e, Editor::Note { .. }) {
+                &s.tui.editor_note
+            } else {
+                &s.tui.editor_long
+            };
             let mut t = input.clone();
-            t.set_block(Block::bordered().title(title.as_str()).border_style(app.palette.focus_border()));
+            t.set_block(
+                Block::bordered()
+                    .title(title.as_str())
+                    .border_style(app.palette.focus_border()),
+            );
             frame.render_widget(&t, area);
         }
     }
@@ -368,17 +506,29 @@ fn sources(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
     }
     if st.sources.is_empty() {
         lines.push(Line::styled(
-            if app.index.is_none() { s.tui.index_building.as_str() } else { s.tui.no_sources.as_str() },
+            if app.index.is_none() {
+                s.tui.index_building.as_str()
+            } else {
+                s.tui.no_sources.as_str()
+            },
             app.palette.dim(),
         ));
     }
     for (i, item) in st.sources.iter().enumerate() {
         let selected = i == st.source_cursor && st.focus == Pane::Sources;
-        let head_style = if selected { app.palette.selected() } else { app.palette.title() };
+        let head_style = if selected {
+            app.palette.selected()
+        } else {
+            app.palette.title()
+        };
         let tag = if item.explicit { "★ " } else { "" };
         lines.push(Line::styled(format!("{tag}{}", item.heading), head_style));
         lines.push(Line::styled(item.reference.clone(), app.palette.dim()));
-        lines.extend(highlighted(&item.text, &item.highlights, app.palette.highlight()));
+        lines.extend(highlighted(
+            &item.text,
+            &item.highlights,
+            app.palette.highlight(),
+        ));
         for f in &item.footnotes {
             lines.push(Line::styled(format!("  [{f}]"), app.palette.dim()));
         }
@@ -390,7 +540,11 @@ fn sources(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((scroll, 0))
-            .block(pane_block(app, s.tui.sources_title.as_str(), st.focus == Pane::Sources)),
+            .block(pane_block(
+                app,
+                s.tui.sources_title.as_str(),
+                st.focus == Pane::Sources,
+            )),
         area,
     );
 }
@@ -399,7 +553,11 @@ fn selected_offset(st: &InterviewState) -> u16 {
     if st.focus != Pane::Sources {
         return 0;
     }
-    let glossary = if st.glossary.is_empty() { 0 } else { st.glossary.len() + 1 };
+    let glossary = if st.glossary.is_empty() {
+        0
+    } else {
+        st.glossary.len() + 1
+    };
     let before: usize = st.sources[..st.source_cursor.min(st.sources.len())]
         .iter()
         .map(|i| 3 + i.text.lines().count() + i.footnotes.len())
@@ -416,11 +574,21 @@ fn status_line(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
     } else if st.dirty {
         s.tui.unsaved.clone()
     } else if let Some(t) = st.saved_at {
-        crate::i18n::fill(&s.tui.saved_ago, &[("secs", &app.now.saturating_duration_since(t).as_secs().to_string())])
+        crate::i18n::fill(
+            &s.tui.saved_ago,
+            &[(
+                "secs",
+                &app.now.saturating_duration_since(t).as_secs().to_string(),
+            )],
+        )
     } else {
         s.tui.saved.clone()
     };
-    let save_style: Style = if st.save_error.is_some() { app.palette.error() } else { app.palette.ok() };
+    let save_style: Style = if st.save_error.is_some() {
+        app.palette.error()
+    } else {
+        app.palette.ok()
+    };
     let p = &st.progress;
     let mut spans = vec![
         Span::styled(save, save_style),
@@ -438,7 +606,10 @@ fn status_line(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
         )),
     ];
     if let Some(msg) = &app.status {
-        spans.push(Span::styled(format!("  ·  {}", crate::sanitize::clean_line(msg)), app.palette.warn()));
+        spans.push(Span::styled(
+            format!("  ·  {}", crate::sanitize::clean_line(msg)),
+            app.palette.warn(),
+        ));
     }
     frame.render_widget(Line::from(spans), area);
 }

@@ -51,7 +51,10 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
             ("ch", &area.height.to_string()),
         ],
     );
-    frame.render_widget(Paragraph::new(Line::from(msg)).wrap(Wrap { trim: true }), area);
+    frame.render_widget(
+        Paragraph::new(Line::from(msg)).wrap(Wrap { trim: true }),
+        area,
+    );
 }
 
 /// The footer: the hinted bindings of the current mode, from the keymap table.

@@ -24,9 +24,17 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
             ])
             .areas(area);
             let mut t = st.input.clone();
-            t.set_block(Block::bordered().title(s.tui.search_title.as_str()).border_style(app.palette.focus_border()));
+            t.set_block(
+                Block::bordered()
+                    .title(s.tui.search_title.as_str())
+                    .border_style(app.palette.focus_border()),
+            );
             frame.render_widget(&t, input_a);
-            let gloss: Vec<Line> = st.glossary.iter().map(|g| Line::styled(format!("≡ {g}"), app.palette.dim())).collect();
+            let gloss: Vec<Line> = st
+                .glossary
+                .iter()
+                .map(|g| Line::styled(format!("≡ {g}"), app.palette.dim()))
+                .collect();
             frame.render_widget(Paragraph::new(gloss), gloss_a);
             let items: Vec<ListItem> = st
                 .results
@@ -37,8 +45,17 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                         Line::styled(r.reference.clone(), app.palette.dim()),
                     ];
                     let first: String = r.text.chars().take(400).collect();
-                    let hl: Vec<_> = r.highlights.iter().filter(|h| h.end <= first.len()).cloned().collect();
-                    lines.extend(highlighted(&first.replace('\n', " "), &hl, app.palette.highlight()).into_iter().take(2));
+                    let hl: Vec<_> = r
+                        .highlights
+                        .iter()
+                        .filter(|h| h.end <= first.len())
+                        .cloned()
+                        .collect();
+                    lines.extend(
+                        highlighted(&first.replace('\n', " "), &hl, app.palette.highlight())
+                            .into_iter()
+                            .take(2),
+                    );
                     ListItem::new(lines)
                 })
                 .collect();
@@ -52,9 +69,14 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
             );
         }
         Overlay::Jump(st) => {
-            let [input_a, list_a] = Layout::vertical([Constraint::Length(3), Constraint::Min(3)]).areas(area);
+            let [input_a, list_a] =
+                Layout::vertical([Constraint::Length(3), Constraint::Min(3)]).areas(area);
             let mut t = st.input.clone();
-            t.set_block(Block::bordered().title(s.tui.jump_title.as_str()).border_style(app.palette.focus_border()));
+            t.set_block(
+                Block::bordered()
+                    .title(s.tui.jump_title.as_str())
+                    .border_style(app.palette.focus_border()),
+            );
             frame.render_widget(&t, input_a);
             let cat = &app.data.catalog;
             let items: Vec<ListItem> = app
@@ -67,7 +89,9 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                             let q = r.question.map(|qi| &cat.questionnaires[r.qn].questions[qi]);
                             ListItem::new(format!(
                                 "{}  {}",
-                                q.map_or(String::new(), |q| crate::sanitize::clean_line(q.text.get(app.lang))),
+                                q.map_or(String::new(), |q| crate::sanitize::clean_line(
+                                    q.text.get(app.lang)
+                                )),
                                 r.key().unwrap_or_default()
                             ))
                         })
@@ -76,7 +100,9 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                 .unwrap_or_default();
             let mut state = ListState::default().with_selected(Some(st.cursor));
             frame.render_stateful_widget(
-                List::new(items).block(Block::bordered()).highlight_style(app.palette.selected()),
+                List::new(items)
+                    .block(Block::bordered())
+                    .highlight_style(app.palette.selected()),
                 list_a,
                 &mut state,
             );
@@ -87,7 +113,11 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                 Line::styled(item.reference.clone(), app.palette.dim()),
                 Line::from(""),
             ];
-            lines.extend(highlighted(&item.text, &item.highlights, app.palette.highlight()));
+            lines.extend(highlighted(
+                &item.text,
+                &item.highlights,
+                app.palette.highlight(),
+            ));
             if !item.footnotes.is_empty() {
                 lines.push(Line::from(""));
                 lines.push(Line::styled(s.tui.footnotes.as_str(), app.palette.title()));
@@ -108,23 +138,34 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
             if missing.is_empty() {
                 lines.push(Line::from(s.tui.submit_confirm.as_str()));
             } else {
-                lines.push(Line::styled(s.tui.submit_missing.as_str(), app.palette.warn()));
+                lines.push(Line::styled(
+                    s.tui.submit_missing.as_str(),
+                    app.palette.warn(),
+                ));
                 lines.push(Line::from(""));
                 lines.extend(missing.iter().map(|m| Line::from(format!("! {m}"))));
             }
             frame.render_widget(
-                Paragraph::new(lines).wrap(Wrap { trim: false }).block(Block::bordered().title(s.tui.submit_title.as_str())),
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .block(Block::bordered().title(s.tui.submit_title.as_str())),
                 area,
             );
         }
         Overlay::Prompt(p) => {
             let title = match &p.purpose {
-                PromptPurpose::Comment { target: Some(t) } => crate::i18n::fill(&s.tui.prompt_comment, &[("target", t)]),
+                PromptPurpose::Comment { target: Some(t) } => {
+                    crate::i18n::fill(&s.tui.prompt_comment, &[("target", t)])
+                }
                 PromptPurpose::Comment { target: None } => s.tui.prompt_comment_session.clone(),
                 PromptPurpose::ReturnReason => s.tui.prompt_return.clone(),
             };
             let mut t = p.input.clone();
-            t.set_block(Block::bordered().title(title).border_style(app.palette.focus_border()));
+            t.set_block(
+                Block::bordered()
+                    .title(title)
+                    .border_style(app.palette.focus_border()),
+            );
             frame.render_widget(&t, area);
         }
         Overlay::Timeline { lines, scroll } => {

@@ -80,14 +80,21 @@ pub fn render(app: &App, st: &SessionsState, frame: &mut Frame, area: Rect) {
         ],
     )
     .header(header)
-    .block(Block::bordered().title(title).title_bottom(if unreadable > 0 {
-        Line::styled(
-            crate::i18n::fill(&s.tui.unreadable_sessions, &[("count", &unreadable.to_string())]),
-            app.palette.warn(),
-        )
-    } else {
-        Line::from("")
-    }))
+    .block(
+        Block::bordered()
+            .title(title)
+            .title_bottom(if unreadable > 0 {
+                Line::styled(
+                    crate::i18n::fill(
+                        &s.tui.unreadable_sessions,
+                        &[("count", &unreadable.to_string())],
+                    ),
+                    app.palette.warn(),
+                )
+            } else {
+                Line::from("")
+            }),
+    )
     .row_highlight_style(app.palette.selected());
     let mut state = TableState::default().with_selected(Some(st.cursor));
     frame.render_stateful_widget(table, main, &mut state);

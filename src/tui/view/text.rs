@@ -4,7 +4,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 /// `text` with the byte ranges in `highlights` styled, split into lines.
-pub fn highlighted(text: &str, highlights: &[std::ops::Range<usize>], style: Style) -> Vec<Line<'static>> {
+pub fn highlighted(
+    text: &str,
+    highlights: &[std::ops::Range<usize>],
+    style: Style,
+) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     let mut offset = 0;
     for raw in text.split('\n') {
@@ -12,7 +16,10 @@ pub fn highlighted(text: &str, highlights: &[std::ops::Range<usize>], style: Sty
         let end = start + raw.len();
         let mut spans = Vec::new();
         let mut pos = start;
-        for h in highlights.iter().filter(|h| h.start >= start && h.end <= end) {
+        for h in highlights
+            .iter()
+            .filter(|h| h.start >= start && h.end <= end)
+        {
             if h.start < pos || !text.is_char_boundary(h.start) || !text.is_char_boundary(h.end) {
                 continue;
             }
