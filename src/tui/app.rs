@@ -176,7 +176,7 @@ pub enum PromptPurpose {
 }
 
 pub enum Overlay {
-    Help,
+    Help { scroll: u16 },
     Search(SearchState),
     Jump(JumpState),
     Passage { item: SourceItem, scroll: u16 },

@@ -40,26 +40,51 @@ pub enum Start {
 /// Load everything a screen needs; the search index is built afterwards on
 /// a background thread so the first frame does not wait for it.
 pub fn load_data(ctx: &Ctx) -> Result<Data> {
-    let corpus_files = crate::assets::FileSet::corpus(ctx.settings.corpus.as_deref())?;
-    let corpus = crate::corpus::Corpus::load(&corpus_files)?;
-    let q_files = crate::assets::FileSet::questionnaires(ctx.settings.questionnaires.as_deref())?;
-    let (catalog, _) = crate::questionnaire::load(&q_files);
-    // check() repeats the loader's diagnostics and adds the cross-checks.
-    let diagnostics = crate::check::check(&q_files, &corpus.refs());
-    let (errors, _) = crate::check::counts(&diagnostics);
-    let invalid =
-        (errors > 0).then(|| crate::check::render_human(&diagnostics, &q_files, ctx.settings.lang));
-    let glossary = match corpus_files.get("glossary.toml") {
-        Some(f) => crate::search::Glossary::parse_at(&corpus_files.display_path(f), &f.text)?,
-        None => crate::search::Glossary::default(),
-    };
-    Ok(Data {
-        catalog,
-        corpus,
-        glossary,
-        invalid,
-        user_name: ctx.settings.name.clone().unwrap_or_default(),
-    })
+    let corpus = crate::assets::FileSet::corpus(ctx.settings.corpus.as_deref())?;
+    let questionnaires =
+        crate::assets::FileSet::questionnaires(ctx.settings.questionnaires.as_deref())?;
+    Data::from_files(
+        &corpus,
+        &questionnaires,
+        ctx.settings.lang,
+        ctx.settings.name.clone().unwrap_or_default(),
+    )
+}
+
+impl Data {
+    pub fn from_files(
+        corpus_files: &crate::assets::FileSet,
+        q_files: &crate::assets::FileSet,
+        lang: crate::i18n::Lang,
+        user_name: String,
+    ) -> Result<Data> {
+        let corpus = crate::corpus::Corpus::load(corpus_files)?;
+        let (catalog, _) = crate::questionnaire::load(q_files);
+        // check() repeats the loader's diagnostics and adds the cross-checks.
+        let diagnostics = crate::check::check(q_files, &corpus.refs());
+        let (errors, _) = crate::check::counts(&diagnostics);
+        let invalid = (errors > 0).then(|| crate::check::render_human(&diagnostics, q_files, lang));
+        let glossary = match corpus_files.get("glossary.toml") {
+            Some(f) => crate::search::Glossary::parse_at(&corpus_files.display_path(f), &f.text)?,
+            None => crate::search::Glossary::default(),
+        };
+        Ok(Data {
+            catalog,
+            corpus,
+            glossary,
+            invalid,
+            user_name,
+        })
+    }
+}
+
+/// The message a key press becomes in the current focus: a bound action,
+/// or input for whatever has focus. Tests script keys through this too.
+pub fn key_msg(app: &App, key: ratatui::crossterm::event::KeyEvent) -> Msg {
+    match keymap::lookup(update::mode(app), key) {
+        Some(a) => Msg::Act(a),
+        None => Msg::Input(key),
+    }
 }
 
 pub fn run_home(ctx: &Ctx) -> Result<ExitCode> {
@@ -147,13 +172,7 @@ fn event_loop(
         terminal.draw(|f| view::render(app, f)).map_err(io)?;
         let msg = if event::poll(Duration::from_millis(250)).map_err(io)? {
             match event::read().map_err(io)? {
-                Event::Key(k) if k.kind != KeyEventKind::Release => {
-                    let mode = update::mode(app);
-                    match keymap::lookup(mode, k) {
-                        Some(a) => Some(Msg::Act(a)),
-                        None => Some(Msg::Input(k)),
-                    }
-                }
+                Event::Key(k) if k.kind != KeyEventKind::Release => Some(key_msg(app, k)),
                 Event::Paste(text) => Some(Msg::Paste(text)),
                 Event::Mouse(m) => match m.kind {
                     MouseEventKind::Down(_) => Some(Msg::Click {

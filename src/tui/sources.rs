@@ -114,13 +114,20 @@ fn glossary_lines(index: &Index, text: &str, lang: Lang) -> Vec<String> {
         .glossary()
         .entries_in(text)
         .into_iter()
-        .take(6)
+        .take(3)
         .map(|e| {
-            clean_line(&format!(
-                "{} — {}",
-                e.terms().collect::<Vec<_>>().join(" / "),
-                e.note(lang)
-            ))
+            // The headword in the user's language, its counterpart in the
+            // other one and the Russian, as interviewers hear them.
+            let other = match lang {
+                Lang::Nl => e.en.first(),
+                Lang::En => e.nl.first(),
+            };
+            let mut names = vec![e.headword(lang).to_string()];
+            names.extend(other.cloned());
+            names.extend(e.ru.first().cloned());
+            names.extend(e.translit.first().cloned());
+            names.dedup();
+            clean_line(&format!("{}: {}", names.join(" / "), e.note(lang)))
         })
         .collect()
 }

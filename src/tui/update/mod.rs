@@ -93,15 +93,15 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             return None;
         }
         Msg::Act(Action::Quit) => {
-            if matches!(app.overlay, Some(Overlay::Help)) {
+            if matches!(app.overlay, Some(Overlay::Help { .. })) {
                 app.overlay = None;
             }
             return Some(Effect::Quit);
         }
         Msg::Act(Action::ToggleHelp) if mode(app) != Mode::Editor => {
             app.overlay = match app.overlay {
-                Some(Overlay::Help) => None,
-                _ => Some(Overlay::Help),
+                Some(Overlay::Help { .. }) => None,
+                _ => Some(Overlay::Help { scroll: 0 }),
             };
             return None;
         }

@@ -13,7 +13,9 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
         (_, Msg::Act(Action::Back)) => {
             return close(app);
         }
-        (Overlay::Help | Overlay::Message(_), Msg::Act(Action::Select)) => app.overlay = None,
+        (Overlay::Help { .. } | Overlay::Message(_), Msg::Act(Action::Select)) => {
+            app.overlay = None
+        }
         (Overlay::Search(s), Msg::Input(k)) => match k.code {
             KeyCode::Up => s.cursor = s.cursor.saturating_sub(1),
             KeyCode::Down => s.cursor = (s.cursor + 1).min(s.results.len().saturating_sub(1)),
@@ -55,16 +57,19 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                 }
             }
         },
-        (Overlay::Passage { scroll, .. } | Overlay::Timeline { scroll, .. }, Msg::Act(a)) => {
-            match a {
-                Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::Down => *scroll = scroll.saturating_add(1),
-                Action::PageUp => *scroll = scroll.saturating_sub(10),
-                Action::PageDown => *scroll = scroll.saturating_add(10),
-                Action::Quit => return Some(Effect::Quit),
-                _ => {}
-            }
-        }
+        (
+            Overlay::Passage { scroll, .. }
+            | Overlay::Timeline { scroll, .. }
+            | Overlay::Help { scroll },
+            Msg::Act(a),
+        ) => match a {
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::Down => *scroll = scroll.saturating_add(1),
+            Action::PageUp => *scroll = scroll.saturating_sub(10),
+            Action::PageDown => *scroll = scroll.saturating_add(10),
+            Action::Quit => return Some(Effect::Quit),
+            _ => {}
+        },
         (Overlay::Passage { scroll, .. }, Msg::Scroll { down }) => {
             *scroll = if down {
                 scroll.saturating_add(3)

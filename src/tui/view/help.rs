@@ -7,9 +7,9 @@ use crate::tui::app::App;
 use crate::tui::keymap::{self, BINDINGS, Mode};
 use crate::tui::update::mode;
 
-/// Every binding of the current mode, then the global ones, generated from
-/// the keymap table.
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+/// Every binding of the current mode, then the global and editor ones,
+/// generated from the keymap table: one line per action with all its keys.
+pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     let s = app.strings();
     let current = match mode(app) {
         Mode::Global => underlying_mode(app),
@@ -20,10 +20,23 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         if m == Mode::Global && current == Mode::Global {
             continue;
         }
+        if current == Mode::Editor && m == Mode::Editor && !lines.is_empty() {
+            continue;
+        }
+        let mut seen = Vec::new();
         for b in BINDINGS.iter().filter(|b| b.mode == m) {
+            if seen.contains(&b.action) {
+                continue;
+            }
+            seen.push(b.action);
+            let keys: Vec<&str> = BINDINGS
+                .iter()
+                .filter(|o| o.mode == m && o.action == b.action)
+                .map(|o| o.key)
+                .collect();
             lines.push(Line::from(format!(
-                "{:<10} {}",
-                b.key,
+                "{:<14} {}",
+                keys.join(", "),
                 keymap::describe(b.action, s)
             )));
         }
@@ -35,6 +48,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
             .block(Block::bordered().title(s.tui.help_title.as_str())),
         popup,
     );

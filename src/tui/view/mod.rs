@@ -36,7 +36,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     match &app.overlay {
         None => {}
-        Some(Overlay::Help) => help::render(app, frame, area),
+        Some(Overlay::Help { scroll }) => help::render(app, *scroll, frame, area),
         Some(o) => overlay::render(app, o, frame, area),
     }
 }

@@ -15,7 +15,7 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
     let area = popup(area);
     frame.render_widget(Clear, area);
     match overlay {
-        Overlay::Help => {}
+        Overlay::Help { .. } => {}
         Overlay::Search(st) => {
             let [input_a, gloss_a, list_a] = Layout::vertical([
                 Constraint::Length(3),

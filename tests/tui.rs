@@ -1,0 +1,439 @@
+//! The terminal interface without a terminal: scripted keys through the same
+//! keymap the loop uses, `update()` checked without rendering, and screen
+//! snapshots (insta + ratatui's TestBackend) at 80×24 and 120×40.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use gehoor::assets::FileSet;
+use gehoor::config::Theme;
+use gehoor::i18n::Lang;
+use gehoor::notes::{ListEntry, Session, SessionSummary, Status};
+use gehoor::questionnaire::{AnswerStatus, Value};
+use gehoor::tui::app::{App, Data, Overlay, Screen};
+use gehoor::tui::theme::Palette;
+use gehoor::tui::update::{Effect, Msg, open_interview, update};
+use gehoor::tui::{key_msg, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn data() -> Arc<Data> {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui");
+    let data = Data::from_files(
+        &FileSet::embedded_corpus(),
+        &FileSet::from_dir(&fixtures).unwrap(),
+        Lang::En,
+        "Tester".into(),
+    )
+    .unwrap();
+    assert!(data.invalid.is_none(), "{:?}", data.invalid);
+    Arc::new(data)
+}
+
+fn fixed(mut s: Session) -> Session {
+    let t: jiff::Zoned = "2026-01-05T10:00:00+00:00[UTC]".parse().unwrap();
+    s.created = t.clone();
+    s.updated = t;
+    s
+}
+
+fn session(data: &Data) -> Session {
+    let trial = data.catalog.questionnaire("trial").unwrap();
+    fixed(Session::new(
+        "CASE-7",
+        "Tester",
+        Lang::En,
+        gehoor::interview::uses(&[trial]),
+    ))
+}
+
+fn app() -> App {
+    App::new(Lang::En, Palette::new(Theme::Auto, true), data())
+}
+
+fn interview_app() -> App {
+    let mut app = app();
+    let s = session(&app.data);
+    open_interview(&mut app, s, false, false);
+    app
+}
+
+fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    press_mod(app, code, KeyModifiers::NONE)
+}
+
+fn press_mod(app: &mut App, code: KeyCode, mods: KeyModifiers) -> Vec<Effect> {
+    let msg = key_msg(app, KeyEvent::new(code, mods));
+    update(app, msg).into_iter().collect()
+}
+
+fn typing(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view::render(app, f)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        let line: String = (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect();
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn session_of(app: &App) -> &Session {
+    &app.interview().unwrap().session
+}
+
+// ---- update() without rendering ----------------------------------------
+
+#[test]
+fn answering_yes_reveals_the_follow_up_group_and_no_hides_it() {
+    let mut app = interview_app();
+    let rows_before = app.interview().unwrap().rows.len();
+    press(&mut app, KeyCode::Enter); // edit "received"
+    press(&mut app, KeyCode::Enter); // choose "yes"
+    assert_eq!(
+        session_of(&app).answers["trial.received"].value,
+        Some(Value::YesNo(true))
+    );
+    assert_eq!(
+        app.interview().unwrap().rows.len(),
+        rows_before + 1,
+        "group row appears"
+    );
+    press(&mut app, KeyCode::Enter); // edit again
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter); // choose "no"
+    assert_eq!(
+        app.interview().unwrap().rows.len(),
+        rows_before,
+        "group row disappears"
+    );
+}
+
+#[test]
+fn repeat_instances_are_added_and_answered() {
+    let mut app = interview_app();
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter); // yes
+    press(&mut app, KeyCode::Char('j')); // group row
+    press(&mut app, KeyCode::Char('+'));
+    press(&mut app, KeyCode::Char('+'));
+    assert_eq!(session_of(&app).group_count("trial.notices"), 2);
+    press(&mut app, KeyCode::Char('j')); // first question of instance 2
+    press(&mut app, KeyCode::Enter);
+    typing(&mut app, "2024-03");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        session_of(&app).answers["trial.notice_date#2"].value,
+        Some(Value::Date("2024-03".parse().unwrap()))
+    );
+}
+
+#[test]
+fn an_invalid_date_is_explained_and_never_lost() {
+    let mut app = interview_app();
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter); // yes
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('+'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Enter);
+    typing(&mut app, "2023-02-30");
+    press(&mut app, KeyCode::Enter);
+    let st = app.interview().unwrap();
+    assert!(st.editor.is_some(), "an invalid date keeps the editor open");
+    assert!(screen(&app, 120, 40).contains("day 30 does not exist"));
+    press(&mut app, KeyCode::Esc);
+    let a = &session_of(&app).answers["trial.notice_date#1"];
+    assert_eq!(a.value, None);
+    assert!(
+        a.note.contains("2023-02-30"),
+        "typed text kept in the note: {}",
+        a.note
+    );
+}
+
+#[test]
+fn ctrl_c_in_a_note_keeps_the_text_and_quits() {
+    let mut app = interview_app();
+    press(&mut app, KeyCode::Char('n'));
+    typing(&mut app, "Interpreter present");
+    // The loop leaves editors the way Esc does before it quits.
+    press(&mut app, KeyCode::Esc);
+    let effects = press_mod(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(effects.contains(&Effect::Quit));
+    assert_eq!(
+        session_of(&app).answers["trial.received"].note,
+        "Interpreter present"
+    );
+}
+
+#[test]
+fn q_types_into_an_editor_but_quits_outside() {
+    let mut app = interview_app();
+    press(&mut app, KeyCode::Char('n'));
+    assert!(press(&mut app, KeyCode::Char('q')).is_empty());
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(session_of(&app).answers["trial.received"].note, "q");
+    assert_eq!(press(&mut app, KeyCode::Char('q')), vec![Effect::Quit]);
+}
+
+#[test]
+fn status_flag_and_citation_are_recorded() {
+    let mut app = interview_app();
+    press(&mut app, KeyCode::Char('x'));
+    assert_eq!(
+        session_of(&app).answers["trial.received"].status,
+        AnswerStatus::Declined
+    );
+    press(&mut app, KeyCode::Char('f'));
+    assert!(session_of(&app).answers["trial.received"].flagged);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab); // sources pane
+    let reference = app.interview().unwrap().sources[0].reference.clone();
+    press(&mut app, KeyCode::Char('c'));
+    let a = &session_of(&app).answers["trial.received"];
+    assert_eq!(a.cited, vec![reference.clone()]);
+    assert!(a.note.contains(&reference));
+    assert!(app.interview().unwrap().dirty);
+}
+
+#[test]
+fn submit_lists_missing_required_questions_first() {
+    let mut app = interview_app();
+    press(&mut app, KeyCode::Char('S'));
+    match &app.overlay {
+        Some(Overlay::Submit { missing }) => {
+            assert_eq!(missing.len(), 1);
+            assert!(missing[0].starts_with("trial.received"));
+        }
+        _ => panic!("no submit overlay"),
+    }
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(
+        session_of(&app).status,
+        Status::Draft,
+        "not submitted with a gap"
+    );
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter); // yes
+    press(&mut app, KeyCode::Char('S'));
+    let effects = press(&mut app, KeyCode::Char('y'));
+    assert_eq!(effects, vec![Effect::Save]);
+    assert_eq!(session_of(&app).status, Status::Submitted);
+}
+
+#[test]
+fn autosave_waits_for_a_quiet_second() {
+    let mut app = interview_app();
+    press(&mut app, KeyCode::Char('f'));
+    let now = app.interview().unwrap().changed_at.unwrap();
+    assert_eq!(update(&mut app, Msg::Tick(now)), None);
+    assert_eq!(
+        update(
+            &mut app,
+            Msg::Tick(now + std::time::Duration::from_millis(1000))
+        ),
+        Some(Effect::Save)
+    );
+}
+
+#[test]
+fn read_only_sessions_refuse_edits() {
+    let mut app = app();
+    let s = session(&app.data);
+    open_interview(&mut app, s, true, false);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.interview().unwrap().editor.is_none());
+    press(&mut app, KeyCode::Char('f'));
+    assert!(session_of(&app).answers.is_empty());
+}
+
+#[test]
+fn language_switches_at_run_time() {
+    let mut app = interview_app();
+    assert!(screen(&app, 120, 40).contains("Did you receive a summons?"));
+    press(&mut app, KeyCode::Char('L'));
+    assert!(screen(&app, 120, 40).contains("Heeft u een oproep gekregen?"));
+}
+
+#[test]
+fn pasted_escape_sequences_never_reach_the_note() {
+    let mut app = interview_app();
+    press(&mut app, KeyCode::Char('n'));
+    update(&mut app, Msg::Paste("ok\u{1b}[2J\u{202e}evil".into()));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(session_of(&app).answers["trial.received"].note, "okevil");
+}
+
+#[test]
+fn the_new_interview_form_creates_a_session_from_a_profile() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter); // New interview
+    assert!(matches!(app.screen, Screen::NewInterview(_)));
+    typing(&mut app, "CASE-9");
+    press(&mut app, KeyCode::Tab); // interviewer (prefilled)
+    press(&mut app, KeyCode::Tab); // filter
+    press(&mut app, KeyCode::Tab); // list
+    let effects = press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        effects,
+        vec![Effect::Create {
+            case_ref: "CASE-9".into(),
+            interviewer: "Tester".into(),
+            topics: vec!["trial".into()],
+        }]
+    );
+}
+
+#[test]
+fn quick_jump_finds_a_question_by_text() {
+    let mut app = interview_app();
+    press_mod(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL);
+    typing(&mut app, "how old");
+    press(&mut app, KeyCode::Enter);
+    let st = app.interview().unwrap();
+    assert_eq!(st.rows[st.cursor].key(), Some("trial.age"));
+}
+
+// ---- snapshots ------------------------------------------------------------
+
+fn with_sessions(mut app: App) -> App {
+    let s = session(&app.data);
+    app.sessions = vec![ListEntry::Session(SessionSummary::of(
+        &s,
+        "/tmp/x.toml".into(),
+    ))];
+    app
+}
+
+#[test]
+fn snapshot_home() {
+    let app = with_sessions(app());
+    insta::assert_snapshot!("home_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("home_120x40", screen(&app, 120, 40));
+}
+
+#[test]
+fn snapshot_new_interview_form() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter);
+    typing(&mut app, "CASE-9");
+    insta::assert_snapshot!("form_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("form_120x40", screen(&app, 120, 40));
+}
+
+#[test]
+fn snapshot_interview_and_editors() {
+    let mut app = interview_app();
+    insta::assert_snapshot!("interview_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("interview_120x40", screen(&app, 120, 40));
+    press(&mut app, KeyCode::Char('g'));
+    press(&mut app, KeyCode::Char('r'));
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!("interview_choice_120x40", screen(&app, 120, 40));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!("interview_multi_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_overlays() {
+    let mut app = interview_app();
+    press(&mut app, KeyCode::Char('?'));
+    insta::assert_snapshot!("help_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("help_120x40", screen(&app, 120, 40));
+    press(&mut app, KeyCode::Esc);
+    press_mod(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL);
+    typing(&mut app, "gosuslugi");
+    insta::assert_snapshot!("jump_80x24", screen(&app, 80, 24));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('S'));
+    insta::assert_snapshot!("submit_80x24", screen(&app, 80, 24));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    insta::assert_snapshot!("passage_120x40", screen(&app, 120, 40));
+}
+
+#[test]
+fn snapshot_search_with_the_index() {
+    let mut app = interview_app();
+    let data = app.data.clone();
+    let index =
+        gehoor::search::Index::build(gehoor::search::passages_from(&data.corpus), &data.glossary);
+    update(&mut app, Msg::IndexReady(Arc::new(index)));
+    insta::assert_snapshot!("interview_sources_120x40", screen(&app, 120, 40));
+    press(&mut app, KeyCode::Char('/'));
+    typing(&mut app, "povestka");
+    let Some(Overlay::Search(s)) = &app.overlay else {
+        panic!("no search overlay")
+    };
+    assert!(
+        !s.results.is_empty(),
+        "the glossary finds the Dutch word for a Russian one"
+    );
+    insta::assert_snapshot!("search_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("search_120x40", screen(&app, 120, 40));
+}
+
+#[test]
+fn snapshot_review_screens() {
+    let mut app = with_sessions(app());
+    press(&mut app, KeyCode::Down);
+    let effects = press(&mut app, KeyCode::Enter);
+    assert_eq!(effects, vec![Effect::LoadSessions]);
+    insta::assert_snapshot!("sessions_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("sessions_120x40", screen(&app, 120, 40));
+    let mut s = session(&app.data);
+    s.set_value("trial.received", Some(Value::YesNo(true)));
+    s.add_group_instance("trial.notices");
+    s.set_value(
+        "trial.notice_date#1",
+        Some(Value::Date("2022-05".parse().unwrap())),
+    );
+    s.add_comment(
+        "Supervisor",
+        Some("trial.received"),
+        "Ask for the paper summons.",
+    );
+    let mut s = fixed(s);
+    s.comments[0].at = s.created.clone();
+    open_interview(&mut app, s, true, true);
+    insta::assert_snapshot!("review_120x40", screen(&app, 120, 40));
+    press(&mut app, KeyCode::Char('t'));
+    insta::assert_snapshot!("timeline_80x24", screen(&app, 80, 24));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('c'));
+    typing(&mut app, "Please clarify");
+    let effects = press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        effects,
+        vec![Effect::Comment {
+            target: Some("trial.received".into()),
+            text: "Please clarify".into()
+        }]
+    );
+}
+
+#[test]
+fn a_tiny_terminal_gets_a_message_not_a_panic() {
+    let app = interview_app();
+    let out = screen(&app, 40, 10);
+    assert!(out.contains("too small"), "{out}");
+    for (w, h) in [(1, 1), (80, 23), (79, 24)] {
+        assert!(screen(&app, w, h).contains("too") || w < 10);
+    }
+}
