@@ -308,8 +308,7 @@ fn tokenize(expr: &str) -> Result<Vec<Token>, String> {
             out.push(Token::Other);
         } else if c.is_ascii_alphabetic() || c == '_' {
             let start = i;
-            while i < chars.len() && (chars[i].is_ascii_alphanumeric() || "_.".contains(chars[i]))
-            {
+            while i < chars.len() && (chars[i].is_ascii_alphanumeric() || "_.".contains(chars[i])) {
                 i += 1;
             }
             out.push(Token::Ident(chars[start..i].iter().collect()));
@@ -376,7 +375,10 @@ fn check_show_if(problems: &mut Vec<String>, at: &str, expr: &str, file: &str, i
             problems.push(format!("{at}: show_if names unknown question `{name}`"));
             continue;
         };
-        let compared = match (i.checked_sub(2).map(|j| &tokens[j..i]), tokens.get(i + 1..i + 3)) {
+        let compared = match (
+            i.checked_sub(2).map(|j| &tokens[j..i]),
+            tokens.get(i + 1..i + 3),
+        ) {
             (_, Some([Token::Op(op), Token::Str(s)])) if op == "==" || op == "!=" => Some(s),
             (Some([Token::Str(s), Token::Op(op)]), _) if op == "==" || op == "!=" => Some(s),
             (Some([Token::Str(s), Token::Ident(w)]), _) if w == "in" => Some(s),
@@ -416,23 +418,38 @@ fn content_problems(all: &[(String, Table)]) -> Vec<String> {
                 p.push(format!("{file}: unknown key `{key}`"));
             }
         }
-        if t.get("version").and_then(Value::as_integer).is_none_or(|v| v < 1) {
+        if t.get("version")
+            .and_then(Value::as_integer)
+            .is_none_or(|v| v < 1)
+        {
             p.push(format!("{file}: version must be an integer >= 1"));
         }
         if !str_of(t, "topic").is_some_and(|s| TOPICS.contains(&s)) {
             p.push(format!("{file}: topic must be one of {TOPICS:?}"));
         }
         check_text(p, &format!("{file}.title"), t.get("title"), false);
-        check_text(p, &format!("{file}.description"), t.get("description"), false);
+        check_text(
+            p,
+            &format!("{file}.description"),
+            t.get("description"),
+            false,
+        );
         check_refs(p, &format!("{file}.sources"), &strings(t, "sources"));
 
         let mut sections = BTreeSet::new();
         for s in tables(t, "section") {
             let sid = str_of(s, "id").unwrap_or_default();
             if !valid_id(sid) || !sections.insert(sid.to_owned()) {
-                p.push(format!("{file}: section id `{sid}` is invalid or duplicated"));
+                p.push(format!(
+                    "{file}: section id `{sid}` is invalid or duplicated"
+                ));
             }
-            check_text(p, &format!("{file} section {sid} title"), s.get("title"), false);
+            check_text(
+                p,
+                &format!("{file} section {sid} title"),
+                s.get("title"),
+                false,
+            );
         }
         let mut groups = BTreeSet::new();
         for g in tables(t, "group") {
@@ -440,7 +457,12 @@ fn content_problems(all: &[(String, Table)]) -> Vec<String> {
             if !valid_id(gid) || !groups.insert(gid.to_owned()) {
                 p.push(format!("{file}: group id `{gid}` is invalid or duplicated"));
             }
-            check_text(p, &format!("{file} group {gid} title"), g.get("title"), false);
+            check_text(
+                p,
+                &format!("{file} group {gid} title"),
+                g.get("title"),
+                false,
+            );
             if let Some(expr) = str_of(g, "show_if") {
                 check_show_if(p, &format!("{file} group {gid}"), expr, file, &idx);
             }
@@ -487,7 +509,9 @@ fn content_problems(all: &[(String, Table)]) -> Vec<String> {
                 p.push(format!("{at}: required must be \"ask\" or \"must\""));
             }
             if required == "must" && (q.contains_key("show_if") || q.contains_key("group")) {
-                p.push(format!("{at}: a `must` question may not depend on show_if or a group"));
+                p.push(format!(
+                    "{at}: a `must` question may not depend on show_if or a group"
+                ));
             }
             if let Some(expr) = str_of(q, "show_if") {
                 check_show_if(p, &at, expr, file, &idx);
@@ -531,7 +555,12 @@ fn profile_problems(profiles: &Table, known: &BTreeSet<String>) -> Vec<String> {
         if !valid_profile_id(id) || !ids.insert(id) {
             problems.push(format!("profile `{id}`: id is invalid or duplicated"));
         }
-        check_text(&mut problems, &format!("profile {id} title"), pr.get("title"), false);
+        check_text(
+            &mut problems,
+            &format!("profile {id} title"),
+            pr.get("title"),
+            false,
+        );
         let at = format!("profile {id} description");
         check_text(&mut problems, &at, pr.get("description"), false);
         let topics = strings(pr, "topics");
@@ -572,7 +601,10 @@ fn citations(all: &[(String, Table)]) -> BTreeMap<String, Vec<String>> {
 fn render_coverage(all: &[(String, Table)]) -> String {
     let cited = citations(all);
     let reasons: BTreeMap<&str, &str> = UNCITED.iter().copied().collect();
-    let count = SECTIONS.iter().filter(|(n, _)| cited.contains_key(*n)).count();
+    let count = SECTIONS
+        .iter()
+        .filter(|(n, _)| cited.contains_key(*n))
+        .count();
     let mut out = String::new();
     out.push_str("# Coverage of the country report by the questionnaires\n\n");
     out.push_str(
@@ -583,7 +615,8 @@ fn render_coverage(all: &[(String, Table)]) -> String {
         "One row per numbered section of the *Thematisch ambtsbericht Russische Federatie* \
          (14 February 2025, `ambtsbericht-rf-2025`), with the full ids of the questions whose \
          `sources` cite that section. A question counts only for the section it cites, not \
-         for that section's parent or children.\n\n",
+         for that section's parent or children. The unnumbered introduction (Inleiding) and \
+         the bibliography fragment are not numbered sections and are left out.\n\n",
     );
     out.push_str(&format!(
         "{count} of {} numbered sections are cited.\n\n",
@@ -614,18 +647,37 @@ fn questionnaires_follow_the_content_rules() {
     let all = load_questionnaires();
     assert!(all.len() >= 13, "expected the 13 shipped questionnaires");
     let problems = content_problems(&all);
-    assert!(problems.is_empty(), "content problems:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "content problems:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
 fn profiles_name_existing_questionnaires() {
-    let known: BTreeSet<String> = load_questionnaires().into_iter().map(|(id, _)| id).collect();
+    let known: BTreeSet<String> = load_questionnaires()
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
     let profiles = parse(&root().join("questionnaires/profiles.toml"));
     let problems = profile_problems(&profiles, &known);
-    assert!(problems.is_empty(), "profile problems:\n{}", problems.join("\n"));
-    for expected in ["draft-evader", "reserve-officer", "deserter-contract", "lgbtiq", "critic-activist"] {
+    assert!(
+        problems.is_empty(),
+        "profile problems:\n{}",
+        problems.join("\n")
+    );
+    for expected in [
+        "draft-evader",
+        "reserve-officer",
+        "deserter-contract",
+        "lgbtiq",
+        "critic-activist",
+    ] {
         assert!(
-            tables(&profiles, "profile").iter().any(|p| str_of(p, "id") == Some(expected)),
+            tables(&profiles, "profile")
+                .iter()
+                .any(|p| str_of(p, "id") == Some(expected)),
             "profile `{expected}` is missing"
         );
     }
@@ -663,7 +715,10 @@ fn coverage_doc_is_up_to_date() {
 }
 
 fn sample(text: &str) -> Vec<(String, Table)> {
-    vec![("bad".to_owned(), text.parse::<Table>().expect("sample parses"))]
+    vec![(
+        "bad".to_owned(),
+        text.parse::<Table>().expect("sample parses"),
+    )]
 }
 
 #[test]
@@ -715,7 +770,10 @@ fn the_checks_reject_bad_content() {
         "cite sections, not paragraphs",
         "choices (>= 2)",
     ] {
-        assert!(problems.contains(expected), "expected `{expected}` in:\n{problems}");
+        assert!(
+            problems.contains(expected),
+            "expected `{expected}` in:\n{problems}"
+        );
     }
     let profiles: Table = r#"
         [[profile]]
@@ -729,8 +787,14 @@ fn the_checks_reject_bad_content() {
     let known: BTreeSet<String> = ["summons".to_owned()].into();
     let problems = profile_problems(&profiles, &known).join("\n");
     assert!(problems.contains("id is invalid"), "{problems}");
-    assert!(problems.contains("must start with identity_travel"), "{problems}");
-    assert!(problems.contains("unknown questionnaire `nope`"), "{problems}");
+    assert!(
+        problems.contains("must start with identity_travel"),
+        "{problems}"
+    );
+    assert!(
+        problems.contains("unknown questionnaire `nope`"),
+        "{problems}"
+    );
 }
 
 #[test]
