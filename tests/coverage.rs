@@ -468,6 +468,19 @@ fn content_problems(all: &[(String, Table)]) -> Vec<String> {
             }
         }
 
+        // Interviewers meet sections in file order, so a section's questions stay together.
+        let order: Vec<&str> = tables(t, "question")
+            .iter()
+            .filter_map(|q| str_of(q, "section"))
+            .collect();
+        for (i, s) in order.iter().enumerate() {
+            if i > 0 && order[i - 1] != *s && order[..i - 1].contains(s) {
+                p.push(format!(
+                    "{file}: questions of section `{s}` are not contiguous"
+                ));
+            }
+        }
+
         let mut questions = BTreeSet::new();
         for q in tables(t, "question") {
             let qid = str_of(q, "id").unwrap_or_default();
@@ -742,8 +755,37 @@ fn the_checks_reject_bad_content() {
         keywords = []
         show_if = 'missing == "yes"'
 
+        [[section]]
+        id = "one"
+        title = { nl = "x", en = "x" }
+
+        [[section]]
+        id = "two"
+        title = { nl = "x", en = "x" }
+
+        [[question]]
+        id = "first"
+        section = "one"
+        kind = "yes_no"
+        text = { nl = "x", en = "x" }
+        hint = { nl = "x", en = "x" }
+        guidance = { nl = "x", en = "x" }
+        sources = ["brief-moratorium-2022"]
+        keywords = ["k"]
+
+        [[question]]
+        id = "second"
+        section = "two"
+        kind = "yes_no"
+        text = { nl = "x", en = "x" }
+        hint = { nl = "x", en = "x" }
+        guidance = { nl = "x", en = "x" }
+        sources = ["brief-moratorium-2022"]
+        keywords = ["k"]
+
         [[question]]
         id = "pick"
+        section = "one"
         kind = "single_choice"
         required = "must"
         show_if = 'pick == "maybe"'
@@ -769,6 +811,7 @@ fn the_checks_reject_bad_content() {
         "compares `pick` (single_choice) with `maybe`",
         "cite sections, not paragraphs",
         "choices (>= 2)",
+        "section `one` are not contiguous",
     ] {
         assert!(
             problems.contains(expected),
