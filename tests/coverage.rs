@@ -473,6 +473,11 @@ fn content_problems(all: &[(String, Table)]) -> Vec<String> {
             .iter()
             .filter_map(|q| str_of(q, "section"))
             .collect();
+        if !sections.is_empty() && order.len() != tables(t, "question").len() {
+            p.push(format!(
+                "{file}: declares sections, so every question needs one"
+            ));
+        }
         for (i, s) in order.iter().enumerate() {
             if i > 0 && order[i - 1] != *s && order[..i - 1].contains(s) {
                 p.push(format!(
@@ -812,6 +817,7 @@ fn the_checks_reject_bad_content() {
         "cite sections, not paragraphs",
         "choices (>= 2)",
         "section `one` are not contiguous",
+        "declares sections, so every question needs one",
     ] {
         assert!(
             problems.contains(expected),
