@@ -468,6 +468,24 @@ fn content_problems(all: &[(String, Table)]) -> Vec<String> {
             }
         }
 
+        // Interviewers meet sections in file order, so a section's questions stay together.
+        let order: Vec<&str> = tables(t, "question")
+            .iter()
+            .filter_map(|q| str_of(q, "section"))
+            .collect();
+        if !sections.is_empty() && order.len() != tables(t, "question").len() {
+            p.push(format!(
+                "{file}: declares sections, so every question needs one"
+            ));
+        }
+        for (i, s) in order.iter().enumerate() {
+            if i > 0 && order[i - 1] != *s && order[..i - 1].contains(s) {
+                p.push(format!(
+                    "{file}: questions of section `{s}` are not contiguous"
+                ));
+            }
+        }
+
         let mut questions = BTreeSet::new();
         for q in tables(t, "question") {
             let qid = str_of(q, "id").unwrap_or_default();
@@ -615,7 +633,8 @@ fn render_coverage(all: &[(String, Table)]) -> String {
         "One row per numbered section of the *Thematisch ambtsbericht Russische Federatie* \
          (14 February 2025, `ambtsbericht-rf-2025`), with the full ids of the questions whose \
          `sources` cite that section. A question counts only for the section it cites, not \
-         for that section's parent or children.\n\n",
+         for that section's parent or children. The unnumbered introduction (Inleiding) and \
+         the bibliography fragment are not numbered sections and are left out.\n\n",
     );
     out.push_str(&format!(
         "{count} of {} numbered sections are cited.\n\n",
@@ -741,8 +760,37 @@ fn the_checks_reject_bad_content() {
         keywords = []
         show_if = 'missing == "yes"'
 
+        [[section]]
+        id = "one"
+        title = { nl = "x", en = "x" }
+
+        [[section]]
+        id = "two"
+        title = { nl = "x", en = "x" }
+
+        [[question]]
+        id = "first"
+        section = "one"
+        kind = "yes_no"
+        text = { nl = "x", en = "x" }
+        hint = { nl = "x", en = "x" }
+        guidance = { nl = "x", en = "x" }
+        sources = ["brief-moratorium-2022"]
+        keywords = ["k"]
+
+        [[question]]
+        id = "second"
+        section = "two"
+        kind = "yes_no"
+        text = { nl = "x", en = "x" }
+        hint = { nl = "x", en = "x" }
+        guidance = { nl = "x", en = "x" }
+        sources = ["brief-moratorium-2022"]
+        keywords = ["k"]
+
         [[question]]
         id = "pick"
+        section = "one"
         kind = "single_choice"
         required = "must"
         show_if = 'pick == "maybe"'
@@ -768,6 +816,8 @@ fn the_checks_reject_bad_content() {
         "compares `pick` (single_choice) with `maybe`",
         "cite sections, not paragraphs",
         "choices (>= 2)",
+        "section `one` are not contiguous",
+        "declares sections, so every question needs one",
     ] {
         assert!(
             problems.contains(expected),
