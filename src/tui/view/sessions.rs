@@ -21,7 +21,7 @@ pub fn render(app: &App, st: &SessionsState, frame: &mut Frame, area: Rect) {
                 crate::sanitize::clean_line(&x.case_ref),
                 crate::sanitize::clean_line(&x.interviewer),
                 x.created.strftime("%Y-%m-%d").to_string(),
-                x.updated.strftime("%Y-%m-%d %H:%M").to_string(),
+                x.updated.strftime("%m-%d %H:%M").to_string(),
                 status_label(x.status, s).to_string(),
                 stats.map_or("-".into(), |p| format!("{}/{}", p.answered, p.total())),
                 stats.map_or("-".into(), |p| p.required_missing.to_string()),
@@ -68,15 +68,15 @@ pub fn render(app: &App, st: &SessionsState, frame: &mut Frame, area: Rect) {
     let table = Table::new(
         rows,
         [
-            Constraint::Fill(2),
+            Constraint::Fill(3),
             Constraint::Fill(2),
             Constraint::Length(10),
-            Constraint::Length(16),
-            Constraint::Length(13),
+            Constraint::Length(11),
+            Constraint::Length(12),
             Constraint::Length(7),
-            Constraint::Length(7),
-            Constraint::Length(7),
-            Constraint::Length(7),
+            Constraint::Length(5),
+            Constraint::Length(5),
+            Constraint::Length(5),
         ],
     )
     .header(header)
