@@ -437,3 +437,24 @@ fn a_tiny_terminal_gets_a_message_not_a_panic() {
         assert!(screen(&app, w, h).contains("too") || w < 10);
     }
 }
+
+#[test]
+fn answers_hidden_by_a_changed_answer_are_kept_and_shown() {
+    let mut app = app();
+    let mut s = session(&app.data);
+    s.set_value("trial.received", Some(Value::YesNo(true)));
+    s.add_group_instance("trial.notices");
+    s.set_value("trial.notice_date#1", Some(Value::Date("2024-03".parse().unwrap())));
+    s.set_value("trial.dropped_question", Some(Value::Text("from v0".into())));
+    open_interview(&mut app, s, false, false);
+    // Change the answer that opened the group: the date is hidden, not lost.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    assert!(session_of(&app).answers.contains_key("trial.notice_date#1"));
+    press(&mut app, KeyCode::Char('k')); // the topic row
+    let out = screen(&app, 120, 40);
+    assert!(out.contains("trial.notice_date#1: 2024-03"), "{out}");
+    assert!(out.contains("hidden by a changed answer"), "{out}");
+    assert!(out.contains("trial.dropped_question: from v0"), "{out}");
+}
