@@ -185,7 +185,15 @@ impl Corpus {
                 (score > 0).then_some((score * 4 - len_gap, r))
             })
             .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.len().cmp(&b.1.len())).then(a.1.cmp(&b.1)));
+        // Refs of the same shape as the query (paragraph or not) come first.
+        let same_shape = |r: &str| r.contains('/') == reference.contains('/');
+        scored.sort_by(|a, b| {
+            same_shape(&b.1)
+                .cmp(&same_shape(&a.1))
+                .then(b.0.cmp(&a.0))
+                .then(a.1.len().cmp(&b.1.len()))
+                .then(a.1.cmp(&b.1))
+        });
         scored.into_iter().take(n).map(|(_, r)| r).collect()
     }
 }
