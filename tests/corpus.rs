@@ -27,7 +27,12 @@ fn citing(n: u32) -> &'static gehoor::corpus::Paragraph {
         .iter()
         .filter(|p| p.footnotes.contains(&n))
         .collect();
-    assert_eq!(hits.len(), 1, "footnote {n} cited by {} paragraphs", hits.len());
+    assert_eq!(
+        hits.len(),
+        1,
+        "footnote {n} cited by {} paragraphs",
+        hits.len()
+    );
     hits[0]
 }
 
@@ -37,44 +42,96 @@ const OUTLINE: &[(&str, &str, usize)] = &[
     ("1", "Militaire dienst", 48),
     ("1.1", "Dienstplichtigen", 71),
     ("1.1.1", "Verhoging dienstplichtleeftijd", 109),
-    ("1.1.2", "Elektronisch militair register (Uniform Militair Register)", 127),
+    (
+        "1.1.2",
+        "Elektronisch militair register (Uniform Militair Register)",
+        127,
+    ),
     ("1.1.3", "Digitale oproep en invallen", 257),
-    ("1.1.3.1", "Negeren van oproepen – straf- en administratiefrechtelijke sancties", 372),
+    (
+        "1.1.3.1",
+        "Negeren van oproepen – straf- en administratiefrechtelijke sancties",
+        372,
+    ),
     ("1.1.3.2", "Negeren van oproepen – andere maatregelen", 403),
     ("1.1.4", "Vrijstelling of alternatieve dienstplicht", 513),
     ("1.1.5", "Dienstplichtontduiking en desertie", 551),
     ("1.1.6", "Inzet dienstplichtigen in Oekraïne", 628),
     ("1.1.7", "Inzet dienstplichtigen in Koersk en Belgorod", 645),
     ("1.2", "Contractsoldaten", 696),
-    ("1.2.1", "Uitbreiding doelgroepen: leeftijdsgrens, criminelen, buitenlanders", 716),
-    ("1.2.2", "Rekrutering: campagne en streefgetallen voor de overheid", 848),
-    ("1.2.2.1", "Campagne in openbare ruimte en via werkgevers", 853),
+    (
+        "1.2.1",
+        "Uitbreiding doelgroepen: leeftijdsgrens, criminelen, buitenlanders",
+        716,
+    ),
+    (
+        "1.2.2",
+        "Rekrutering: campagne en streefgetallen voor de overheid",
+        848,
+    ),
+    (
+        "1.2.2.1",
+        "Campagne in openbare ruimte en via werkgevers",
+        853,
+    ),
     ("1.2.2.2", "Streefgetallen voor de lokale overheid", 905),
     ("1.2.2.3", "Financiële prikkels", 950),
     ("1.2.2.4", "Rekrutering van dienstplichtigen", 962),
     ("1.2.3", "Huurlingenlegers", 1081),
     ("1.2.4", "Tsjetsjenië / Kadirovtsy", 1127),
     ("1.3", "Mobilisatie van reservisten", 1176),
-    ("1.4", "Strafbepalingen voor contractsoldaten, reservisten en dienstplichtigen", 1313),
+    (
+        "1.4",
+        "Strafbepalingen voor contractsoldaten, reservisten en dienstplichtigen",
+        1313,
+    ),
     ("1.4.1", "Strafbepalingen", 1316),
-    ("1.4.2", "Mogelijkheid om te deserteren voor gemobiliseerden en contractsoldaten", 1409),
+    (
+        "1.4.2",
+        "Mogelijkheid om te deserteren voor gemobiliseerden en contractsoldaten",
+        1409,
+    ),
     ("1.4.3", "Daadwerkelijke vervolging", 1516),
     ("1.5", "Anti-Russische (para)militaire groepen", 1539),
     ("2", "LHBTIQ+", 1572),
     ("2.1", "Intersekse mensen", 1648),
     ("2.2", "Vervolging voor extremisme", 1692),
-    ("2.2.1", "Wetgeving – strafrechtelijke misdrijven en bestuursrechtelijke overtredingen", 1743),
-    ("2.2.2", "Gevolgen uitspraak – strafrechtelijke vervolging", 1821),
-    ("2.2.3", "Gevolgen uitspraak – Administratieve vervolging", 1896),
+    (
+        "2.2.1",
+        "Wetgeving – strafrechtelijke misdrijven en bestuursrechtelijke overtredingen",
+        1743,
+    ),
+    (
+        "2.2.2",
+        "Gevolgen uitspraak – strafrechtelijke vervolging",
+        1821,
+    ),
+    (
+        "2.2.3",
+        "Gevolgen uitspraak – Administratieve vervolging",
+        1896,
+    ),
     ("2.2.4", "Gevolgen uitspraak – Zelfcensuur", 2015),
     ("2.3", "Anti-propaganda wet van december 2022", 2028),
     ("2.3.1", "Voorbeelden", 2114),
     ("2.4", "Gevolgen van wetgeving in de samenleving", 2160),
-    ("2.5", "Transgender personen: Verbod geslachtsbevestigende operaties / aangepaste geslachtsaanduiding", 2214),
+    (
+        "2.5",
+        "Transgender personen: Verbod geslachtsbevestigende operaties / aangepaste geslachtsaanduiding",
+        2214,
+    ),
     ("2.6", "Regionale verschillen", 2299),
     ("3", "Critici en opposanten", 2460),
-    ("3.1", "Nieuwe wetgeving, aanscherping van bestaande wetgeving en beleid", 2592),
-    ("3.2", "Opsporingsmethoden: Screening van sociale media en gezichtsherkenning", 3014),
+    (
+        "3.1",
+        "Nieuwe wetgeving, aanscherping van bestaande wetgeving en beleid",
+        2592,
+    ),
+    (
+        "3.2",
+        "Opsporingsmethoden: Screening van sociale media en gezichtsherkenning",
+        3014,
+    ),
     ("3.3", "Politieke activisten", 3126),
     ("3.3.1", "Alexei Navalny en zijn aanhangers", 3128),
     ("3.4", "Andere activisten", 3294),
@@ -82,7 +139,11 @@ const OUTLINE: &[(&str, &str, usize)] = &[
     ("3.6", "Journalisten", 3445),
     ("3.7", "Kritiek op de oorlog", 3517),
     ("3.7.1", "Kritiek op de oorlog – strafzaken", 3557),
-    ("3.7.2", "Kritiek op de oorlog – bestuursrechtelijke zaken", 3693),
+    (
+        "3.7.2",
+        "Kritiek op de oorlog – bestuursrechtelijke zaken",
+        3693,
+    ),
     ("3.7.3", "Militaire bloggers", 3717),
     ("3.7.4", "Kinderen en jongvolwassenen", 3756),
     ("3.7.5", "Punitieve psychiatrische behandeling", 3808),
@@ -130,7 +191,11 @@ fn every_footnote_is_attached_exactly_once() {
     let doc = report();
     let numbers: Vec<u32> = doc.footnotes.iter().map(|f| f.number).collect();
     assert_eq!(numbers, (1..=408).collect::<Vec<_>>());
-    let mut cited: Vec<u32> = doc.paragraphs.iter().flat_map(|p| p.footnotes.clone()).collect();
+    let mut cited: Vec<u32> = doc
+        .paragraphs
+        .iter()
+        .flat_map(|p| p.footnotes.clone())
+        .collect();
     cited.sort_unstable();
     assert_eq!(cited, (1..=408).collect::<Vec<_>>());
 }
@@ -139,11 +204,23 @@ fn every_footnote_is_attached_exactly_once() {
 fn hard_marker_cases() {
     // "maart 20231" = 2023 + footnote 1.
     let p = citing(1);
-    assert!(p.text.contains("van maart 2023 van de hier beschreven"), "{}", p.text);
+    assert!(
+        p.text.contains("van maart 2023 van de hier beschreven"),
+        "{}",
+        p.text
+    );
     // "159.72" = 159 + footnote 72.
-    assert!(citing(72).text.ends_with("op minimaal 159."), "{}", citing(72).text);
+    assert!(
+        citing(72).text.ends_with("op minimaal 159."),
+        "{}",
+        citing(72).text
+    );
     // "100328 en 150" = 100 + footnote 328.
-    assert!(citing(328).text.contains("tussen de 100 en 150 arrestaties"));
+    assert!(
+        citing(328)
+            .text
+            .contains("tussen de 100 en 150 arrestaties")
+    );
     // "34.380 Deze" = 34 + footnote 380.
     assert!(citing(380).text.contains("rond 34. Deze daling"));
     // "roebel. 45 46 De": two loose markers.
@@ -161,7 +238,11 @@ fn hard_marker_cases() {
         Some("Ongeoorloofde afwezigheid van de eenheid (artikel 337 WvS, “AWOL”)")
     );
     // Real numbers survive.
-    let all: String = report().paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let all: String = report()
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
     assert!(!all.contains("20231"));
     assert!(all.contains("2.022"));
 }
@@ -170,17 +251,28 @@ fn hard_marker_cases() {
 fn footnotes_spanning_pages_and_empty_ones() {
     let doc = report();
     let f58 = doc.footnote(58).unwrap();
-    assert!(f58.text.contains("Oproep tot het geweten’, 1 oktober 2024 (RU); vertrouwelijke bron d.d. 5 november 2024"));
+    assert!(f58.text.contains(
+        "Oproep tot het geweten’, 1 oktober 2024 (RU); vertrouwelijke bron d.d. 5 november 2024"
+    ));
     assert!(f58.confidential);
     let f147 = doc.footnote(147).unwrap();
-    assert!(f147.text.contains("Holod, De vrouw van de Russische commandant ontvoerde hem uit het leger"));
+    assert!(
+        f147.text
+            .contains("Holod, De vrouw van de Russische commandant ontvoerde hem uit het leger")
+    );
     let f313 = doc.footnote(313).unwrap();
-    assert!(f313.text.contains("uitvoerende agentschap dat verantwoordelijk is voor het toezicht op"));
+    assert!(
+        f313.text
+            .contains("uitvoerende agentschap dat verantwoordelijk is voor het toezicht op")
+    );
     for n in [136, 199] {
         assert_eq!(doc.footnote(n).unwrap().text, "");
         citing(n);
     }
-    assert_eq!(doc.footnote(322).unwrap().text.split(' ').next(), Some("Ministerie"));
+    assert_eq!(
+        doc.footnote(322).unwrap().text.split(' ').next(),
+        Some("Ministerie")
+    );
     assert!(!doc.footnote(1).unwrap().confidential);
 }
 
@@ -197,7 +289,12 @@ fn no_footnote_text_or_link_in_any_paragraph() {
             for f in &doc.footnotes {
                 let head: String = f.text.chars().take(40).collect();
                 if head.chars().count() == 40 {
-                    assert!(!p.text.contains(&head), "footnote {} in {}", f.number, p.text);
+                    assert!(
+                        !p.text.contains(&head),
+                        "footnote {} in {}",
+                        f.number,
+                        p.text
+                    );
                 }
             }
             assert!(!p.text.contains("Pagina "), "{}", p.text);
@@ -207,11 +304,19 @@ fn no_footnote_text_or_link_in_any_paragraph() {
 
 #[test]
 fn text_reads_on_across_page_breaks() {
-    let all: Vec<&str> = report().paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let all: Vec<&str> = report()
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
     let has = |s: &str| all.iter().any(|t| t.contains(s));
-    assert!(has("door bijvoorbeeld op een ander adres te verblijven. Het elektronisch register"));
+    assert!(has(
+        "door bijvoorbeeld op een ander adres te verblijven. Het elektronisch register"
+    ));
     // Through footnotes, a link list and a running header (p. 38 → 39).
-    assert!(has("(lid 4, artikel 6.21 — \"propaganda\" onder minderjarigen in de media"));
+    assert!(has(
+        "(lid 4, artikel 6.21 — \"propaganda\" onder minderjarigen in de media"
+    ));
     // The orphaned heading 1.1.3.2 gets the text of the next page.
     let s = report().section("1.1.3.2").unwrap();
     let first = &report().paragraphs[s.paragraphs.start];
@@ -268,7 +373,11 @@ fn letter_press_releases_and_article() {
     assert!(text.contains("Vreemdelingencirculaire 2000"));
     assert!(text.contains("individuele feiten en omstandigheden die los staan"));
     assert!(text.contains("spoor 2- zaken"));
-    let subs: Vec<_> = letter.paragraphs.iter().filter_map(|p| p.subheading.as_deref()).collect();
+    let subs: Vec<_> = letter
+        .paragraphs
+        .iter()
+        .filter_map(|p| p.subheading.as_deref())
+        .collect();
     assert_eq!(
         subs,
         [
@@ -278,13 +387,23 @@ fn letter_press_releases_and_article() {
     );
 
     for (id, marker_text) in [
-        ("persbericht-kuzmin-2026-en", "International Protection n. 10."),
-        ("persbericht-kuzmin-2026-nl", "bescherming nr. 10 naar behoren"),
+        (
+            "persbericht-kuzmin-2026-en",
+            "International Protection n. 10.",
+        ),
+        (
+            "persbericht-kuzmin-2026-nl",
+            "bescherming nr. 10 naar behoren",
+        ),
     ] {
         let doc = c.document(id).unwrap();
         let f = doc.footnote(1).unwrap();
         assert!(f.urls[0].starts_with("https://www.unhcr.org/media/guidelines"));
-        let cited: Vec<_> = doc.paragraphs.iter().filter(|p| p.footnotes == [1]).collect();
+        let cited: Vec<_> = doc
+            .paragraphs
+            .iter()
+            .filter(|p| p.footnotes == [1])
+            .collect();
         assert_eq!(cited.len(), 1);
         assert!(cited[0].text.contains(marker_text), "{}", cited[0].text);
         let list = doc.paragraphs.last().unwrap();
@@ -293,10 +412,18 @@ fn letter_press_releases_and_article() {
         assert!(!list.text.contains("unhcr") && !list.text.contains("**"));
     }
     let en = c.document("persbericht-kuzmin-2026-en").unwrap();
-    assert!(en.paragraphs[1].text.contains("RUSSIAN WAR RESISTER MAKSIM KUZMIN TO THE"));
+    assert!(
+        en.paragraphs[1]
+            .text
+            .contains("RUSSIAN WAR RESISTER MAKSIM KUZMIN TO THE")
+    );
 
     let art = c.document("artikel-moechametov-2025").unwrap();
-    assert!(art.paragraphs[0].text.starts_with("De 21-jarige Russische deserteur"));
+    assert!(
+        art.paragraphs[0]
+            .text
+            .starts_with("De 21-jarige Russische deserteur")
+    );
     assert_eq!(art.paragraphs.len(), 10);
     assert!(art.sections.is_empty());
 }
@@ -314,17 +441,29 @@ fn refs_resolve_and_cover_the_right_paragraphs() {
     let whole = c.resolve(REPORT).unwrap();
     assert_eq!(whole.paragraphs.len(), report().paragraphs.len());
     let sec = c.resolve("ambtsbericht-rf-2025#1.1.3.2").unwrap();
-    assert_eq!(sec.section.unwrap().title, "Negeren van oproepen – andere maatregelen");
+    assert_eq!(
+        sec.section.unwrap().title,
+        "Negeren van oproepen – andere maatregelen"
+    );
     assert!(sec.paragraphs.len() >= 3);
     let p2 = c.resolve(" ambtsbericht-rf-2025#1.1.3.2/p2 ").unwrap();
     assert_eq!(p2.paragraphs.len(), 1);
     assert!(std::ptr::eq(&p2.paragraphs[0], &sec.paragraphs[1]));
-    assert_eq!(p2.paragraphs[0].subheading.as_deref(), Some("Uitreisverbod"));
+    assert_eq!(
+        p2.paragraphs[0].subheading.as_deref(),
+        Some("Uitreisverbod")
+    );
     // A chapter's own text excludes its subsections.
     let ch1 = c.resolve("ambtsbericht-rf-2025#1").unwrap();
     assert_eq!(ch1.paragraphs.len(), 2);
     // Heading-only sections resolve to no paragraphs.
-    assert_eq!(c.resolve("ambtsbericht-rf-2025#1.4").unwrap().paragraphs.len(), 0);
+    assert_eq!(
+        c.resolve("ambtsbericht-rf-2025#1.4")
+            .unwrap()
+            .paragraphs
+            .len(),
+        0
+    );
     for bad in [
         "ambtsbericht-rf-2025#9.9",
         "ambtsbericht-rf-2025#1.1/p0",
@@ -338,15 +477,33 @@ fn refs_resolve_and_cover_the_right_paragraphs() {
     }
     assert_eq!(
         c.suggest("ambtsbericht-rf-2025#1.1.3.3", 2),
-        ["ambtsbericht-rf-2025#1.1.3.1", "ambtsbericht-rf-2025#1.1.3.2"]
+        [
+            "ambtsbericht-rf-2025#1.1.3.1",
+            "ambtsbericht-rf-2025#1.1.3.2"
+        ]
     );
     let f = c.footnote(REPORT, 21).unwrap();
     assert_eq!(f.number, 21);
     let passages: Vec<_> = c.passages().collect();
-    assert_eq!(passages.len(), c.documents.iter().map(|d| d.paragraphs.len()).sum::<usize>());
-    let p = passages.iter().find(|p| p.reference == "ambtsbericht-rf-2025#1.1.3.2/p2").unwrap();
-    assert_eq!(p.section_title, Some("Negeren van oproepen – andere maatregelen"));
-    assert_eq!(p.footnotes.iter().map(|f| f.number).collect::<Vec<_>>(), [50, 51, 52]);
+    assert_eq!(
+        passages.len(),
+        c.documents
+            .iter()
+            .map(|d| d.paragraphs.len())
+            .sum::<usize>()
+    );
+    let p = passages
+        .iter()
+        .find(|p| p.reference == "ambtsbericht-rf-2025#1.1.3.2/p2")
+        .unwrap();
+    assert_eq!(
+        p.section_title,
+        Some("Negeren van oproepen – andere maatregelen")
+    );
+    assert_eq!(
+        p.footnotes.iter().map(|f| f.number).collect::<Vec<_>>(),
+        [50, 51, 52]
+    );
     assert_eq!(c.sections().count(), report().sections.len());
 }
 
@@ -354,8 +511,14 @@ fn set_with(id: &str, toml: &str, text: &str) -> FileSet {
     FileSet {
         origin: Origin::Embedded { name: "test" },
         files: vec![
-            TextFile { rel: format!("{id}/document.toml"), text: toml.to_string() },
-            TextFile { rel: format!("{id}/text.txt"), text: text.to_string() },
+            TextFile {
+                rel: format!("{id}/document.toml"),
+                text: toml.to_string(),
+            },
+            TextFile {
+                rel: format!("{id}/text.txt"),
+                text: text.to_string(),
+            },
         ],
     }
 }
@@ -377,7 +540,9 @@ fn report_text() -> String {
 }
 
 fn texts_by_ref(c: &Corpus) -> BTreeMap<String, String> {
-    c.passages().map(|p| (p.reference, p.text.to_string())).collect()
+    c.passages()
+        .map(|p| (p.reference, p.text.to_string()))
+        .collect()
 }
 
 #[test]
@@ -410,8 +575,16 @@ fn truncated_report_keeps_what_it_has() {
         let truncated = lines[..cut].join("\n");
         let c = Corpus::load(&set_with(REPORT, &report_toml(), &truncated)).unwrap();
         let doc = c.document(REPORT).unwrap();
-        let before: Vec<_> = OUTLINE.iter().filter(|(_, _, l)| *l <= cut).map(|(n, _, _)| *n).collect();
-        let got: Vec<_> = doc.sections.iter().filter_map(|s| s.number.as_deref()).collect();
+        let before: Vec<_> = OUTLINE
+            .iter()
+            .filter(|(_, _, l)| *l <= cut)
+            .map(|(n, _, _)| *n)
+            .collect();
+        let got: Vec<_> = doc
+            .sections
+            .iter()
+            .filter_map(|s| s.number.as_deref())
+            .collect();
         assert_eq!(got, before, "cut at {cut}");
         for p in &c.problems {
             assert!(p.line <= cut, "{p:?}");
@@ -426,7 +599,11 @@ fn truncated_report_keeps_what_it_has() {
 fn footnotes_without_markers_are_reported_with_lines() {
     let text = " • Inleiding \n\nTekst zonder markering. \n\n \n1 Een voetnoot. \n2 Nog een. \n";
     let c = Corpus::load(&set_with(REPORT, &report_toml(), text)).unwrap();
-    let kinds: Vec<_> = c.problems.iter().map(|p| (p.line, p.kind.clone())).collect();
+    let kinds: Vec<_> = c
+        .problems
+        .iter()
+        .map(|p| (p.line, p.kind.clone()))
+        .collect();
     assert_eq!(
         kinds,
         [
@@ -442,9 +619,30 @@ fn footnotes_without_markers_are_reported_with_lines() {
 #[test]
 fn garbage_never_panics() {
     let pieces = [
-        "", " ", "1 x", "408 y", "https://a.b/c", " https://a.b/c", "• ", "- ", "-", "1.1 Titel ",
-        "1 Titel", " 2 Hoofdstuk ", "Pagina 3 van 9", "T | x |", "Bron: x", "abc-", "¹ <https://x>",
-        "[1] y", "1. lijst", "**", "20231 van", "é", "\u{1b}[31m", "\r",
+        "",
+        " ",
+        "1 x",
+        "408 y",
+        "https://a.b/c",
+        " https://a.b/c",
+        "• ",
+        "- ",
+        "-",
+        "1.1 Titel ",
+        "1 Titel",
+        " 2 Hoofdstuk ",
+        "Pagina 3 van 9",
+        "T | x |",
+        "Bron: x",
+        "abc-",
+        "¹ <https://x>",
+        "[1] y",
+        "1. lijst",
+        "**",
+        "20231 van",
+        "é",
+        "\u{1b}[31m",
+        "\r",
     ];
     let layouts = ["pdf_report", "letter", "press_release", "article"];
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -455,7 +653,7 @@ fn garbage_never_panics() {
             seed ^= seed >> 7;
             seed ^= seed << 17;
             text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-            if seed % 3 != 0 {
+            if !seed.is_multiple_of(3) {
                 text.push('\n');
             }
         }
@@ -471,7 +669,9 @@ fn garbage_never_panics() {
 fn bad_document_toml_is_a_located_error() {
     let toml = report_toml().replace("layout = \"pdf_report\"", "layout = \"scroll\"");
     match Corpus::load(&set_with(REPORT, &toml, "x")).unwrap_err() {
-        Error::Parse { line, col, path, .. } => {
+        Error::Parse {
+            line, col, path, ..
+        } => {
             assert_eq!((line, col), (8, 10));
             assert!(path.ends_with("ambtsbericht-rf-2025/document.toml"));
         }
@@ -500,13 +700,22 @@ fn cli_list_and_show() {
         .stdout(predicate::str::contains("ambtsbericht-rf-2025"))
         .stdout(predicate::str::contains("2025-02-14"))
         .stdout(predicate::str::contains("408"));
-    let out = gehoor().args(["corpus", "list", "--json"]).output().unwrap();
+    let out = gehoor()
+        .args(["corpus", "list", "--json"])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["documents"].as_array().unwrap().len(), 5);
     assert_eq!(v["documents"][0]["footnotes"], 408);
 
     let out = gehoor()
-        .args(["corpus", "show", "ambtsbericht-rf-2025#1.1.3.2", "--width", "60"])
+        .args([
+            "corpus",
+            "show",
+            "ambtsbericht-rf-2025#1.1.3.2",
+            "--width",
+            "60",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -520,7 +729,12 @@ fn cli_list_and_show() {
     }
 
     let out = gehoor()
-        .args(["corpus", "show", "ambtsbericht-rf-2025#1.1.3.2/p2", "--json"])
+        .args([
+            "corpus",
+            "show",
+            "ambtsbericht-rf-2025#1.1.3.2/p2",
+            "--json",
+        ])
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use serde_json::json;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Ctx, CorpusCommand};
+use super::{CorpusCommand, Ctx};
 use crate::assets::FileSet;
 use crate::corpus::{Corpus, Document, ParseProblem, ProblemKind, Resolved};
 use crate::error::{Error, IoOp, Result};
@@ -86,7 +86,10 @@ fn list_json(corpus: &Corpus) -> String {
         })
         .collect();
     let value = json!({ "documents": docs, "problems": corpus.problems });
-    format!("{}\n", serde_json::to_string_pretty(&value).unwrap_or_default())
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&value).unwrap_or_default()
+    )
 }
 
 fn list_human(corpus: &Corpus, s: &CorpusText) -> String {
@@ -156,9 +159,10 @@ fn list_human(corpus: &Corpus, s: &CorpusText) -> String {
 
 fn problem_line(p: &ParseProblem, s: &CorpusText) -> String {
     let what = match &p.kind {
-        ProblemKind::UnplacedFootnote { number } => {
-            fill(&s.problem_unplaced_footnote, &[("number", &number.to_string())])
-        }
+        ProblemKind::UnplacedFootnote { number } => fill(
+            &s.problem_unplaced_footnote,
+            &[("number", &number.to_string())],
+        ),
         ProblemKind::StrayFootnoteText => s.problem_stray_footnote_text.clone(),
         ProblemKind::HeadingOutOfOrder { number } => {
             fill(&s.problem_heading_out_of_order, &[("number", number)])
@@ -206,7 +210,10 @@ fn show_json(reference: &str, r: &Resolved<'_>) -> String {
         "paragraphs": paragraphs,
         "footnotes": r.footnotes(),
     });
-    format!("{}\n", serde_json::to_string_pretty(&value).unwrap_or_default())
+    format!(
+        "{}\n",
+        serde_json::to_string_pretty(&value).unwrap_or_default()
+    )
 }
 
 fn show_human(reference: &str, r: &Resolved<'_>, width: usize, s: &CorpusText) -> String {
@@ -244,14 +251,22 @@ fn show_human(reference: &str, r: &Resolved<'_>, width: usize, s: &CorpusText) -
     for (p, reference) in r.paragraphs.iter().zip(r.paragraph_refs()) {
         let mut where_ = fill(
             &s.paragraph_where,
-            &[("from", &p.lines.0.to_string()), ("to", &p.lines.1.to_string())],
+            &[
+                ("from", &p.lines.0.to_string()),
+                ("to", &p.lines.1.to_string()),
+            ],
         );
         if let Some(page) = p.page {
             where_.push_str(", ");
             where_.push_str(&fill(&s.paragraph_page, &[("page", &page.to_string())]));
         }
         if p.subheading.is_some() && p.subheading.as_deref() != current_sub {
-            push_wrapped(&mut out, &clean_line(p.subheading.as_deref().unwrap_or("")), width, "");
+            push_wrapped(
+                &mut out,
+                &clean_line(p.subheading.as_deref().unwrap_or("")),
+                width,
+                "",
+            );
         }
         current_sub = p.subheading.as_deref();
         out.push_str(&format!("[{}] ({where_})\n", clean_line(&reference)));
@@ -294,7 +309,11 @@ fn push_wrapped(out: &mut String, text: &str, width: usize, indent: &str) {
     let mut line = String::from(indent);
     let mut empty = true;
     for word in text.split_whitespace() {
-        let needed = if empty { word.width() } else { word.width() + 1 };
+        let needed = if empty {
+            word.width()
+        } else {
+            word.width() + 1
+        };
         if !empty && line.width() + needed > width {
             out.push_str(&line);
             out.push('\n');

@@ -141,8 +141,8 @@ fn classify(b: &[u8], s: usize, e: usize, prev_end: usize) -> Option<(Tier, usiz
         }
         Some(b' ') => {
             // A loose marker: "roebel. 45 46 De", "ingegaan) 100,".
-            let loose_after_punct = c0.is_some_and(|c| b".,;:)".contains(&c))
-                || ends_with_close_quote(&b[..s - 1]);
+            let loose_after_punct =
+                c0.is_some_and(|c| b".,;:)".contains(&c)) || ends_with_close_quote(&b[..s - 1]);
             let after_prev_marker = s - 1 == prev_end;
             (loose_after_punct || after_prev_marker).then_some((Tier::Weak, s - 1))
         }
@@ -216,10 +216,22 @@ mod tests {
 
     #[test]
     fn hard_cases() {
-        assert_eq!(run("Federatie van maart 20231 van de", &[1]).0, "Federatie van maart 2023 van de");
-        assert_eq!(run("op minimaal 159.72 Tijdens", &[72]).0, "op minimaal 159. Tijdens");
-        assert_eq!(run("tussen de 100328 en 150 arrestaties", &[328]).0, "tussen de 100 en 150 arrestaties");
-        assert_eq!(run("circa 34.380 Deze daling", &[380]).0, "circa 34. Deze daling");
+        assert_eq!(
+            run("Federatie van maart 20231 van de", &[1]).0,
+            "Federatie van maart 2023 van de"
+        );
+        assert_eq!(
+            run("op minimaal 159.72 Tijdens", &[72]).0,
+            "op minimaal 159. Tijdens"
+        );
+        assert_eq!(
+            run("tussen de 100328 en 150 arrestaties", &[328]).0,
+            "tussen de 100 en 150 arrestaties"
+        );
+        assert_eq!(
+            run("circa 34.380 Deze daling", &[380]).0,
+            "circa 34. Deze daling"
+        );
         assert_eq!(
             run("30.000 roebel. 45 46 De beperkende", &[45, 46]).0,
             "30.000 roebel. De beperkende"
@@ -228,7 +240,10 @@ mod tests {
             run("(art. 280.3 WvS). Nu tijd.280 Daarna", &[280]).0,
             "(art. 280.3 WvS). Nu tijd. Daarna"
         );
-        assert_eq!(run("30.000 roebel135;136 er", &[135, 136]).0, "30.000 roebel; er");
+        assert_eq!(
+            run("30.000 roebel135;136 er", &[135, 136]).0,
+            "30.000 roebel; er"
+        );
         assert_eq!(run("Girkin”384. Volgens", &[384]).0, "Girkin”. Volgens");
         assert_eq!(run("de COI2-organisaties", &[2]).0, "de COI-organisaties");
     }

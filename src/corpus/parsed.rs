@@ -67,10 +67,8 @@ impl Parsed {
                     current = Some(p.sections.len() - 1);
                 }
                 ItemKind::SubHeading => {
-                    let next_is_para = matches!(
-                        items.peek().map(|i| &i.kind),
-                        Some(ItemKind::Para(_))
-                    );
+                    let next_is_para =
+                        matches!(items.peek().map(|i| &i.kind), Some(ItemKind::Para(_)));
                     if next_is_para {
                         if let Some(prev) = pending_sub.take() {
                             push_para(&mut p, current, prev, None, &mut count_outside);

@@ -73,7 +73,11 @@ impl<'a> PassageView<'a> {
             section_title: section.map(|s| s.title.as_str()),
             subheading: p.subheading.as_deref(),
             text: &p.text,
-            footnotes: p.footnotes.iter().filter_map(|&n| doc.footnote(n)).collect(),
+            footnotes: p
+                .footnotes
+                .iter()
+                .filter_map(|&n| doc.footnote(n))
+                .collect(),
             paragraph: p,
         }
     }
