@@ -303,6 +303,37 @@ fn no_footnote_text_or_link_in_any_paragraph() {
 }
 
 #[test]
+fn link_lists_are_kept_whole_and_attributed_where_named() {
+    let text = report_text();
+    let mut raw: Vec<&str> = text
+        .lines()
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .filter(|l| l.starts_with("http") && !l.contains(char::is_whitespace))
+        .collect();
+    raw.sort_unstable();
+    raw.dedup();
+    let mut kept: Vec<&str> = report()
+        .link_lists
+        .iter()
+        .flat_map(|l| l.urls.iter().map(String::as_str))
+        .collect();
+    kept.sort_unstable();
+    kept.dedup();
+    assert_eq!(kept, raw);
+    // Footnote 1's page lists the 2023 report; fn 147 names IStories and Holod.
+    assert_eq!(report().link_lists[0].footnotes, [1, 2]);
+    let f147 = report().footnote(147).unwrap();
+    assert!(f147.urls.iter().any(|u| u.contains("holod.media")));
+    assert!(f147.urls.iter().any(|u| u.contains("istories")));
+    // A URL written inside a footnote is its own.
+    assert!(report().footnotes.iter().any(|f| {
+        f.urls
+            .iter()
+            .any(|u| u.starts_with("https://base.garant.ru/180912"))
+    }));
+}
+
+#[test]
 fn text_reads_on_across_page_breaks() {
     let all: Vec<&str> = report()
         .paragraphs

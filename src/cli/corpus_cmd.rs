@@ -209,6 +209,9 @@ fn show_json(reference: &str, r: &Resolved<'_>) -> String {
         })),
         "paragraphs": paragraphs,
         "footnotes": r.footnotes(),
+        "link_lists": d.link_lists.iter().filter(|l| {
+            r.paragraphs.iter().any(|p| p.footnotes.iter().any(|n| l.footnotes.contains(n)))
+        }).collect::<Vec<_>>(),
     });
     format!(
         "{}\n",
