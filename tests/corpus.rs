@@ -356,6 +356,9 @@ fn text_reads_on_across_page_breaks() {
     // Hyphen rule of the report: the hyphen is real.
     assert!(has("anti-extremismewetgeving"));
     assert!(has("Kara-Murza"));
+    // A blank line inside a list item is bridged.
+    assert!(has("methoden van oorlogvoering (Artikel 356 WvS)."));
+    assert!(all.iter().all(|t| *t != "WvS)."));
 }
 
 #[test]

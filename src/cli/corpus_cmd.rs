@@ -298,7 +298,7 @@ fn show_human(reference: &str, r: &Resolved<'_>, width: usize, s: &CorpusText) -
                 text.push_str(&format!(" ({})", s.confidential));
             }
             push_wrapped(&mut out, &format!("[{}] {text}", f.number), width, "    ");
-            for url in &f.urls {
+            for url in f.urls.iter().filter(|u| !f.text.contains(u.as_str())) {
                 push_wrapped(&mut out, &format!("    {}", clean_line(url)), width, "    ");
             }
         }

@@ -105,6 +105,18 @@ fn first(
     None
 }
 
+/// Runs of spaces become one: markers cut out of "roebel. 45 46 De" and
+/// column padding in the abbreviation list leave gaps.
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !(c == ' ' && out.ends_with(' ')) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn floor_boundary(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
     while !s.is_char_boundary(i) {
@@ -197,8 +209,7 @@ pub fn strip(texts: &mut [String], markers: &[Option<Marker>]) {
         for (s, e) in spans.into_iter().rev() {
             text.replace_range(s..e, "");
         }
-        let collapsed = text.replace("  ", " ");
-        *text = collapsed.trim().to_string();
+        *text = collapse_spaces(text.trim());
     }
 }
 

@@ -520,8 +520,14 @@ fn items(
             None => false,
             Some(_) if bullet.is_some() => false,
             Some(c) if c.item.kind == ItemKind::SubHeading => false,
+            // A blank line inside an unfinished sentence or list item
+            // ("… (Artikel 356" / "" / "WvS).").
             Some(c) if saw_blank => {
-                !ends_terminal(&c.item.text) && (starts_lower(t) || t.starts_with('('))
+                !ends_terminal(&c.item.text)
+                    && (starts_lower(t)
+                        || t.starts_with('(')
+                        || (c.item.kind == ItemKind::Para(ParagraphKind::ListItem)
+                            && !subheading_like(t)))
             }
             Some(c) if l.page_start => !ends_terminal(&c.item.text) || starts_lower(t),
             Some(_) => true,
