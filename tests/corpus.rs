@@ -813,3 +813,20 @@ fn cli_reads_a_corpus_folder() {
         .code(2)
         .stderr(predicate::str::contains("document.toml:1:"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+    #[test]
+    fn any_text_parses_in_every_layout(text in "(?s).{0,300}", layout in 0usize..4) {
+        let layouts = ["pdf_report", "letter", "press_release", "article"];
+        let toml = report_toml().replace("\"pdf_report\"", &format!("\"{}\"", layouts[layout]));
+        let c = Corpus::load(&set_with(REPORT, &toml, &text)).unwrap();
+        let lines = text.split('\n').count();
+        for p in &c.problems {
+            proptest::prop_assert!(p.line <= lines);
+        }
+        for r in c.refs() {
+            proptest::prop_assert!(c.resolve(&r).is_some());
+        }
+    }
+}
