@@ -487,6 +487,12 @@ fn refs_resolve_and_cover_the_right_paragraphs() {
         p2.paragraphs[0].subheading.as_deref(),
         Some("Uitreisverbod")
     );
+    assert_eq!(p2.reference(), "ambtsbericht-rf-2025#1.1.3.2/p2");
+    assert_eq!(sec.reference(), "ambtsbericht-rf-2025#1.1.3.2");
+    assert_eq!(
+        c.resolve("brief-moratorium-2022#p2").unwrap().reference(),
+        "brief-moratorium-2022#p2"
+    );
     // A chapter's own text excludes its subsections.
     let ch1 = c.resolve("ambtsbericht-rf-2025#1").unwrap();
     assert_eq!(ch1.paragraphs.len(), 2);

@@ -36,10 +36,10 @@ pub fn run(ctx: &Ctx, cmd: &CorpusCommand) -> Result<ExitCode> {
                 });
             };
             if *json {
-                show_json(reference, &resolved)
+                show_json(&resolved)
             } else {
                 let width = width.unwrap_or_else(terminal_width).max(20);
-                show_human(reference.trim(), &resolved, width, &ctx.strings.corpus)
+                show_human(&resolved, width, &ctx.strings.corpus)
             }
         }
     };
@@ -172,7 +172,7 @@ fn problem_line(p: &ParseProblem, s: &CorpusText) -> String {
     format!("{}:{}: {}", clean_line(&p.doc), p.line, clean_line(&what))
 }
 
-fn show_json(reference: &str, r: &Resolved<'_>) -> String {
+fn show_json(r: &Resolved<'_>) -> String {
     let d = r.document;
     let paragraphs: Vec<_> = r
         .paragraphs
@@ -191,7 +191,7 @@ fn show_json(reference: &str, r: &Resolved<'_>) -> String {
         })
         .collect();
     let value = json!({
-        "ref": reference.trim(),
+        "ref": r.reference(),
         "document": {
             "id": d.meta.id,
             "title": d.meta.title,
@@ -219,7 +219,8 @@ fn show_json(reference: &str, r: &Resolved<'_>) -> String {
     )
 }
 
-fn show_human(reference: &str, r: &Resolved<'_>, width: usize, s: &CorpusText) -> String {
+fn show_human(r: &Resolved<'_>, width: usize, s: &CorpusText) -> String {
+    let reference = r.reference();
     let d: &Document = r.document;
     let mut out = String::new();
     let title = match r.section {
