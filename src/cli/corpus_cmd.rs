@@ -36,10 +36,10 @@ pub fn run(ctx: &Ctx, cmd: &CorpusCommand) -> Result<ExitCode> {
                 });
             };
             if *json {
-                show_json(reference, &resolved)
+                show_json(&resolved)
             } else {
                 let width = width.unwrap_or_else(terminal_width).max(20);
-                show_human(reference.trim(), &resolved, width, &ctx.strings.corpus)
+                show_human(&resolved, width, &ctx.strings.corpus)
             }
         }
     };
@@ -172,7 +172,7 @@ fn problem_line(p: &ParseProblem, s: &CorpusText) -> String {
     format!("{}:{}: {}", clean_line(&p.doc), p.line, clean_line(&what))
 }
 
-fn show_json(reference: &str, r: &Resolved<'_>) -> String {
+fn show_json(r: &Resolved<'_>) -> String {
     let d = r.document;
     let paragraphs: Vec<_> = r
         .paragraphs
@@ -191,7 +191,7 @@ fn show_json(reference: &str, r: &Resolved<'_>) -> String {
         })
         .collect();
     let value = json!({
-        "ref": reference.trim(),
+        "ref": r.reference(),
         "document": {
             "id": d.meta.id,
             "title": d.meta.title,
@@ -209,6 +209,9 @@ fn show_json(reference: &str, r: &Resolved<'_>) -> String {
         })),
         "paragraphs": paragraphs,
         "footnotes": r.footnotes(),
+        "link_lists": d.link_lists.iter().filter(|l| {
+            r.paragraphs.iter().any(|p| p.footnotes.iter().any(|n| l.footnotes.contains(n)))
+        }).collect::<Vec<_>>(),
     });
     format!(
         "{}\n",
@@ -216,7 +219,8 @@ fn show_json(reference: &str, r: &Resolved<'_>) -> String {
     )
 }
 
-fn show_human(reference: &str, r: &Resolved<'_>, width: usize, s: &CorpusText) -> String {
+fn show_human(r: &Resolved<'_>, width: usize, s: &CorpusText) -> String {
+    let reference = r.reference();
     let d: &Document = r.document;
     let mut out = String::new();
     let title = match r.section {
@@ -295,7 +299,7 @@ fn show_human(reference: &str, r: &Resolved<'_>, width: usize, s: &CorpusText) -
                 text.push_str(&format!(" ({})", s.confidential));
             }
             push_wrapped(&mut out, &format!("[{}] {text}", f.number), width, "    ");
-            for url in &f.urls {
+            for url in f.urls.iter().filter(|u| !f.text.contains(u.as_str())) {
                 push_wrapped(&mut out, &format!("    {}", clean_line(url)), width, "    ");
             }
         }

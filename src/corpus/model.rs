@@ -15,6 +15,9 @@ pub struct Document {
     pub footnotes: Vec<Footnote>,
     /// Captions of figures whose image did not survive the text export.
     pub figures: Vec<Figure>,
+    /// The link lists printed under each page's footnotes, whole: not every
+    /// link can be tied to one footnote, so none is lost here.
+    pub link_lists: Vec<LinkList>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -76,6 +79,17 @@ pub struct Footnote {
     /// 1-based first line in the text file.
     pub line: usize,
     pub page: Option<u32>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkList {
+    /// 1-based line of the first link.
+    pub line: usize,
+    pub page: Option<u32>,
+    /// The footnotes printed on the same page.
+    pub footnotes: Vec<u32>,
+    /// In printed order, consecutive duplicates removed.
+    pub urls: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
