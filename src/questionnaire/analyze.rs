@@ -529,7 +529,9 @@ impl Reach<'_> {
                 _ => (false, *p),
             };
             let (op, r, l) = match &inner.kind {
-                ExprKind::Ref(r) if !negated => match self.target(r) {
+                // A bare yes_no reference means `== "yes"`; negated, it is
+                // true for "no" and for no answer, which `!=` models here.
+                ExprKind::Ref(r) => match self.target(r) {
                     Some((q, _)) if q.kind == Kind::YesNo => (CmpOp::Eq, r, Lit::Str("yes".into())),
                     _ => continue,
                 },
@@ -678,6 +680,16 @@ fn never_shown(cx: &mut Ctx) {
                 Required::Must => (Severity::Error, "must_never_shown"),
                 Required::Ask => (Severity::Warning, "never_shown"),
             };
+            // An error inside the condition already explains it.
+            let explained = cx.out.iter().any(|d| {
+                d.is_error()
+                    && d.file == qn.path
+                    && d.span.start >= span.start
+                    && d.span.end <= span.end
+            });
+            if explained && q.required == Required::Ask {
+                continue;
+            }
             cx.push(severity, code, &qn.path, span, &[("id", &q.id)], None);
         }
     }

@@ -108,15 +108,30 @@ pub(crate) fn load_all(files: &FileSet) -> Loaded {
         } else {
             match load_questionnaire(&mut sink, &path, stem, &file.text, &mut out.broken) {
                 Some(q) => {
-                    if let Some((first, line)) = seen.get(&q.id) {
-                        let first = format!("{}:{line}", first.display());
+                    let line = crate::error::line_col(&file.text, q.spans.id.start).0;
+                    if let Some((first, first_line)) = seen.get(&q.id) {
+                        let at = format!("{}:{first_line}", first.display());
                         sink.error(
                             "duplicate_questionnaire",
                             q.spans.id.clone(),
-                            &[("id", &q.id), ("first", &first)],
+                            &[("id", &q.id), ("first", &at)],
                         );
+                        // Also at the first definition: either file may be the one to fix.
+                        if let Some(kept) = out.catalog.questionnaire(&q.id)
+                            && let Some(text) = out.texts.get(first)
+                        {
+                            let here = format!("{}:{line}", path.display());
+                            out.diagnostics.push(super::diag::make(
+                                Severity::Error,
+                                "duplicate_questionnaire",
+                                first,
+                                text,
+                                kept.spans.id.clone(),
+                                &[("id", &q.id), ("first", &here)],
+                                None,
+                            ));
+                        }
                     } else {
-                        let line = crate::error::line_col(&file.text, q.spans.id.start).0;
                         seen.insert(q.id.clone(), (path.clone(), line));
                         out.catalog.questionnaires.push(q);
                     }
