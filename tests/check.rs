@@ -270,6 +270,55 @@ fn the_shipped_questionnaires_pass() {
     );
 }
 
+/// The editor schema and the loader must accept the same keys.
+#[test]
+fn the_json_schema_names_exactly_the_loader_keys() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/questionnaire.schema.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let keys = |v: &serde_json::Value| {
+        let mut k: Vec<String> = v["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
+        k.sort();
+        k
+    };
+    let sorted = |k: &[&str]| {
+        let mut k: Vec<String> = k.iter().map(|s| s.to_string()).collect();
+        k.sort();
+        k
+    };
+    let defs = &schema["definitions"];
+    assert_eq!(keys(&schema), sorted(questionnaire::QUESTIONNAIRE_KEYS));
+    assert_eq!(
+        keys(&defs["question"]),
+        sorted(questionnaire::QUESTION_KEYS)
+    );
+    assert_eq!(
+        keys(&schema["properties"]["section"]["items"]),
+        sorted(questionnaire::SECTION_KEYS)
+    );
+    assert_eq!(
+        keys(&schema["properties"]["group"]["items"]),
+        sorted(questionnaire::GROUP_KEYS)
+    );
+    assert_eq!(
+        keys(&defs["question"]["properties"]["choices"]["items"]),
+        sorted(questionnaire::CHOICE_KEYS)
+    );
+    assert_eq!(
+        keys(&defs["profiles"]["properties"]["profile"]["items"]),
+        sorted(questionnaire::PROFILE_KEYS)
+    );
+}
+
 proptest! {
     #[test]
     fn the_parser_never_panics(src in "\\PC{0,80}") {

@@ -16,7 +16,7 @@ use super::table::{Item, Table};
 use super::value::DatePrecision;
 use crate::assets::FileSet;
 
-const QUESTIONNAIRE_KEYS: &[&str] = &[
+pub const QUESTIONNAIRE_KEYS: &[&str] = &[
     "id",
     "version",
     "topic",
@@ -28,9 +28,9 @@ const QUESTIONNAIRE_KEYS: &[&str] = &[
     "group",
     "question",
 ];
-const SECTION_KEYS: &[&str] = &["id", "title"];
-const GROUP_KEYS: &[&str] = &["id", "title", "show_if"];
-const QUESTION_KEYS: &[&str] = &[
+pub const SECTION_KEYS: &[&str] = &["id", "title"];
+pub const GROUP_KEYS: &[&str] = &["id", "title", "show_if"];
+pub const QUESTION_KEYS: &[&str] = &[
     "id",
     "section",
     "group",
@@ -50,9 +50,9 @@ const QUESTION_KEYS: &[&str] = &[
     "max",
     "unit",
 ];
-const CHOICE_KEYS: &[&str] = &["value", "label"];
+pub const CHOICE_KEYS: &[&str] = &["value", "label"];
 const PROFILE_FILE_KEYS: &[&str] = &["profile"];
-const PROFILE_KEYS: &[&str] = &["id", "title", "description", "topics"];
+pub const PROFILE_KEYS: &[&str] = &["id", "title", "description", "topics"];
 pub(crate) const PROFILES_FILE: &str = "profiles.toml";
 
 /// `[a-z][a-z0-9_]*`
