@@ -320,6 +320,36 @@ fn the_json_schema_names_exactly_the_loader_keys() {
 }
 
 proptest! {
+    /// Damaging the valid example anywhere never panics the loader or the
+    /// checker, and the damage is always reported or harmless.
+    #[test]
+    fn the_checker_never_panics_on_damaged_files(
+        cut in 0usize..6000,
+        len in 0usize..40,
+        insert in "\\PC{0,12}",
+    ) {
+        let dir = fixtures().join("valid");
+        let text = std::fs::read_to_string(dir.join("summons.toml")).unwrap();
+        let mut start = cut.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (start + len).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let damaged = format!("{}{}{}", &text[..start], insert, &text[end..]);
+        let mut files = valid_files();
+        files.retain(|f| f.rel != "summons.toml");
+        files.push(TextFile { rel: "summons.toml".into(), text: damaged });
+        let set = set_of(files);
+        let diags = check(&set, &refs());
+        let _ = render_human(&diags, &set, Lang::Nl);
+        for d in &diags {
+            prop_assert!(d.span.end <= set.files.iter().map(|f| f.text.len()).max().unwrap());
+        }
+    }
+
     #[test]
     fn the_parser_never_panics(src in "\\PC{0,80}") {
         let _ = expr::parse(&src, 7);
