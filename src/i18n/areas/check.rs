@@ -54,6 +54,7 @@ check_codes! {
 #[derive(Debug, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Check {
+    pub hint_label: String,
     pub did_you_mean: String,
     pub summary: String,
     pub clean: String,
