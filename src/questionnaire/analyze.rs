@@ -75,12 +75,16 @@ pub(crate) fn analyze(loaded: &Loaded, known_refs: &[String]) -> Vec<Diagnostic>
     for qn in &cat.questionnaires {
         for g in &qn.groups {
             if let Some(e) = &g.show_if {
-                check_expr(&mut cx, qn, e);
+                let first = qn
+                    .questions
+                    .iter()
+                    .position(|q| q.group.as_deref() == Some(&g.id));
+                check_expr(&mut cx, qn, e, first);
             }
         }
-        for q in &qn.questions {
+        for (i, q) in qn.questions.iter().enumerate() {
             if let Some(e) = &q.show_if {
-                check_expr(&mut cx, qn, e);
+                check_expr(&mut cx, qn, e, Some(i));
             }
         }
     }
@@ -91,10 +95,29 @@ pub(crate) fn analyze(loaded: &Loaded, known_refs: &[String]) -> Vec<Diagnostic>
     cx.out
 }
 
-fn check_expr(cx: &mut Ctx, qn: &Questionnaire, e: &Expr) {
+/// `asked_at`: the position of the question (or the group's first
+/// question) the condition decides about; a reference to a question at or
+/// after it reads an answer that cannot have been given yet.
+fn check_expr(cx: &mut Ctx, qn: &Questionnaire, e: &Expr, asked_at: Option<usize>) {
     let cat = &cx.loaded.catalog;
     // References first: each unknown one once.
     for r in e.refs() {
+        let same_file = r.questionnaire.as_deref().is_none_or(|q| q == qn.id);
+        let position = qn.questions.iter().position(|q| q.id == r.question);
+        if same_file
+            && let (Some(at), Some(pos)) = (asked_at, position)
+            && pos > at
+        {
+            let name = r.to_string();
+            cx.push(
+                Severity::Warning,
+                "forward_ref",
+                &qn.path,
+                r.span.clone(),
+                &[("name", &name)],
+                None,
+            );
+        }
         match resolve(cat, cx.loaded, &qn.id, r) {
             Target::Found(target) if target.retired => {
                 let name = r.to_string();
