@@ -418,3 +418,28 @@ fn command_exit_codes() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn a_profile_id_defined_in_two_files_is_reported_with_the_first_place() {
+    let profile =
+        "[[profile]]\nid = \"critic\"\ntitle = { nl = \"C\", en = \"C\" }\ntopics = [\"travel\"]\n";
+    let mut files = valid_files();
+    files.retain(|f| f.rel != "profiles.toml");
+    for dir in ["a", "b"] {
+        files.push(TextFile {
+            rel: format!("{dir}/profiles.toml"),
+            text: profile.into(),
+        });
+    }
+    let diags = check(&set_of(files), &refs());
+    let dup: Vec<_> = diags
+        .iter()
+        .filter(|d| d.code == "duplicate_profile")
+        .collect();
+    assert_eq!(dup.len(), 1, "{diags:?}");
+    assert_eq!(dup[0].file, Path::new("questionnaires/b/profiles.toml"));
+    assert_eq!(
+        dup[0].hint.as_deref(),
+        Some("first used on line 2 (questionnaires/a/profiles.toml)")
+    );
+}

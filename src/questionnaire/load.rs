@@ -701,30 +701,33 @@ fn load_profiles(sink: &mut Sink, path: &Path, text: &str) -> Vec<Profile> {
 
 /// Two `profiles.toml` files (say in subfolders) defining the same id.
 fn duplicate_profiles(out: &mut Loaded) {
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut first: HashMap<&str, &Profile> = HashMap::new();
     let mut extra = Vec::new();
     for p in &out.catalog.profiles {
-        if !seen.insert(&p.id)
-            && let Some(text) = out.texts.get(&p.path)
-            && !extra
-                .iter()
-                .any(|(id, path): &(String, _)| id == &p.id && path == &p.path)
-        {
-            extra.push((p.id.clone(), p.path.clone()));
-            let mut v = Vec::new();
-            Sink {
-                path: &p.path,
-                text,
-                out: &mut v,
-            }
-            .error(
-                "duplicate_profile",
-                p.span.clone(),
-                &[("id", &p.id), ("line", "-")],
-            );
-            out.diagnostics.extend(v);
+        let Some(f) = first.get(p.id.as_str()) else {
+            first.insert(&p.id, p);
+            continue;
+        };
+        let (Some(text), Some(first_text)) = (out.texts.get(&p.path), out.texts.get(&f.path))
+        else {
+            continue;
+        };
+        let line = crate::error::line_col(first_text, f.span.start).0;
+        let at = format!("{line} ({})", f.path.display());
+        let mut v = Vec::new();
+        Sink {
+            path: &p.path,
+            text,
+            out: &mut v,
         }
+        .error(
+            "duplicate_profile",
+            p.span.clone(),
+            &[("id", &p.id), ("line", &at)],
+        );
+        extra.extend(v);
     }
+    out.diagnostics.extend(extra);
 }
 
 #[cfg(test)]
