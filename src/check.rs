@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::assets::FileSet;
 use crate::i18n::{Lang, Strings, fill};
 pub use crate::questionnaire::check;
-use crate::questionnaire::{Diagnostic, Severity};
+pub use crate::questionnaire::{Diagnostic, Severity};
 use crate::sanitize::clean_line;
 
 /// How many errors and warnings, for the summary line and the exit code.

@@ -79,12 +79,12 @@ pub(crate) fn analyze(loaded: &Loaded, known_refs: &[String]) -> Vec<Diagnostic>
                     .questions
                     .iter()
                     .position(|q| q.group.as_deref() == Some(&g.id));
-                check_expr(&mut cx, qn, e, first);
+                check_expr(&mut cx, qn, e, first, None);
             }
         }
         for (i, q) in qn.questions.iter().enumerate() {
             if let Some(e) = &q.show_if {
-                check_expr(&mut cx, qn, e, Some(i));
+                check_expr(&mut cx, qn, e, Some(i), q.group.as_deref());
             }
         }
     }
@@ -98,7 +98,14 @@ pub(crate) fn analyze(loaded: &Loaded, known_refs: &[String]) -> Vec<Diagnostic>
 /// `asked_at`: the position of the question (or the group's first
 /// question) the condition decides about; a reference to a question at or
 /// after it reads an answer that cannot have been given yet.
-fn check_expr(cx: &mut Ctx, qn: &Questionnaire, e: &Expr, asked_at: Option<usize>) {
+/// `group`: the repeat group the condition is evaluated in, if any.
+fn check_expr(
+    cx: &mut Ctx,
+    qn: &Questionnaire,
+    e: &Expr,
+    asked_at: Option<usize>,
+    group: Option<&str>,
+) {
     let cat = &cx.loaded.catalog;
     // References first: each unknown one once.
     for r in e.refs() {
@@ -127,6 +134,20 @@ fn check_expr(cx: &mut Ctx, qn: &Questionnaire, e: &Expr, asked_at: Option<usize
                     &qn.path,
                     r.span.clone(),
                     &[("name", &name)],
+                    None,
+                );
+            }
+            Target::Found(target)
+                if target.group.is_some() && (!same_file || target.group.as_deref() != group) =>
+            {
+                let name = r.to_string();
+                let g = target.group.clone().unwrap_or_default();
+                cx.push(
+                    Severity::Warning,
+                    "group_ref_outside",
+                    &qn.path,
+                    r.span.clone(),
+                    &[("name", &name), ("group", &g)],
                     None,
                 );
             }
