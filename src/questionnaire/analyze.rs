@@ -938,3 +938,70 @@ mod tests {
         assert!(!ref_known("nope#1", &known));
     }
 }
+
+#[cfg(test)]
+mod reach_tests {
+    use crate::assets::{FileSet, Origin, TextFile};
+
+    /// Whether `cond` on a must question is reported as never true.
+    fn never(cond: &str) -> bool {
+        let text = format!(
+            r#"id = "t"
+version = 1
+topic = "military"
+title = {{ nl = "T", en = "T" }}
+
+[[question]]
+id = "age"
+kind = "number"
+text = {{ nl = "L", en = "A" }}
+
+[[question]]
+id = "left_on"
+kind = "date"
+text = {{ nl = "V", en = "L" }}
+
+[[question]]
+id = "flag"
+kind = "yes_no"
+text = {{ nl = "V", en = "Q" }}
+
+[[question]]
+id = "x"
+kind = "yes_no"
+required = "must"
+text = {{ nl = "V", en = "Q" }}
+show_if = '{cond}'
+"#
+        );
+        let files = FileSet {
+            origin: Origin::Dir("q".into()),
+            files: vec![TextFile {
+                rel: "t.toml".into(),
+                text,
+            }],
+        };
+        let diags = crate::questionnaire::check(&files, &[]);
+        assert!(
+            diags.iter().all(|d| d.code == "must_never_shown"),
+            "{cond}: {diags:?}"
+        );
+        diags.iter().any(|d| d.code == "must_never_shown")
+    }
+
+    #[test]
+    fn contradictions_are_found_and_satisfiable_conditions_kept() {
+        assert!(never("age > 18 and age < 18"));
+        assert!(never("age >= 65 and 18 > age"));
+        assert!(never("left_on < 2023 and left_on > 2024-01"));
+        assert!(never("flag and not flag"));
+        assert!(never(r#"flag == "yes" and flag == "no""#));
+        assert!(never("false"));
+        assert!(never("not true or 1 > 2"));
+        assert!(!never("age >= 18 and age <= 18"));
+        assert!(!never("age < 18 or age >= 65"));
+        assert!(!never("not flag and not answered(age)"));
+        assert!(!never(r#"flag != "yes" and not (age == 3)"#));
+        assert!(!never("left_on >= 2022-09 and left_on < 2023"));
+    }
+}
