@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::assets::FileSet;
 use crate::i18n::{Lang, Strings, fill};
 pub use crate::questionnaire::check;
-use crate::questionnaire::{Diagnostic, Severity};
+pub use crate::questionnaire::{Diagnostic, Severity};
 use crate::sanitize::clean_line;
 
 /// How many errors and warnings, for the summary line and the exit code.
@@ -96,7 +96,11 @@ fn render(diags: &[Diagnostic], files: &FileSet, lang: Lang, color: bool) -> Str
             .with_message(message)
             .with_labels(vec![Label::primary(id, d.span.clone())]);
         if let Some(h) = d.hint_in(lang) {
-            cs = cs.with_notes(vec![format!("hint: {}", clean_line(&h))]);
+            cs = cs.with_notes(vec![format!(
+                "{}: {}",
+                Strings::get(lang).check.hint_label,
+                clean_line(&h)
+            )]);
         }
         if term::emit_to_write_style(&mut buffer, &config, &db, &cs).is_err() {
             // A span outside its file cannot be drawn; the location still can.

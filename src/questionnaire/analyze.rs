@@ -75,12 +75,16 @@ pub(crate) fn analyze(loaded: &Loaded, known_refs: &[String]) -> Vec<Diagnostic>
     for qn in &cat.questionnaires {
         for g in &qn.groups {
             if let Some(e) = &g.show_if {
-                check_expr(&mut cx, qn, e);
+                let first = qn
+                    .questions
+                    .iter()
+                    .position(|q| q.group.as_deref() == Some(&g.id));
+                check_expr(&mut cx, qn, e, first, None);
             }
         }
-        for q in &qn.questions {
+        for (i, q) in qn.questions.iter().enumerate() {
             if let Some(e) = &q.show_if {
-                check_expr(&mut cx, qn, e);
+                check_expr(&mut cx, qn, e, Some(i), q.group.as_deref());
             }
         }
     }
@@ -91,10 +95,36 @@ pub(crate) fn analyze(loaded: &Loaded, known_refs: &[String]) -> Vec<Diagnostic>
     cx.out
 }
 
-fn check_expr(cx: &mut Ctx, qn: &Questionnaire, e: &Expr) {
+/// `asked_at`: the position of the question (or the group's first
+/// question) the condition decides about; a reference to a question at or
+/// after it reads an answer that cannot have been given yet.
+/// `group`: the repeat group the condition is evaluated in, if any.
+fn check_expr(
+    cx: &mut Ctx,
+    qn: &Questionnaire,
+    e: &Expr,
+    asked_at: Option<usize>,
+    group: Option<&str>,
+) {
     let cat = &cx.loaded.catalog;
     // References first: each unknown one once.
     for r in e.refs() {
+        let same_file = r.questionnaire.as_deref().is_none_or(|q| q == qn.id);
+        let position = qn.questions.iter().position(|q| q.id == r.question);
+        if same_file
+            && let (Some(at), Some(pos)) = (asked_at, position)
+            && pos > at
+        {
+            let name = r.to_string();
+            cx.push(
+                Severity::Warning,
+                "forward_ref",
+                &qn.path,
+                r.span.clone(),
+                &[("name", &name)],
+                None,
+            );
+        }
         match resolve(cat, cx.loaded, &qn.id, r) {
             Target::Found(target) if target.retired => {
                 let name = r.to_string();
@@ -104,6 +134,20 @@ fn check_expr(cx: &mut Ctx, qn: &Questionnaire, e: &Expr) {
                     &qn.path,
                     r.span.clone(),
                     &[("name", &name)],
+                    None,
+                );
+            }
+            Target::Found(target)
+                if target.group.is_some() && (!same_file || target.group.as_deref() != group) =>
+            {
+                let name = r.to_string();
+                let g = target.group.clone().unwrap_or_default();
+                cx.push(
+                    Severity::Warning,
+                    "group_ref_outside",
+                    &qn.path,
+                    r.span.clone(),
+                    &[("name", &name), ("group", &g)],
                     None,
                 );
             }
@@ -529,7 +573,9 @@ impl Reach<'_> {
                 _ => (false, *p),
             };
             let (op, r, l) = match &inner.kind {
-                ExprKind::Ref(r) if !negated => match self.target(r) {
+                // A bare yes_no reference means `== "yes"`; negated, it is
+                // true for "no" and for no answer, which `!=` models here.
+                ExprKind::Ref(r) => match self.target(r) {
                     Some((q, _)) if q.kind == Kind::YesNo => (CmpOp::Eq, r, Lit::Str("yes".into())),
                     _ => continue,
                 },
@@ -678,6 +724,16 @@ fn never_shown(cx: &mut Ctx) {
                 Required::Must => (Severity::Error, "must_never_shown"),
                 Required::Ask => (Severity::Warning, "never_shown"),
             };
+            // An error inside the condition already explains it.
+            let explained = cx.out.iter().any(|d| {
+                d.is_error()
+                    && d.file == qn.path
+                    && d.span.start >= span.start
+                    && d.span.end <= span.end
+            });
+            if explained && q.required == Required::Ask {
+                continue;
+            }
             cx.push(severity, code, &qn.path, span, &[("id", &q.id)], None);
         }
     }
@@ -880,5 +936,72 @@ mod tests {
         assert!(ref_known("other#1", &known));
         assert!(!ref_known("other#2", &known));
         assert!(!ref_known("nope#1", &known));
+    }
+}
+
+#[cfg(test)]
+mod reach_tests {
+    use crate::assets::{FileSet, Origin, TextFile};
+
+    /// Whether `cond` on a must question is reported as never true.
+    fn never(cond: &str) -> bool {
+        let text = format!(
+            r#"id = "t"
+version = 1
+topic = "military"
+title = {{ nl = "T", en = "T" }}
+
+[[question]]
+id = "age"
+kind = "number"
+text = {{ nl = "L", en = "A" }}
+
+[[question]]
+id = "left_on"
+kind = "date"
+text = {{ nl = "V", en = "L" }}
+
+[[question]]
+id = "flag"
+kind = "yes_no"
+text = {{ nl = "V", en = "Q" }}
+
+[[question]]
+id = "x"
+kind = "yes_no"
+required = "must"
+text = {{ nl = "V", en = "Q" }}
+show_if = '{cond}'
+"#
+        );
+        let files = FileSet {
+            origin: Origin::Dir("q".into()),
+            files: vec![TextFile {
+                rel: "t.toml".into(),
+                text,
+            }],
+        };
+        let diags = crate::questionnaire::check(&files, &[]);
+        assert!(
+            diags.iter().all(|d| d.code == "must_never_shown"),
+            "{cond}: {diags:?}"
+        );
+        diags.iter().any(|d| d.code == "must_never_shown")
+    }
+
+    #[test]
+    fn contradictions_are_found_and_satisfiable_conditions_kept() {
+        assert!(never("age > 18 and age < 18"));
+        assert!(never("age >= 65 and 18 > age"));
+        assert!(never("left_on < 2023 and left_on > 2024-01"));
+        assert!(never("flag and not flag"));
+        assert!(never(r#"flag == "yes" and flag == "no""#));
+        assert!(never("false"));
+        assert!(never("not true or 1 > 2"));
+        assert!(!never("age >= 18 and age <= 18"));
+        assert!(!never("age < 18 or age >= 65"));
+        assert!(!never("not flag and not answered(age)"));
+        assert!(!never(r#"flag != "yes" and not (age == 3)"#));
+        assert!(!never("left_on >= 2022-09 and left_on < 2023"));
     }
 }

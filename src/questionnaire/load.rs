@@ -16,7 +16,7 @@ use super::table::{Item, Table};
 use super::value::DatePrecision;
 use crate::assets::FileSet;
 
-const QUESTIONNAIRE_KEYS: &[&str] = &[
+pub const QUESTIONNAIRE_KEYS: &[&str] = &[
     "id",
     "version",
     "topic",
@@ -28,9 +28,9 @@ const QUESTIONNAIRE_KEYS: &[&str] = &[
     "group",
     "question",
 ];
-const SECTION_KEYS: &[&str] = &["id", "title"];
-const GROUP_KEYS: &[&str] = &["id", "title", "show_if"];
-const QUESTION_KEYS: &[&str] = &[
+pub const SECTION_KEYS: &[&str] = &["id", "title"];
+pub const GROUP_KEYS: &[&str] = &["id", "title", "show_if"];
+pub const QUESTION_KEYS: &[&str] = &[
     "id",
     "section",
     "group",
@@ -50,9 +50,9 @@ const QUESTION_KEYS: &[&str] = &[
     "max",
     "unit",
 ];
-const CHOICE_KEYS: &[&str] = &["value", "label"];
+pub const CHOICE_KEYS: &[&str] = &["value", "label"];
 const PROFILE_FILE_KEYS: &[&str] = &["profile"];
-const PROFILE_KEYS: &[&str] = &["id", "title", "description", "topics"];
+pub const PROFILE_KEYS: &[&str] = &["id", "title", "description", "topics"];
 pub(crate) const PROFILES_FILE: &str = "profiles.toml";
 
 /// `[a-z][a-z0-9_]*`
@@ -108,15 +108,30 @@ pub(crate) fn load_all(files: &FileSet) -> Loaded {
         } else {
             match load_questionnaire(&mut sink, &path, stem, &file.text, &mut out.broken) {
                 Some(q) => {
-                    if let Some((first, line)) = seen.get(&q.id) {
-                        let first = format!("{}:{line}", first.display());
+                    let line = crate::error::line_col(&file.text, q.spans.id.start).0;
+                    if let Some((first, first_line)) = seen.get(&q.id) {
+                        let at = format!("{}:{first_line}", first.display());
                         sink.error(
                             "duplicate_questionnaire",
                             q.spans.id.clone(),
-                            &[("id", &q.id), ("first", &first)],
+                            &[("id", &q.id), ("first", &at)],
                         );
+                        // Also at the first definition: either file may be the one to fix.
+                        if let Some(kept) = out.catalog.questionnaire(&q.id)
+                            && let Some(text) = out.texts.get(first)
+                        {
+                            let here = format!("{}:{line}", path.display());
+                            out.diagnostics.push(super::diag::make(
+                                Severity::Error,
+                                "duplicate_questionnaire",
+                                first,
+                                text,
+                                kept.spans.id.clone(),
+                                &[("id", &q.id), ("first", &here)],
+                                None,
+                            ));
+                        }
                     } else {
-                        let line = crate::error::line_col(&file.text, q.spans.id.start).0;
                         seen.insert(q.id.clone(), (path.clone(), line));
                         out.catalog.questionnaires.push(q);
                     }
@@ -686,30 +701,33 @@ fn load_profiles(sink: &mut Sink, path: &Path, text: &str) -> Vec<Profile> {
 
 /// Two `profiles.toml` files (say in subfolders) defining the same id.
 fn duplicate_profiles(out: &mut Loaded) {
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut first: HashMap<&str, &Profile> = HashMap::new();
     let mut extra = Vec::new();
     for p in &out.catalog.profiles {
-        if !seen.insert(&p.id)
-            && let Some(text) = out.texts.get(&p.path)
-            && !extra
-                .iter()
-                .any(|(id, path): &(String, _)| id == &p.id && path == &p.path)
-        {
-            extra.push((p.id.clone(), p.path.clone()));
-            let mut v = Vec::new();
-            Sink {
-                path: &p.path,
-                text,
-                out: &mut v,
-            }
-            .error(
-                "duplicate_profile",
-                p.span.clone(),
-                &[("id", &p.id), ("line", "-")],
-            );
-            out.diagnostics.extend(v);
+        let Some(f) = first.get(p.id.as_str()) else {
+            first.insert(&p.id, p);
+            continue;
+        };
+        let (Some(text), Some(first_text)) = (out.texts.get(&p.path), out.texts.get(&f.path))
+        else {
+            continue;
+        };
+        let line = crate::error::line_col(first_text, f.span.start).0;
+        let at = format!("{line} ({})", f.path.display());
+        let mut v = Vec::new();
+        Sink {
+            path: &p.path,
+            text,
+            out: &mut v,
         }
+        .error(
+            "duplicate_profile",
+            p.span.clone(),
+            &[("id", &p.id), ("line", &at)],
+        );
+        extra.extend(v);
     }
+    out.diagnostics.extend(extra);
 }
 
 #[cfg(test)]

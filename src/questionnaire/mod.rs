@@ -11,7 +11,9 @@ pub mod value;
 
 pub use diag::{Diagnostic, Severity};
 pub use expr::{Answers, Expr, Scope};
-pub use load::load;
+pub use load::{
+    CHOICE_KEYS, GROUP_KEYS, PROFILE_KEYS, QUESTION_KEYS, QUESTIONNAIRE_KEYS, SECTION_KEYS, load,
+};
 pub use model::*;
 pub use value::{AnswerStatus, DatePrecision, PartialDate, Value};
 

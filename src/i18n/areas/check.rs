@@ -47,13 +47,14 @@ check_codes! {
     expr_answered_arg, expr_bad_ref, retired_ref, unknown_questionnaire_ref, renamed_ref,
     unknown_question, expr_operand, not_a_condition, in_type, in_left, unknown_choice,
     compare_type, order_type, multi_choice_eq, yes_no_value, must_never_shown,
-    never_shown, show_if_cycle, bad_ref, unknown_ref, unknown_topic,
+    never_shown, show_if_cycle, bad_ref, unknown_ref, unknown_topic, forward_ref, group_ref_outside,
 }
 
 /// Strings of `gehoor check`.
 #[derive(Debug, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Check {
+    pub hint_label: String,
     pub did_you_mean: String,
     pub summary: String,
     pub clean: String,

@@ -235,7 +235,8 @@ fn scalar<'a>(o: &'a Operand<'a>) -> Option<Scalar<'a>> {
 /// A bare year compared with a date means 1 January of that year.
 fn unify<'a>(a: Scalar<'a>, b: Scalar<'a>) -> (Scalar<'a>, Scalar<'a>) {
     let year = |n: f64| {
-        (n.fract() == 0.0 && (1000.0..=9999.0).contains(&n)).then(|| Scalar::Day((n as i16, 1, 1)))
+        (n.fract() == 0.0 && (1000.0..=9999.0).contains(&n))
+            .then_some(Scalar::Day((n as i16, 1, 1)))
     };
     match (a, b) {
         (Scalar::Num(n), d @ Scalar::Day(_)) => (year(n).unwrap_or(Scalar::Num(n)), d),
