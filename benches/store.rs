@@ -60,6 +60,34 @@ fn main() {
     );
     drop(handle);
 
+    // The floor: the same bytes through temp file, fsync, rename and folder
+    // fsync, with none of gehoor's work (serialise, merge check, hashing).
+    let text = s.to_toml();
+    let target = store.path_of(s.id);
+    for (label, data_only) in [("fsync", false), ("fdatasync", true)] {
+        let mut floor = Vec::new();
+        for _ in 0..100 {
+            let t = Instant::now();
+            let mut tmp = tempfile::NamedTempFile::new_in(store.dir()).expect("temp");
+            std::io::Write::write_all(&mut tmp, text.as_bytes()).expect("write");
+            if data_only {
+                tmp.as_file().sync_data().expect("sync");
+            } else {
+                tmp.as_file().sync_all().expect("sync");
+            }
+            tmp.persist(&target).expect("rename");
+            std::fs::File::open(store.dir())
+                .and_then(|d| d.sync_all())
+                .expect("dir sync");
+            floor.push(t.elapsed());
+        }
+        floor.sort();
+        println!(
+            "floor: write + {label} + rename + dir fsync of the same bytes, 100 runs: p50 {:.2} ms",
+            percentile(&floor, 0.5).as_secs_f64() * 1e3
+        );
+    }
+
     let list_dir = tempfile::tempdir().expect("temp dir");
     let list_store = Store::new(list_dir.path().join("sessions"));
     let template = session("BENCH-LIST", 30);
