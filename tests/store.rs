@@ -135,6 +135,10 @@ fn a_second_opener_is_refused_and_may_read() {
     assert_eq!(store.open_read_only(s.id).unwrap(), s);
     drop(handle);
     assert!(store.open_for_write(s.id).is_ok(), "released on drop");
+    assert!(matches!(
+        store.open_for_write(uuid::Uuid::now_v7()),
+        Err(Error::SessionNotFound { .. })
+    ));
 }
 
 #[test]

@@ -228,6 +228,13 @@ impl Store {
     /// Open for writing: `Error::SessionLocked` (with host and pid) when
     /// another instance has it; the caller may then `open_read_only`.
     pub fn open_for_write(&self, id: Uuid) -> Result<(Session, WriteHandle)> {
+        let path = self.path_of(id);
+        if !path.exists() {
+            return Err(Error::SessionNotFound {
+                query: id.to_string(),
+                suggestions: Vec::new(),
+            });
+        }
         let handle = self.lock(id)?;
         let session = load(&handle.path)?;
         Ok((session, handle))
