@@ -411,6 +411,11 @@ impl Store {
 }
 
 fn summarise(path: &Path) -> ListEntry {
+    if let Ok(text) = fs::read_to_string(path)
+        && let Some(s) = super::list::fast_summary(path.to_path_buf(), &text)
+    {
+        return ListEntry::Session(s);
+    }
     match load(path) {
         Ok(s) => ListEntry::Session(SessionSummary::of(&s, path.to_path_buf())),
         Err(e) => unreadable(path.to_path_buf(), &e),
