@@ -90,4 +90,12 @@ mod tests {
         assert!(!a.pending());
         assert_eq!(a.wait(t0 + Duration::from_secs(5)), None);
     }
+
+    #[test]
+    fn sighup_raises_the_flag() {
+        let flag = install_signal_flags().unwrap();
+        assert!(!flag.load(std::sync::atomic::Ordering::SeqCst));
+        signal_hook::low_level::raise(signal_hook::consts::SIGHUP).unwrap();
+        assert!(flag.load(std::sync::atomic::Ordering::SeqCst));
+    }
 }

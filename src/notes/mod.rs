@@ -7,6 +7,7 @@
 mod atomic;
 mod autosave;
 mod key;
+mod list;
 mod lock;
 mod merge;
 mod migrate;

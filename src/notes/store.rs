@@ -84,6 +84,9 @@ impl ListEntry {
 pub struct WriteHandle {
     path: PathBuf,
     guard_path: PathBuf,
+    /// Hash of the bytes this handle last wrote: when the file still holds
+    /// them, nobody else wrote and there is nothing to merge.
+    last_written: Option<[u8; 32]>,
     _lock: SessionLock,
 }
 
@@ -137,17 +140,22 @@ impl WriteHandle {
     pub fn save_merged(&mut self, session: &mut Session) -> Result<()> {
         let _guard = lock::write_guard(&self.guard_path)?;
         for _ in 0..2 {
-            let before = read_bytes(&self.path)?;
-            if let Some(b) = &before {
+            let before = read_bytes(&self.path)?.map(|b| (hash(&b), b));
+            if let Some((h, b)) = &before
+                && Some(*h) != self.last_written
+            {
                 // An unreadable file is never overwritten: the error says why.
                 let disk = parse_bytes(&self.path, b)?;
                 merge_review(session, &disk);
             }
-            let tmp = atomic::prepare(&self.path, session.to_toml().as_bytes())?;
+            let text = session.to_toml();
+            let tmp = atomic::prepare(&self.path, text.as_bytes())?;
             // A writer that ignores the guard (another machine on a shared
             // folder) shows up as a changed file: merge again.
-            if read_bytes(&self.path)?.map(|b| hash(&b)) == before.map(|b| hash(&b)) {
-                return atomic::commit(tmp, &self.path);
+            if read_bytes(&self.path)?.map(|b| hash(&b)) == before.map(|(h, _)| h) {
+                atomic::commit(tmp, &self.path)?;
+                self.last_written = Some(hash(text.as_bytes()));
+                return Ok(());
             }
         }
         Err(Error::Conflict {
@@ -199,6 +207,7 @@ impl Store {
         Ok(WriteHandle {
             path,
             guard_path: self.guard_path(id),
+            last_written: None,
             _lock: lock,
         })
     }
@@ -219,6 +228,13 @@ impl Store {
     /// Open for writing: `Error::SessionLocked` (with host and pid) when
     /// another instance has it; the caller may then `open_read_only`.
     pub fn open_for_write(&self, id: Uuid) -> Result<(Session, WriteHandle)> {
+        let path = self.path_of(id);
+        if !path.exists() {
+            return Err(Error::SessionNotFound {
+                query: id.to_string(),
+                suggestions: Vec::new(),
+            });
+        }
         let handle = self.lock(id)?;
         let session = load(&handle.path)?;
         Ok((session, handle))
@@ -281,14 +297,24 @@ impl Store {
     /// Every session file, newest first; unreadable files are listed with
     /// the reason instead of breaking the list.
     pub fn list(&self) -> Result<Vec<ListEntry>> {
-        let mut entries: Vec<ListEntry> = self
-            .session_files()?
-            .into_iter()
-            .map(|path| match load(&path) {
-                Ok(s) => ListEntry::Session(SessionSummary::of(&s, path)),
-                Err(e) => unreadable(path, &e),
-            })
-            .collect();
+        let files = self.session_files()?;
+        // Parsing dominates; spread it over the cores.
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(files.len().div_ceil(64).max(1));
+        let chunk = files.len().div_ceil(threads).max(1);
+        let mut entries: Vec<ListEntry> = std::thread::scope(|scope| {
+            let workers: Vec<_> = files
+                .chunks(chunk)
+                .map(|paths| {
+                    scope.spawn(move || paths.iter().map(|p| summarise(p)).collect::<Vec<_>>())
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().expect("listing a file does not panic"))
+                .collect()
+        });
         entries.sort_by(|a, b| match (a, b) {
             (ListEntry::Session(a), ListEntry::Session(b)) => b
                 .updated
@@ -381,6 +407,18 @@ impl Store {
         atomic::fsync_dir(&qdir)?;
         atomic::fsync_dir(&self.dir)?;
         Ok(dest)
+    }
+}
+
+fn summarise(path: &Path) -> ListEntry {
+    if let Ok(text) = fs::read_to_string(path)
+        && let Some(s) = super::list::fast_summary(path.to_path_buf(), &text)
+    {
+        return ListEntry::Session(s);
+    }
+    match load(path) {
+        Ok(s) => ListEntry::Session(SessionSummary::of(&s, path.to_path_buf())),
+        Err(e) => unreadable(path.to_path_buf(), &e),
     }
 }
 

@@ -152,3 +152,33 @@ fn merge_keeps_both_sides_comments_and_latest_status() {
         "idempotent"
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Whatever is typed (quotes, newlines, `"""`, control characters,
+    /// any script) comes back unchanged, and the list's fast summary agrees.
+    #[test]
+    fn any_text_survives_the_file(
+        note in "\\PC*|[\"\\\\\n\r\t'#\\[\\]=]{0,12}",
+        case in "\\PC{0,20}",
+        key in "[a-z]{1,6}\\.[a-z\"#. ]{1,8}",
+        answer in proptest::prelude::any::<String>(),
+        comment in "(\\PC|\n){0,40}",
+    ) {
+        let mut s = sample();
+        s.note = note;
+        s.case_ref = case;
+        s.set_value(&key, Some(Value::Text(answer.clone())));
+        s.set_note(&key, answer);
+        s.set_flagged(&key, true);
+        s.add_comment("B", Some(&key), &comment);
+        let text = s.to_toml();
+        let back = parse_session(std::path::Path::new("x.toml"), &text).unwrap();
+        proptest::prop_assert_eq!(&back, &s);
+        let full = store::SessionSummary::of(&back, "x".into());
+        if let Some(fast) = list::fast_summary("x".into(), &text) {
+            proptest::prop_assert_eq!(fast, full);
+        }
+    }
+}
