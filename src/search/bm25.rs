@@ -11,8 +11,6 @@ use crate::i18n::Lang;
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
-/// What a glossary concept found in the query adds, relative to a query word.
-const EXPANSION_WEIGHT: f32 = 0.6;
 const SNIPPET_BYTES: usize = 220;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -21,14 +19,22 @@ pub struct IndexConfig {
     pub stemming: bool,
     pub title_weight: f32,
     pub footnote_weight: f32,
+    /// Share of the best score in a passage's section added to its own, so a
+    /// paragraph in a section about the query outranks a stray mention.
+    pub section_weight: f32,
+    /// What a glossary concept found in the query adds, relative to a word
+    /// the user typed.
+    pub expansion_weight: f32,
 }
 
 impl Default for IndexConfig {
     fn default() -> Self {
         IndexConfig {
             stemming: true,
-            title_weight: 2.0,
-            footnote_weight: 0.3,
+            title_weight: 3.0,
+            footnote_weight: 0.6,
+            section_weight: 0.0,
+            expansion_weight: 1.0,
         }
     }
 }
@@ -41,6 +47,8 @@ impl IndexConfig {
             stemming: false,
             title_weight: 1.0,
             footnote_weight: 1.0,
+            section_weight: 0.0,
+            expansion_weight: 0.0,
         }
     }
 }
@@ -54,6 +62,8 @@ pub struct Index {
     postings: Vec<Vec<(u32, f32)>>,
     lengths: Vec<f32>,
     avg_len: f32,
+    /// Per passage, a dense id of its (document, section).
+    section_of: Vec<u32>,
     glossary: Glossary,
     analyzer: Analyzer,
     config: IndexConfig,
@@ -65,6 +75,12 @@ pub struct Index {
 struct Group {
     terms: Vec<u32>,
     weight: f32,
+}
+
+impl Group {
+    fn has(&self, t: u32) -> bool {
+        self.terms.contains(&t)
+    }
 }
 
 struct Builder<'a> {
@@ -170,12 +186,21 @@ impl Index {
             (lengths.iter().sum::<f32>() / lengths.len() as f32).max(1.0)
         };
         let (vocab, postings) = (b.vocab, b.postings);
+        let mut ids: HashMap<(&str, &str), u32> = HashMap::new();
+        let section_of = passages
+            .iter()
+            .map(|p| {
+                let next = ids.len() as u32;
+                *ids.entry((&p.doc, &p.section)).or_insert(next)
+            })
+            .collect();
         Index {
             passages,
             vocab,
             postings,
             lengths,
             avg_len,
+            section_of,
             glossary: glossary.clone(),
             analyzer,
             config,
@@ -292,6 +317,7 @@ impl Index {
             .iter()
             .map(|w| word_keys(&self.analyzer, &w.folded))
             .collect();
+        let originals = groups.len();
         for (_, e) in self.glossary.matches(&keys) {
             let mut terms = Vec::new();
             for term in self.glossary.entry(e).terms() {
@@ -301,10 +327,13 @@ impl Index {
                     }
                 }
             }
+            // A word the user typed already counts in full; the concept adds
+            // only its other spellings.
+            terms.retain(|t| !groups[..originals].iter().any(|g| g.has(*t)));
             if !terms.is_empty() {
                 groups.push(Group {
                     terms,
-                    weight: EXPANSION_WEIGHT,
+                    weight: self.config.expansion_weight,
                 });
             }
         }
@@ -334,6 +363,17 @@ impl Index {
             }
             for (&p, &s) in &best {
                 *total.entry(p).or_insert(0.0) += s * g.weight;
+            }
+        }
+        let w = self.config.section_weight;
+        if w > 0.0 {
+            let mut best: HashMap<u32, f32> = HashMap::new();
+            for (&p, &s) in &total {
+                let e = best.entry(self.section_of[p as usize]).or_insert(0.0);
+                *e = e.max(s);
+            }
+            for (p, s) in total.iter_mut() {
+                *s += w * best[&self.section_of[*p as usize]];
             }
         }
         total.into_iter().map(|(p, s)| (p as usize, s)).collect()
