@@ -83,7 +83,11 @@ fn render_text(ctx: &Ctx, index: &Index, query: &str, hits: &[Hit], limit: usize
     let mut out = String::new();
     let entries = index.glossary().entries_in(query);
     for e in &entries {
-        let words: Vec<&str> = e.terms().collect();
+        // The first word in each language; the full entry is for the TUI.
+        let words: Vec<&str> = [&e.nl, &e.en, &e.ru, &e.translit]
+            .iter()
+            .filter_map(|v| v.first().map(String::as_str))
+            .collect();
         out.push_str(&format!(
             "{}: {} — {}\n",
             s.glossary,
