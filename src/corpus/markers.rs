@@ -36,16 +36,22 @@ pub fn locate(texts: &[String], numbers: &[u32]) -> Vec<Option<Marker>> {
         all.push('\n');
     }
     let bytes = all.as_bytes();
+    // Markers are dense (hundreds of bytes apart), so the look-ahead for the
+    // next marker is bounded; a miss then costs a window, not the whole text.
+    const WINDOW: usize = 40_000;
     let mut cursor = 0;
     let mut prev_end = usize::MAX;
     let mut out = Vec::with_capacity(numbers.len());
     for (i, &k) in numbers.iter().enumerate() {
         let hi = numbers
             .get(i + 1)
-            .and_then(|&next| first(bytes, next, cursor, bytes.len(), prev_end, Tier::Strong))
-            .map_or(bytes.len(), |(s, _, _)| s);
-        let found = pick(bytes, k, cursor, hi, prev_end)
-            .or_else(|| pick(bytes, k, cursor, bytes.len(), prev_end));
+            .and_then(|&next| {
+                let limit = (cursor + WINDOW).min(bytes.len());
+                first(&all, next, cursor, limit, prev_end, Tier::Strong)
+            })
+            .map_or((cursor + WINDOW).min(bytes.len()), |(s, _, _)| s);
+        let found = pick(&all, k, cursor, hi, prev_end)
+            .or_else(|| pick(&all, k, cursor, bytes.len(), prev_end));
         match found {
             Some((start, digits_end, cut_start)) => {
                 cursor = digits_end;
@@ -64,14 +70,15 @@ pub fn locate(texts: &[String], numbers: &[u32]) -> Vec<Option<Marker>> {
     out
 }
 
-fn pick(b: &[u8], k: u32, lo: usize, hi: usize, prev_end: usize) -> Option<(usize, usize, usize)> {
-    first(b, k, lo, hi, prev_end, Tier::Strong).or_else(|| first(b, k, lo, hi, prev_end, Tier::Weak))
+fn pick(all: &str, k: u32, lo: usize, hi: usize, prev_end: usize) -> Option<(usize, usize, usize)> {
+    first(all, k, lo, hi, prev_end, Tier::Strong)
+        .or_else(|| first(all, k, lo, hi, prev_end, Tier::Weak))
 }
 
 /// First candidate for marker `k` in `b[lo..hi]` of exactly `tier`:
 /// (digits start, digits end, start of the span to cut).
 fn first(
-    b: &[u8],
+    all: &str,
     k: u32,
     lo: usize,
     hi: usize,
@@ -79,12 +86,15 @@ fn first(
     tier: Tier,
 ) -> Option<(usize, usize, usize)> {
     let digits = k.to_string();
-    let d = digits.as_bytes();
+    let b = all.as_bytes();
     let mut from = lo;
-    while from + d.len() <= hi {
-        let rel = find(&b[from..hi], d)?;
+    // Every bound is the end or start of an ASCII digit run (or 0 / the
+    // end), and `hi` may fall inside a multi-byte char only via the window.
+    let hi = floor_boundary(all, hi);
+    while from + digits.len() <= hi {
+        let rel = all[from..hi].find(digits.as_str())?;
         let s = from + rel;
-        let e = s + d.len();
+        let e = s + digits.len();
         from = s + 1;
         if let Some((t, cut)) = classify(b, s, e, prev_end)
             && t == tier
@@ -95,8 +105,24 @@ fn first(
     None
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+/// Runs of spaces become one: markers cut out of "roebel. 45 46 De" and
+/// column padding in the abbreviation list leave gaps.
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !(c == ' ' && out.ends_with(' ')) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 fn classify(b: &[u8], s: usize, e: usize, prev_end: usize) -> Option<(Tier, usize)> {
@@ -127,8 +153,8 @@ fn classify(b: &[u8], s: usize, e: usize, prev_end: usize) -> Option<(Tier, usiz
         }
         Some(b' ') => {
             // A loose marker: "roebel. 45 46 De", "ingegaan) 100,".
-            let loose_after_punct = c0.is_some_and(|c| b".,;:)".contains(&c))
-                || ends_with_close_quote(&b[..s - 1]);
+            let loose_after_punct =
+                c0.is_some_and(|c| b".,;:)".contains(&c)) || ends_with_close_quote(&b[..s - 1]);
             let after_prev_marker = s - 1 == prev_end;
             (loose_after_punct || after_prev_marker).then_some((Tier::Weak, s - 1))
         }
@@ -183,8 +209,7 @@ pub fn strip(texts: &mut [String], markers: &[Option<Marker>]) {
         for (s, e) in spans.into_iter().rev() {
             text.replace_range(s..e, "");
         }
-        let collapsed = text.replace("  ", " ");
-        *text = collapsed.trim().to_string();
+        *text = collapse_spaces(text.trim());
     }
 }
 
@@ -202,10 +227,22 @@ mod tests {
 
     #[test]
     fn hard_cases() {
-        assert_eq!(run("Federatie van maart 20231 van de", &[1]).0, "Federatie van maart 2023 van de");
-        assert_eq!(run("op minimaal 159.72 Tijdens", &[72]).0, "op minimaal 159. Tijdens");
-        assert_eq!(run("tussen de 100328 en 150 arrestaties", &[328]).0, "tussen de 100 en 150 arrestaties");
-        assert_eq!(run("circa 34.380 Deze daling", &[380]).0, "circa 34. Deze daling");
+        assert_eq!(
+            run("Federatie van maart 20231 van de", &[1]).0,
+            "Federatie van maart 2023 van de"
+        );
+        assert_eq!(
+            run("op minimaal 159.72 Tijdens", &[72]).0,
+            "op minimaal 159. Tijdens"
+        );
+        assert_eq!(
+            run("tussen de 100328 en 150 arrestaties", &[328]).0,
+            "tussen de 100 en 150 arrestaties"
+        );
+        assert_eq!(
+            run("circa 34.380 Deze daling", &[380]).0,
+            "circa 34. Deze daling"
+        );
         assert_eq!(
             run("30.000 roebel. 45 46 De beperkende", &[45, 46]).0,
             "30.000 roebel. De beperkende"
@@ -214,7 +251,10 @@ mod tests {
             run("(art. 280.3 WvS). Nu tijd.280 Daarna", &[280]).0,
             "(art. 280.3 WvS). Nu tijd. Daarna"
         );
-        assert_eq!(run("30.000 roebel135;136 er", &[135, 136]).0, "30.000 roebel; er");
+        assert_eq!(
+            run("30.000 roebel135;136 er", &[135, 136]).0,
+            "30.000 roebel; er"
+        );
         assert_eq!(run("Girkin”384. Volgens", &[384]).0, "Girkin”. Volgens");
         assert_eq!(run("de COI2-organisaties", &[2]).0, "de COI-organisaties");
     }

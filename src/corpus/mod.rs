@@ -17,7 +17,8 @@ use crate::error::{Error, Result};
 
 pub use meta::{DocumentMeta, Kind, Layout, LineHyphen, Period};
 pub use model::{
-    Document, Figure, Footnote, Paragraph, ParagraphKind, ParseProblem, ProblemKind, Section,
+    Document, Figure, Footnote, LinkList, Paragraph, ParagraphKind, ParseProblem, ProblemKind,
+    Section,
 };
 pub use refs::{PassageView, Resolved};
 
@@ -122,6 +123,7 @@ pub fn parse_document(meta: DocumentMeta, text: &str) -> (Document, Vec<ParsePro
         paragraphs: parsed.paragraphs,
         footnotes: parsed.footnotes,
         figures: parsed.figures,
+        link_lists: parsed.link_lists,
     };
     (doc, problems)
 }

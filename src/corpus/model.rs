@@ -15,6 +15,9 @@ pub struct Document {
     pub footnotes: Vec<Footnote>,
     /// Captions of figures whose image did not survive the text export.
     pub figures: Vec<Figure>,
+    /// The link lists printed under each page's footnotes, whole: not every
+    /// link can be tied to one footnote, so none is lost here.
+    pub link_lists: Vec<LinkList>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -79,6 +82,17 @@ pub struct Footnote {
 }
 
 #[derive(Debug, Clone, Serialize)]
+pub struct LinkList {
+    /// 1-based line of the first link.
+    pub line: usize,
+    pub page: Option<u32>,
+    /// The footnotes printed on the same page.
+    pub footnotes: Vec<u32>,
+    /// In printed order, consecutive duplicates removed.
+    pub urls: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct Figure {
     pub caption: String,
     pub line: usize,
@@ -99,14 +113,10 @@ pub struct ParseProblem {
 pub enum ProblemKind {
     /// A footnote text whose marker was not found in the body.
     UnplacedFootnote { number: u32 },
-    /// The footnote sequence skipped this number.
-    MissingFootnote { number: u32 },
     /// Text in a footnote block that belongs to no footnote.
     StrayFootnoteText,
     /// A numbered heading that breaks the numbering order, kept as text.
     HeadingOutOfOrder { number: String },
-    /// A footnote block that never ended before the end of the file.
-    UnterminatedFootnotes,
     /// The file holds no text at all.
     Empty,
 }
@@ -118,12 +128,10 @@ impl ProblemKind {
             ProblemKind::UnplacedFootnote { number } => {
                 format!("footnote {number} has no marker in the text")
             }
-            ProblemKind::MissingFootnote { number } => format!("footnote {number} is missing"),
             ProblemKind::StrayFootnoteText => "text in a footnote block without a number".into(),
             ProblemKind::HeadingOutOfOrder { number } => {
                 format!("heading {number} is out of order; kept as text")
             }
-            ProblemKind::UnterminatedFootnotes => "footnote block runs to the end of the file".into(),
             ProblemKind::Empty => "the text file is empty".into(),
         }
     }

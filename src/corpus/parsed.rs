@@ -1,7 +1,7 @@
 //! What every layout parser produces: a flat list of items, folded here
 //! into sections, paragraphs (with their sub-headings) and figures.
 
-use super::model::{Figure, Footnote, Paragraph, ParagraphKind, ProblemKind, Section};
+use super::model::{Figure, Footnote, LinkList, Paragraph, ParagraphKind, ProblemKind, Section};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ItemKind {
@@ -30,6 +30,7 @@ pub struct Parsed {
     pub paragraphs: Vec<Paragraph>,
     pub footnotes: Vec<Footnote>,
     pub figures: Vec<Figure>,
+    pub link_lists: Vec<LinkList>,
     pub problems: Vec<(usize, ProblemKind)>,
 }
 
@@ -67,10 +68,8 @@ impl Parsed {
                     current = Some(p.sections.len() - 1);
                 }
                 ItemKind::SubHeading => {
-                    let next_is_para = matches!(
-                        items.peek().map(|i| &i.kind),
-                        Some(ItemKind::Para(_))
-                    );
+                    let next_is_para =
+                        matches!(items.peek().map(|i| &i.kind), Some(ItemKind::Para(_)));
                     if next_is_para {
                         if let Some(prev) = pending_sub.take() {
                             push_para(&mut p, current, prev, None, &mut count_outside);

@@ -17,9 +17,21 @@ pub struct Resolved<'a> {
     /// Index of the first covered paragraph in `document.paragraphs`.
     pub first: usize,
     pub paragraphs: &'a [Paragraph],
+    /// The `N` when the ref named one paragraph (`/pN` or `#pN`).
+    pub paragraph: Option<usize>,
 }
 
 impl<'a> Resolved<'a> {
+    /// The canonical form of the ref that was resolved.
+    pub fn reference(&self) -> String {
+        let id = &self.document.meta.id;
+        match (self.section, self.paragraph) {
+            (_, Some(_)) => self.document.paragraph_ref(self.first),
+            (Some(s), None) => format!("{id}#{}", s.id),
+            (None, None) => id.clone(),
+        }
+    }
+
     /// The footnotes cited by the covered paragraphs, in order of citation,
     /// each once.
     pub fn footnotes(&self) -> Vec<&'a Footnote> {
@@ -73,7 +85,11 @@ impl<'a> PassageView<'a> {
             section_title: section.map(|s| s.title.as_str()),
             subheading: p.subheading.as_deref(),
             text: &p.text,
-            footnotes: p.footnotes.iter().filter_map(|&n| doc.footnote(n)).collect(),
+            footnotes: p
+                .footnotes
+                .iter()
+                .filter_map(|&n| doc.footnote(n))
+                .collect(),
             paragraph: p,
         }
     }
@@ -94,6 +110,7 @@ impl Corpus {
                 section: None,
                 first: 0,
                 paragraphs: &doc.paragraphs,
+                paragraph: None,
             });
         };
         let (section_id, para) = match rest.rsplit_once('/') {
@@ -119,10 +136,11 @@ impl Corpus {
                 start..start + len
             }
         };
-        let range = match para {
+        let number = para.map(paragraph_number);
+        let range = match number {
             None => range,
-            Some(p) => {
-                let n = paragraph_number(p)?;
+            Some(n) => {
+                let n = n?;
                 if n == 0 || n > range.len() {
                     return None;
                 }
@@ -135,6 +153,7 @@ impl Corpus {
             section,
             first: range.start,
             paragraphs: &doc.paragraphs[range],
+            paragraph: number.flatten(),
         })
     }
 
@@ -180,10 +199,20 @@ impl Corpus {
                         matcher.fuzzy_match(&r, tail).map(|s| s / 2)
                     })
                     .unwrap_or_else(|| common_prefix(&r, reference) as i64);
-                (score > 0).then_some((score, r))
+                // Nearer in length breaks near-ties: a section beats its paragraphs.
+                let len_gap = (r.len() as i64 - reference.len() as i64).abs();
+                (score > 0).then_some((score * 4 - len_gap, r))
             })
             .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.len().cmp(&b.1.len())).then(a.1.cmp(&b.1)));
+        // Refs of the same shape as the query (paragraph or not) come first.
+        let same_shape = |r: &str| r.contains('/') == reference.contains('/');
+        scored.sort_by(|a, b| {
+            same_shape(&b.1)
+                .cmp(&same_shape(&a.1))
+                .then(b.0.cmp(&a.0))
+                .then(a.1.len().cmp(&b.1.len()))
+                .then(a.1.cmp(&b.1))
+        });
         scored.into_iter().take(n).map(|(_, r)| r).collect()
     }
 }

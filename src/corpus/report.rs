@@ -12,7 +12,7 @@
 
 use super::markers;
 use super::meta::LineHyphen;
-use super::model::{Figure, Footnote, ParagraphKind, ProblemKind};
+use super::model::{Figure, Footnote, LinkList, ParagraphKind, ProblemKind};
 use super::parsed::{Item, ItemKind, Parsed};
 use super::text::{
     ends_terminal, is_link_line, join_line, slug, starts_lower, starts_upper, urls_in,
@@ -35,8 +35,11 @@ struct RawNote {
     block: usize,
 }
 
+#[derive(Default)]
 struct Block {
     links: Vec<String>,
+    line: usize,
+    page: i64,
 }
 
 struct Split<'a> {
@@ -95,6 +98,23 @@ pub fn parse(text: &str, hyphen: LineHyphen) -> Parsed {
     let footnotes = footnotes(&split, &page_of);
     let mut parsed = Parsed::from_items(items);
     parsed.footnotes = footnotes;
+    parsed.link_lists = split
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| !b.links.is_empty())
+        .map(|(bi, b)| LinkList {
+            line: b.line,
+            page: page_of(b.page),
+            footnotes: split
+                .notes
+                .iter()
+                .filter(|n| n.block == bi)
+                .map(|n| n.number)
+                .collect(),
+            urls: b.links.clone(),
+        })
+        .collect();
     parsed.problems.extend(split.problems);
     parsed
 }
@@ -143,9 +163,14 @@ fn split<'a>(lines: &[&'a str], hyphen: LineHyphen) -> Split<'a> {
         }
         if is_link_line(raw) {
             if s.blocks.is_empty() {
-                s.blocks.push(Block { links: Vec::new() });
+                s.blocks.push(Block::default());
             }
-            let links = &mut s.blocks.last_mut().expect("pushed above").links;
+            let block = s.blocks.last_mut().expect("pushed above");
+            if block.links.is_empty() {
+                block.line = no;
+                block.page = page.max(0);
+            }
+            let links = &mut block.links;
             if links.last().map(String::as_str) != Some(raw.trim()) {
                 links.push(raw.trim().to_string());
             }
@@ -193,7 +218,7 @@ fn split<'a>(lines: &[&'a str], hyphen: LineHyphen) -> Split<'a> {
                 if let Some(j) = j
                     && starts_block(lines, j, expected, s.notes.last())
                 {
-                    s.blocks.push(Block { links: Vec::new() });
+                    s.blocks.push(Block::default());
                     in_notes = true;
                     i = j;
                     continue;
@@ -325,7 +350,11 @@ fn subheading_like(t: &str) -> bool {
     let bare = t.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
     let last = bare.rsplit(' ').next().unwrap_or("");
     bare.chars().count() <= 85
-        && bare.split_whitespace().count() <= 10
+        && bare
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+            <= 10
         && !bare.contains(". ")
         && !FUNCTION_WORDS.contains(&last)
         && starts_upper(bare)
@@ -491,8 +520,14 @@ fn items(
             None => false,
             Some(_) if bullet.is_some() => false,
             Some(c) if c.item.kind == ItemKind::SubHeading => false,
+            // A blank line inside an unfinished sentence or list item
+            // ("… (Artikel 356" / "" / "WvS).").
             Some(c) if saw_blank => {
-                !ends_terminal(&c.item.text) && (starts_lower(t) || t.starts_with('('))
+                !ends_terminal(&c.item.text)
+                    && (starts_lower(t)
+                        || t.starts_with('(')
+                        || (c.item.kind == ItemKind::Para(ParagraphKind::ListItem)
+                            && !subheading_like(t)))
             }
             Some(c) if l.page_start => !ends_terminal(&c.item.text) || starts_lower(t),
             Some(_) => true,

@@ -30,7 +30,10 @@ pub fn parse(text: &str, layout: Layout, hyphen: LineHyphen) -> Parsed {
         }
         if t.is_empty() {
             // A numbered list may resume after a blank line.
-            if cur.as_ref().is_some_and(|(c, _)| list_next.is_none() || c.kind != list_kind()) {
+            if cur
+                .as_ref()
+                .is_some_and(|(c, _)| list_next.is_none() || c.kind != list_kind())
+            {
                 flush(&mut cur, &mut items);
             }
             continue;
@@ -58,7 +61,8 @@ pub fn parse(text: &str, layout: Layout, hyphen: LineHyphen) -> Parsed {
             continue;
         }
         if markdown && let Some(n) = numbered(&clean) {
-            let continues = list_next == Some(n) && cur.as_ref().is_some_and(|(c, _)| c.kind == list_kind());
+            let continues =
+                list_next == Some(n) && cur.as_ref().is_some_and(|(c, _)| c.kind == list_kind());
             if continues {
                 let (c, _) = cur.as_mut().expect("checked");
                 c.text.push('\n');
@@ -79,7 +83,10 @@ pub fn parse(text: &str, layout: Layout, hyphen: LineHyphen) -> Parsed {
         if markdown && let Some(rest) = clean.strip_prefix("- ") {
             flush(&mut cur, &mut items);
             let rest = rest.trim().to_string();
-            cur = Some((item(ItemKind::Para(ParagraphKind::ListItem), rest, no, marks), false));
+            cur = Some((
+                item(ItemKind::Para(ParagraphKind::ListItem), rest, no, marks),
+                false,
+            ));
             continue;
         }
         match cur.as_mut() {
@@ -127,7 +134,9 @@ fn mark_subheadings(items: &mut [Item]) {
     };
     for i in body_start + 1..items.len() {
         let it = &items[i];
-        let next_is_para = items.get(i + 1).is_some_and(|n| matches!(n.kind, ItemKind::Para(_)));
+        let next_is_para = items
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.kind, ItemKind::Para(_)));
         if it.kind == ItemKind::Para(ParagraphKind::Text)
             && it.lines.0 == it.lines.1
             && !ends_terminal(&it.text)
@@ -161,7 +170,9 @@ fn note_definition(t: &str) -> Option<(u32, &str)> {
         return None;
     }
     let rest = &t[t.char_indices().nth(digits.chars().count())?.0..];
-    rest.starts_with(' ').then(|| Some((digits.parse().ok()?, rest.trim()))).flatten()
+    rest.starts_with(' ')
+        .then(|| Some((digits.parse().ok()?, rest.trim())))
+        .flatten()
 }
 
 fn superscript(c: char) -> Option<char> {
@@ -219,7 +230,9 @@ fn take_markers(t: &str) -> (String, Vec<u32>) {
 /// "N. text": an item of a numbered list.
 fn numbered(t: &str) -> Option<u32> {
     let (n, rest) = t.split_once(". ")?;
-    (!rest.is_empty() && n.len() <= 3).then(|| n.parse().ok()).flatten()
+    (!rest.is_empty() && n.len() <= 3)
+        .then(|| n.parse().ok())
+        .flatten()
 }
 
 /// Strip markdown emphasis: `**bold**`, `*italic*`, the malformed `- * …**`.
@@ -253,13 +266,31 @@ mod tests {
     #[test]
     fn markdown_and_markers() {
         assert_eq!(unmark("- * te onderzoeken;**"), "- te onderzoeken;");
-        assert_eq!(unmark("RESISTER *MAKSIM KUZMIN* TO"), "RESISTER MAKSIM KUZMIN TO");
-        assert_eq!(unmark("Kriegsdienstgegner*innen (IDK)"), "Kriegsdienstgegner*innen (IDK)");
+        assert_eq!(
+            unmark("RESISTER *MAKSIM KUZMIN* TO"),
+            "RESISTER MAKSIM KUZMIN TO"
+        );
+        assert_eq!(
+            unmark("Kriegsdienstgegner*innen (IDK)"),
+            "Kriegsdienstgegner*innen (IDK)"
+        );
         assert_eq!(take_markers("n. 10¹."), ("n. 10.".to_string(), vec![1]));
-        assert_eq!(take_markers("nr. 10[1] naar"), ("nr. 10 naar".to_string(), vec![1]));
-        assert_eq!(note_definition("¹ <https://x.org>"), Some((1, "<https://x.org>")));
-        assert_eq!(note_definition("[1] <https://x.org>"), Some((1, "<https://x.org>")));
+        assert_eq!(
+            take_markers("nr. 10[1] naar"),
+            ("nr. 10 naar".to_string(), vec![1])
+        );
+        assert_eq!(
+            note_definition("¹ <https://x.org>"),
+            Some((1, "<https://x.org>"))
+        );
+        assert_eq!(
+            note_definition("[1] <https://x.org>"),
+            Some((1, "<https://x.org>"))
+        );
         assert_eq!(numbered("16. FOR Zimbabwe"), Some(16));
-        assert_eq!(strip_date_prefix("date 2025-11-10 De 21-jarige"), "De 21-jarige");
+        assert_eq!(
+            strip_date_prefix("date 2025-11-10 De 21-jarige"),
+            "De 21-jarige"
+        );
     }
 }
