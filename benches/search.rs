@@ -30,15 +30,28 @@ fn main() {
         .map(|c| c.q)
         .collect();
     queries.extend(
-        ["oproep", "povestka", "uitreisverbod", "exit ban", "desertie", "buitenlands agent"]
-            .map(String::from),
+        [
+            "oproep",
+            "povestka",
+            "uitreisverbod",
+            "exit ban",
+            "desertie",
+            "buitenlands agent",
+        ]
+        .map(String::from),
     );
 
     println!("corpus load (parse 5 documents): {}", ms(load));
-    println!("queries: {} (the evaluation questions plus 6 keyword queries)\n", queries.len());
+    println!(
+        "queries: {} (the evaluation questions plus 6 keyword queries)\n",
+        queries.len()
+    );
 
     let big = replicate(&passages, COPIES);
-    for (name, set) in [("shipped".to_string(), passages.clone()), (format!("{COPIES}x"), big)] {
+    for (name, set) in [
+        ("shipped".to_string(), passages.clone()),
+        (format!("{COPIES}x"), big),
+    ] {
         let bytes: usize = set.iter().map(passage_bytes).sum();
         let (index, build) = build_best_of(&set, &glossary, 3);
         let (p50, p99, max) = latency(&index, &queries, 5);
@@ -165,7 +178,11 @@ fn process_time(queries: &[String]) {
             .output()
             .expect("gehoor runs");
         times.push(t.elapsed());
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     times.sort();
     println!(

@@ -296,7 +296,10 @@ fn search_command_prints_json_with_refs_and_highlights() {
     assert_eq!(hits.len(), 3);
     let first = &hits[0];
     assert!(
-        first["ref"].as_str().unwrap().starts_with("ambtsbericht-rf-2025#1.1.3"),
+        first["ref"]
+            .as_str()
+            .unwrap()
+            .starts_with("ambtsbericht-rf-2025#1.1.3"),
         "{first}"
     );
     for key in ["doc", "section", "score", "snippet", "highlights"] {
@@ -304,7 +307,10 @@ fn search_command_prints_json_with_refs_and_highlights() {
     }
     let snippet = first["snippet"].as_str().unwrap();
     let h = &first["highlights"][0];
-    let (s, e) = (h["start"].as_u64().unwrap() as usize, h["end"].as_u64().unwrap() as usize);
+    let (s, e) = (
+        h["start"].as_u64().unwrap() as usize,
+        h["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(snippet[s..e].to_lowercase(), "uitreisverbod");
 }
 

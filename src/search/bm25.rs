@@ -19,9 +19,6 @@ pub struct IndexConfig {
     pub stemming: bool,
     pub title_weight: f32,
     pub footnote_weight: f32,
-    /// Share of the best score in a passage's section added to its own, so a
-    /// paragraph in a section about the query outranks a stray mention.
-    pub section_weight: f32,
     /// What a glossary concept found in the query adds, relative to a word
     /// the user typed.
     pub expansion_weight: f32,
@@ -33,7 +30,6 @@ impl Default for IndexConfig {
             stemming: true,
             title_weight: 3.0,
             footnote_weight: 0.6,
-            section_weight: 0.0,
             expansion_weight: 1.0,
         }
     }
@@ -47,7 +43,6 @@ impl IndexConfig {
             stemming: false,
             title_weight: 1.0,
             footnote_weight: 1.0,
-            section_weight: 0.0,
             expansion_weight: 0.0,
         }
     }
@@ -60,10 +55,8 @@ pub struct Index {
     vocab: HashMap<String, u32>,
     /// Per term: (passage, weighted term frequency), by passage.
     postings: Vec<Vec<(u32, f32)>>,
-    lengths: Vec<f32>,
-    avg_len: f32,
-    /// Per passage, a dense id of its (document, section).
-    section_of: Vec<u32>,
+    /// Per passage, BM25's length term `k1 * (1 - b + b * len / avg_len)`.
+    norms: Vec<f32>,
     glossary: Glossary,
     analyzer: Analyzer,
     config: IndexConfig,
@@ -186,21 +179,15 @@ impl Index {
             (lengths.iter().sum::<f32>() / lengths.len() as f32).max(1.0)
         };
         let (vocab, postings) = (b.vocab, b.postings);
-        let mut ids: HashMap<(&str, &str), u32> = HashMap::new();
-        let section_of = passages
+        let norms = lengths
             .iter()
-            .map(|p| {
-                let next = ids.len() as u32;
-                *ids.entry((&p.doc, &p.section)).or_insert(next)
-            })
+            .map(|l| K1 * (1.0 - B + B * l / avg_len))
             .collect();
         Index {
             passages,
             vocab,
             postings,
-            lengths,
-            avg_len,
-            section_of,
+            norms,
             glossary: glossary.clone(),
             analyzer,
             config,
@@ -231,8 +218,9 @@ impl Index {
                 .is_none_or(|d| self.passages[p].doc == d)
         });
         let top = top_k(scores, opts.limit);
+        let mut memo = HashMap::new();
         top.into_iter()
-            .map(|(p, s)| self.hit(p, s, &groups))
+            .map(|(p, s)| self.hit(p, s, &groups, &mut memo))
             .collect()
     }
 
@@ -251,6 +239,7 @@ impl Index {
             .collect::<Vec<_>>()
             .join(" ");
         let groups = self.groups(&query, true);
+        let mut memo = HashMap::new();
         let mut out: Vec<Hit> = Vec::new();
         for target in explicit_refs {
             if out.len() >= limit {
@@ -269,7 +258,7 @@ impl Index {
                     .iter()
                     .any(|h| h.reference == self.passages[p].reference)
             {
-                out.push(self.hit(p, s, &groups));
+                out.push(self.hit(p, s, &groups, &mut memo));
             }
         }
         let scores = self.score(&groups, |_| true);
@@ -281,7 +270,7 @@ impl Index {
                 .iter()
                 .any(|h| h.reference == self.passages[p].reference)
             {
-                out.push(self.hit(p, s, &groups));
+                out.push(self.hit(p, s, &groups, &mut memo));
             }
         }
         out
@@ -343,10 +332,13 @@ impl Index {
     /// Per passage, the sum over groups of the best BM25 term score.
     fn score(&self, groups: &[Group], keep: impl Fn(usize) -> bool) -> Vec<(usize, f32)> {
         let n = self.passages.len() as f32;
-        let mut total: HashMap<u32, f32> = HashMap::new();
-        let mut best: HashMap<u32, f32> = HashMap::new();
+        // Dense accumulators: postings of common words run to tens of
+        // thousands at 100x, where hashing each one dominated the query.
+        let mut total = vec![0.0f32; self.passages.len()];
+        let mut best = vec![0.0f32; self.passages.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut hit_any: Vec<u32> = Vec::new();
         for g in groups {
-            best.clear();
             for &t in &g.terms {
                 let list = &self.postings[t as usize];
                 let df = list.len() as f32;
@@ -355,47 +347,63 @@ impl Index {
                     if !keep(p as usize) {
                         continue;
                     }
-                    let norm = 1.0 - B + B * self.lengths[p as usize] / self.avg_len;
-                    let s = idf * tf * (K1 + 1.0) / (tf + K1 * norm);
-                    let e = best.entry(p).or_insert(0.0);
-                    *e = e.max(s);
+                    let s = idf * tf * (K1 + 1.0) / (tf + self.norms[p as usize]);
+                    let b = &mut best[p as usize];
+                    if *b == 0.0 {
+                        touched.push(p);
+                    }
+                    *b = b.max(s);
                 }
             }
-            for (&p, &s) in &best {
-                *total.entry(p).or_insert(0.0) += s * g.weight;
+            for &p in &touched {
+                let t = &mut total[p as usize];
+                if *t == 0.0 {
+                    hit_any.push(p);
+                }
+                *t += best[p as usize] * g.weight;
+                best[p as usize] = 0.0;
             }
+            touched.clear();
         }
-        let w = self.config.section_weight;
-        if w > 0.0 {
-            let mut best: HashMap<u32, f32> = HashMap::new();
-            for (&p, &s) in &total {
-                let e = best.entry(self.section_of[p as usize]).or_insert(0.0);
-                *e = e.max(s);
-            }
-            for (p, s) in total.iter_mut() {
-                *s += w * best[&self.section_of[*p as usize]];
-            }
-        }
-        total.into_iter().map(|(p, s)| (p as usize, s)).collect()
+        hit_any
+            .into_iter()
+            .map(|p| (p as usize, total[p as usize]))
+            .collect()
     }
 
-    fn hit(&self, p: usize, score: f32, groups: &[Group]) -> Hit {
+    /// `memo` remembers, per (analysis, folded word), whether it matched, so
+    /// the words of ten snippets are stemmed once.
+    fn hit(
+        &self,
+        p: usize,
+        score: f32,
+        groups: &[Group],
+        memo: &mut HashMap<(Analysis, String), bool>,
+    ) -> Hit {
         let passage = &self.passages[p];
         let how = if self.config.stemming {
             analysis(passage.lang)
         } else {
             Analysis::Plain
         };
-        let wanted = |folded: &str| {
-            self.analyzer
-                .term(folded, how)
-                .and_then(|t| self.vocab.get(&t))
-                .is_some_and(|id| groups.iter().any(|g| g.terms.contains(id)))
-        };
         let marks: Vec<Range<usize>> = tokens(&passage.text)
             .into_iter()
-            .filter(|t| wanted(&t.folded))
-            .map(|t| t.range)
+            .filter_map(|t| {
+                let key = (how, t.folded);
+                let wanted = match memo.get(&key) {
+                    Some(w) => *w,
+                    None => {
+                        let w = self
+                            .analyzer
+                            .term(&key.1, how)
+                            .and_then(|term| self.vocab.get(&term))
+                            .is_some_and(|id| groups.iter().any(|g| g.has(*id)));
+                        memo.insert(key, w);
+                        w
+                    }
+                };
+                wanted.then_some(t.range)
+            })
             .collect();
         let (snippet, highlights) = snippet::make(&passage.text, &marks, SNIPPET_BYTES);
         Hit {
