@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::tokenize::{Analyzer, tokens};
+use super::tokenize::{Analyzer, is_cyrillic, tokens};
 use crate::error::{Error, Result, from_toml};
 use crate::i18n::Lang;
 
@@ -87,7 +87,13 @@ pub struct Glossary {
 pub(crate) fn word_keys(analyzer: &Analyzer, folded: &str) -> Vec<String> {
     use super::tokenize::Analysis::*;
     let mut keys = vec![folded.to_string()];
-    for how in [Nl, En, Ru] {
+    // Cyrillic words go through the Russian stemmer whatever the language.
+    let langs: &[_] = if folded.chars().any(is_cyrillic) {
+        &[Ru]
+    } else {
+        &[Nl, En]
+    };
+    for &how in langs {
         // A stop word inside a phrase ("lijst van extremisten") still has to match.
         let stem = analyzer
             .term(folded, how)
