@@ -58,6 +58,8 @@ pub struct Index {
     /// Per passage, BM25's length term `k1 * (1 - b + b * len / avg_len)`.
     norms: Vec<f32>,
     glossary: Glossary,
+    /// Per glossary entry, the index terms of all its spellings.
+    expansions: Vec<Vec<u32>>,
     analyzer: Analyzer,
     config: IndexConfig,
 }
@@ -183,15 +185,32 @@ impl Index {
             .iter()
             .map(|l| K1 * (1.0 - B + B * l / avg_len))
             .collect();
-        Index {
+        let mut index = Index {
             passages,
             vocab,
             postings,
             norms,
             glossary: glossary.clone(),
+            expansions: Vec::new(),
             analyzer,
             config,
-        }
+        };
+        index.expansions = glossary
+            .entries()
+            .iter()
+            .map(|e| {
+                let mut terms = Vec::new();
+                for term in e.terms() {
+                    for t in tokens(term) {
+                        if !is_query_stop(&t.folded) {
+                            index.lookup_forms(&t.folded, &mut terms);
+                        }
+                    }
+                }
+                terms
+            })
+            .collect();
+        index
     }
 
     pub fn passages(&self) -> &[Passage] {
@@ -308,14 +327,7 @@ impl Index {
             .collect();
         let originals = groups.len();
         for (_, e) in self.glossary.matches(&keys) {
-            let mut terms = Vec::new();
-            for term in self.glossary.entry(e).terms() {
-                for t in tokens(term) {
-                    if !is_query_stop(&t.folded) {
-                        self.lookup_forms(&t.folded, &mut terms);
-                    }
-                }
-            }
+            let mut terms = self.expansions[e].clone();
             // A word the user typed already counts in full; the concept adds
             // only its other spellings.
             terms.retain(|t| !groups[..originals].iter().any(|g| g.has(*t)));
