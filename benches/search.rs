@@ -168,8 +168,7 @@ fn scan_compare(name: &str, set: &[Passage], queries: &[String]) {
     }
     times.sort();
     println!(
-        "{:>8}  scan with `{tool}` over the same text, {} keyword queries: median {} max {}",
-        "",
+        "{name:>8}: scan with `{tool}` over the same text, {} keyword queries: median {} max {}",
         times.len(),
         ms(times[times.len() / 2]),
         ms(*times.last().expect("times"))

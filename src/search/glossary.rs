@@ -144,7 +144,7 @@ impl Glossary {
             }
         }
         // Longest phrases first, so "militair rekruteringsbureau" wins over "militair".
-        phrases.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, p) in phrases.iter().enumerate() {
             for key in &p.words[0] {
