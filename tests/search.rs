@@ -334,3 +334,26 @@ fn search_command_marks_words_and_filters_by_document() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("ambtsbericht-rf-2025"), "{err}");
 }
+
+#[test]
+fn index_files_builds_the_embedded_corpus_in_a_background_thread() {
+    let files = gehoor::assets::FileSet::embedded_corpus();
+    let index = std::thread::spawn(move || gehoor::search::index_files(&files))
+        .join()
+        .unwrap()
+        .unwrap();
+    assert!(index.glossary().len() >= 200);
+    assert!(
+        index
+            .passages()
+            .iter()
+            .all(|p| !p.reference.contains("#bibliografie/"))
+    );
+    let hits = index.search("povestka voenkomat", &SearchOptions::default());
+    assert!(gehoor::search::ref_within(
+        &hits[0].reference,
+        "ambtsbericht-rf-2025#1.1"
+    ));
+    let entry = index.glossary().lookup("voenkomat").unwrap();
+    assert!(entry.note(Lang::En).contains("commissariat"));
+}

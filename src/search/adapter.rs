@@ -1,11 +1,15 @@
 //! From the parsed corpus to the index's input.
 
-use super::Passage;
+use super::{Glossary, Index, Passage};
+use crate::assets::FileSet;
 use crate::corpus::Corpus;
+use crate::error::Result;
 use crate::i18n::Lang;
 
 /// The section id the corpus parser gives the report's reference list.
 const BIBLIOGRAPHY: &str = "bibliografie";
+
+const GLOSSARY_FILE: &str = "glossary.toml";
 
 /// One passage per paragraph. `section` is the ref segment (the heading
 /// number, or the slug of an unnumbered part), so refs and sections agree;
@@ -37,4 +41,21 @@ pub fn passages_from(corpus: &Corpus) -> Vec<Passage> {
             }
         })
         .collect()
+}
+
+/// The glossary shipped beside the documents (`glossary.toml` at the corpus
+/// root); an empty one when the folder has none.
+pub fn glossary_from(files: &FileSet) -> Result<Glossary> {
+    match files.get(GLOSSARY_FILE) {
+        Some(f) => Glossary::parse_at(&files.display_path(f), &f.text),
+        None => Ok(Glossary::default()),
+    }
+}
+
+/// Corpus, glossary and index in one call, for a background thread:
+/// `std::thread::spawn(move || search::index_files(&files))`.
+pub fn index_files(files: &FileSet) -> Result<Index> {
+    let glossary = glossary_from(files)?;
+    let corpus = Corpus::load(files)?;
+    Ok(Index::build(passages_from(&corpus), &glossary))
 }

@@ -58,8 +58,9 @@ pub struct Index {
     /// Per passage, BM25's length term `k1 * (1 - b + b * len / avg_len)`.
     norms: Vec<f32>,
     glossary: Glossary,
-    /// Per glossary entry, the index terms of all its spellings.
-    expansions: Vec<Vec<u32>>,
+    /// Per glossary entry, the index terms of all its spellings, each with
+    /// its share of the spelling it came from.
+    expansions: Vec<Vec<(u32, f32)>>,
     analyzer: Analyzer,
     config: IndexConfig,
 }
@@ -69,6 +70,9 @@ pub struct Index {
 #[derive(Debug)]
 struct Group {
     terms: Vec<u32>,
+    /// Per term: 1, or 1/n for a word of an n-word glossary spelling, so
+    /// "call" alone does not count as "call-up notice".
+    shares: Vec<f32>,
     weight: f32,
 }
 
@@ -199,15 +203,25 @@ impl Index {
             .entries()
             .iter()
             .map(|e| {
-                let mut terms = Vec::new();
+                let mut out: Vec<(u32, f32)> = Vec::new();
                 for term in e.terms() {
-                    for t in tokens(term) {
-                        if !is_query_stop(&t.folded) {
-                            index.lookup_forms(&t.folded, &mut terms);
+                    let words: Vec<_> = tokens(term)
+                        .into_iter()
+                        .filter(|t| !is_query_stop(&t.folded))
+                        .collect();
+                    let share = 1.0 / (words.len().max(1) as f32).sqrt();
+                    for w in &words {
+                        let mut ids = Vec::new();
+                        index.lookup_forms(&w.folded, &mut ids);
+                        for id in ids {
+                            match out.iter_mut().find(|(t, _)| *t == id) {
+                                Some((_, s)) => *s = s.max(share),
+                                None => out.push((id, share)),
+                            }
                         }
                     }
                 }
-                terms
+                out
             })
             .collect();
         index
@@ -315,7 +329,12 @@ impl Index {
             let mut terms = Vec::new();
             self.lookup_forms(&w.folded, &mut terms);
             if !terms.is_empty() && !groups.iter().any(|g| g.terms == terms) {
-                groups.push(Group { terms, weight: 1.0 });
+                let shares = vec![1.0; terms.len()];
+                groups.push(Group {
+                    terms,
+                    shares,
+                    weight: 1.0,
+                });
             }
         }
         if !expand {
@@ -327,13 +346,17 @@ impl Index {
             .collect();
         let originals = groups.len();
         for (_, e) in self.glossary.matches(&keys) {
-            let mut terms = self.expansions[e].clone();
             // A word the user typed already counts in full; the concept adds
             // only its other spellings.
-            terms.retain(|t| !groups[..originals].iter().any(|g| g.has(*t)));
+            let (terms, shares): (Vec<u32>, Vec<f32>) = self.expansions[e]
+                .iter()
+                .filter(|(t, _)| !groups[..originals].iter().any(|g| g.has(*t)))
+                .copied()
+                .unzip();
             if !terms.is_empty() {
                 groups.push(Group {
                     terms,
+                    shares,
                     weight: self.config.expansion_weight,
                 });
             }
@@ -351,7 +374,7 @@ impl Index {
         let mut touched: Vec<u32> = Vec::new();
         let mut hit_any: Vec<u32> = Vec::new();
         for g in groups {
-            for &t in &g.terms {
+            for (&t, &share) in g.terms.iter().zip(&g.shares) {
                 let list = &self.postings[t as usize];
                 let df = list.len() as f32;
                 let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
@@ -359,7 +382,7 @@ impl Index {
                     if !keep(p as usize) {
                         continue;
                     }
-                    let s = idf * tf * (K1 + 1.0) / (tf + self.norms[p as usize]);
+                    let s = share * idf * tf * (K1 + 1.0) / (tf + self.norms[p as usize]);
                     let b = &mut best[p as usize];
                     if *b == 0.0 {
                         touched.push(p);
