@@ -355,5 +355,6 @@ fn index_files_builds_the_embedded_corpus_in_a_background_thread() {
         "ambtsbericht-rf-2025#1.1"
     ));
     let entry = index.glossary().lookup("voenkomat").unwrap();
-    assert!(entry.note(Lang::En).contains("commissariat"));
+    assert_eq!(entry.headword(Lang::En), "military commissariat");
+    assert!(entry.note(Lang::Nl).contains("dienstplichtigen"));
 }
