@@ -358,3 +358,30 @@ fn index_files_builds_the_embedded_corpus_in_a_background_thread() {
     assert_eq!(entry.headword(Lang::En), "military commissariat");
     assert!(entry.note(Lang::Nl).contains("dienstplichtigen"));
 }
+
+#[test]
+fn source_pane_on_the_report_picks_the_fitting_paragraph_of_an_explicit_section() {
+    let (passages, glossary) = real_corpus();
+    let index = Index::build(passages, &glossary);
+    let pane = index.source_pane(
+        &["ambtsbericht-rf-2025#1.1.3.2".to_string()],
+        "Moest u uw internationale paspoort inleveren?",
+        &["uitreisverbod".to_string()],
+        5,
+    );
+    assert_eq!(pane.len(), 5);
+    assert!(
+        pane[0]
+            .reference
+            .starts_with("ambtsbericht-rf-2025#1.1.3.2/p")
+    );
+    assert!(
+        pane[0].snippet.to_lowercase().contains("paspoort"),
+        "{:?}",
+        pane[0]
+    );
+    let mut refs: Vec<_> = pane.iter().map(|h| h.reference.clone()).collect();
+    refs.sort();
+    refs.dedup();
+    assert_eq!(refs.len(), 5);
+}
