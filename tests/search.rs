@@ -274,3 +274,114 @@ fn evaluation_set_on_the_shipped_corpus() {
     assert!(m.recall_at_3 >= 0.85, "recall@3 {:.3}", m.recall_at_3);
     assert!(m.mrr > b.mrr);
 }
+
+fn gehoor() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("gehoor").unwrap();
+    cmd.env("GEHOOR_CONFIG", "/nonexistent/gehoor-test.toml")
+        .env("LANG", "en_GB.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    cmd
+}
+
+#[test]
+fn search_command_prints_json_with_refs_and_highlights() {
+    let out = gehoor()
+        .args(["search", "--json", "--limit", "3", "zapret", "na", "vyezd"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let hits = hits.as_array().unwrap();
+    assert_eq!(hits.len(), 3);
+    let first = &hits[0];
+    assert!(
+        first["ref"]
+            .as_str()
+            .unwrap()
+            .starts_with("ambtsbericht-rf-2025#1.1.3"),
+        "{first}"
+    );
+    for key in ["doc", "section", "score", "snippet", "highlights"] {
+        assert!(!first[key].is_null(), "{key} missing in {first}");
+    }
+    let snippet = first["snippet"].as_str().unwrap();
+    let h = &first["highlights"][0];
+    let (s, e) = (
+        h["start"].as_u64().unwrap() as usize,
+        h["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(snippet[s..e].to_lowercase(), "uitreisverbod");
+}
+
+#[test]
+fn search_command_marks_words_and_filters_by_document() {
+    let out = gehoor()
+        .args(["search", "--doc", "artikel-moechametov-2025", "trein"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("artikel-moechametov-2025#p"), "{text}");
+    assert!(!text.contains("ambtsbericht-rf-2025#"), "{text}");
+    assert!(text.contains('«') && text.contains('»'), "{text}");
+
+    let out = gehoor()
+        .args(["search", "--doc", "ambtsbericht", "oproep"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("ambtsbericht-rf-2025"), "{err}");
+}
+
+#[test]
+fn index_files_builds_the_embedded_corpus_in_a_background_thread() {
+    let files = gehoor::assets::FileSet::embedded_corpus();
+    let index = std::thread::spawn(move || gehoor::search::index_files(&files))
+        .join()
+        .unwrap()
+        .unwrap();
+    assert!(index.glossary().len() >= 200);
+    assert!(
+        index
+            .passages()
+            .iter()
+            .all(|p| !p.reference.contains("#bibliografie/"))
+    );
+    let hits = index.search("povestka voenkomat", &SearchOptions::default());
+    assert!(gehoor::search::ref_within(
+        &hits[0].reference,
+        "ambtsbericht-rf-2025#1.1"
+    ));
+    let entry = index.glossary().lookup("voenkomat").unwrap();
+    assert_eq!(entry.headword(Lang::En), "military commissariat");
+    assert!(entry.note(Lang::Nl).contains("dienstplichtigen"));
+}
+
+#[test]
+fn source_pane_on_the_report_picks_the_fitting_paragraph_of_an_explicit_section() {
+    let (passages, glossary) = real_corpus();
+    let index = Index::build(passages, &glossary);
+    let pane = index.source_pane(
+        &["ambtsbericht-rf-2025#1.1.3.2".to_string()],
+        "Moest u uw internationale paspoort inleveren?",
+        &["uitreisverbod".to_string()],
+        5,
+    );
+    assert_eq!(pane.len(), 5);
+    assert!(
+        pane[0]
+            .reference
+            .starts_with("ambtsbericht-rf-2025#1.1.3.2/p")
+    );
+    assert!(
+        pane[0].snippet.to_lowercase().contains("paspoort"),
+        "{:?}",
+        pane[0]
+    );
+    let mut refs: Vec<_> = pane.iter().map(|h| h.reference.clone()).collect();
+    refs.sort();
+    refs.dedup();
+    assert_eq!(refs.len(), 5);
+}

@@ -8,7 +8,7 @@ use crate::assets::FileSet;
 use crate::error::{Error, IoOp, Result};
 use crate::i18n::fill;
 use crate::sanitize::clean_line;
-use crate::search::{Glossary, Hit, Index, SearchOptions, fuzzy};
+use crate::search::{Hit, Index, SearchOptions, fuzzy, glossary_from};
 
 pub fn run(ctx: &Ctx, args: &SearchArgs) -> Result<ExitCode> {
     let query = args.query.join(" ");
@@ -53,10 +53,7 @@ pub fn run(ctx: &Ctx, args: &SearchArgs) -> Result<ExitCode> {
 /// The index over the configured corpus, and its document ids.
 fn load_index(ctx: &Ctx) -> Result<(Index, Vec<String>)> {
     let files = FileSet::corpus(ctx.settings.corpus.as_deref())?;
-    let glossary = match files.get("glossary.toml") {
-        Some(f) => Glossary::parse_at(&files.display_path(f), &f.text)?,
-        None => Glossary::default(),
-    };
+    let glossary = glossary_from(&files)?;
     let corpus = crate::corpus::Corpus::load(&files)?;
     let passages = crate::search::passages_from(&corpus);
     let docs = corpus.documents.iter().map(|d| d.meta.id.clone()).collect();
@@ -83,7 +80,11 @@ fn render_text(ctx: &Ctx, index: &Index, query: &str, hits: &[Hit], limit: usize
     let mut out = String::new();
     let entries = index.glossary().entries_in(query);
     for e in &entries {
-        let words: Vec<&str> = e.terms().collect();
+        // The first word in each language; the full entry is for the TUI.
+        let words: Vec<&str> = [&e.nl, &e.en, &e.ru, &e.translit]
+            .iter()
+            .filter_map(|v| v.first().map(String::as_str))
+            .collect();
         out.push_str(&format!(
             "{}: {} — {}\n",
             s.glossary,

@@ -11,8 +11,6 @@ use crate::i18n::Lang;
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
-/// What a glossary concept found in the query adds, relative to a query word.
-const EXPANSION_WEIGHT: f32 = 0.6;
 const SNIPPET_BYTES: usize = 220;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -21,14 +19,18 @@ pub struct IndexConfig {
     pub stemming: bool,
     pub title_weight: f32,
     pub footnote_weight: f32,
+    /// What a glossary concept found in the query adds, relative to a word
+    /// the user typed.
+    pub expansion_weight: f32,
 }
 
 impl Default for IndexConfig {
     fn default() -> Self {
         IndexConfig {
             stemming: true,
-            title_weight: 2.0,
-            footnote_weight: 0.3,
+            title_weight: 3.0,
+            footnote_weight: 0.6,
+            expansion_weight: 1.0,
         }
     }
 }
@@ -41,6 +43,7 @@ impl IndexConfig {
             stemming: false,
             title_weight: 1.0,
             footnote_weight: 1.0,
+            expansion_weight: 0.0,
         }
     }
 }
@@ -52,9 +55,12 @@ pub struct Index {
     vocab: HashMap<String, u32>,
     /// Per term: (passage, weighted term frequency), by passage.
     postings: Vec<Vec<(u32, f32)>>,
-    lengths: Vec<f32>,
-    avg_len: f32,
+    /// Per passage, BM25's length term `k1 * (1 - b + b * len / avg_len)`.
+    norms: Vec<f32>,
     glossary: Glossary,
+    /// Per glossary entry, the index terms of all its spellings, each with
+    /// its share of the spelling it came from.
+    expansions: Vec<Vec<(u32, f32)>>,
     analyzer: Analyzer,
     config: IndexConfig,
 }
@@ -64,7 +70,16 @@ pub struct Index {
 #[derive(Debug)]
 struct Group {
     terms: Vec<u32>,
+    /// Per term: 1, or 1/n for a word of an n-word glossary spelling, so
+    /// "call" alone does not count as "call-up notice".
+    shares: Vec<f32>,
     weight: f32,
+}
+
+impl Group {
+    fn has(&self, t: u32) -> bool {
+        self.terms.contains(&t)
+    }
 }
 
 struct Builder<'a> {
@@ -170,16 +185,46 @@ impl Index {
             (lengths.iter().sum::<f32>() / lengths.len() as f32).max(1.0)
         };
         let (vocab, postings) = (b.vocab, b.postings);
-        Index {
+        let norms = lengths
+            .iter()
+            .map(|l| K1 * (1.0 - B + B * l / avg_len))
+            .collect();
+        let mut index = Index {
             passages,
             vocab,
             postings,
-            lengths,
-            avg_len,
+            norms,
             glossary: glossary.clone(),
+            expansions: Vec::new(),
             analyzer,
             config,
-        }
+        };
+        index.expansions = glossary
+            .entries()
+            .iter()
+            .map(|e| {
+                let mut out: Vec<(u32, f32)> = Vec::new();
+                for term in e.terms() {
+                    let words: Vec<_> = tokens(term)
+                        .into_iter()
+                        .filter(|t| !is_query_stop(&t.folded))
+                        .collect();
+                    let share = 1.0 / (words.len().max(1) as f32).sqrt();
+                    for w in &words {
+                        let mut ids = Vec::new();
+                        index.lookup_forms(&w.folded, &mut ids);
+                        for id in ids {
+                            match out.iter_mut().find(|(t, _)| *t == id) {
+                                Some((_, s)) => *s = s.max(share),
+                                None => out.push((id, share)),
+                            }
+                        }
+                    }
+                }
+                out
+            })
+            .collect();
+        index
     }
 
     pub fn passages(&self) -> &[Passage] {
@@ -206,8 +251,9 @@ impl Index {
                 .is_none_or(|d| self.passages[p].doc == d)
         });
         let top = top_k(scores, opts.limit);
+        let mut memo = HashMap::new();
         top.into_iter()
-            .map(|(p, s)| self.hit(p, s, &groups))
+            .map(|(p, s)| self.hit(p, s, &groups, &mut memo))
             .collect()
     }
 
@@ -226,6 +272,7 @@ impl Index {
             .collect::<Vec<_>>()
             .join(" ");
         let groups = self.groups(&query, true);
+        let mut memo = HashMap::new();
         let mut out: Vec<Hit> = Vec::new();
         for target in explicit_refs {
             if out.len() >= limit {
@@ -244,7 +291,7 @@ impl Index {
                     .iter()
                     .any(|h| h.reference == self.passages[p].reference)
             {
-                out.push(self.hit(p, s, &groups));
+                out.push(self.hit(p, s, &groups, &mut memo));
             }
         }
         let scores = self.score(&groups, |_| true);
@@ -256,7 +303,7 @@ impl Index {
                 .iter()
                 .any(|h| h.reference == self.passages[p].reference)
             {
-                out.push(self.hit(p, s, &groups));
+                out.push(self.hit(p, s, &groups, &mut memo));
             }
         }
         out
@@ -282,7 +329,12 @@ impl Index {
             let mut terms = Vec::new();
             self.lookup_forms(&w.folded, &mut terms);
             if !terms.is_empty() && !groups.iter().any(|g| g.terms == terms) {
-                groups.push(Group { terms, weight: 1.0 });
+                let shares = vec![1.0; terms.len()];
+                groups.push(Group {
+                    terms,
+                    shares,
+                    weight: 1.0,
+                });
             }
         }
         if !expand {
@@ -292,19 +344,20 @@ impl Index {
             .iter()
             .map(|w| word_keys(&self.analyzer, &w.folded))
             .collect();
+        let originals = groups.len();
         for (_, e) in self.glossary.matches(&keys) {
-            let mut terms = Vec::new();
-            for term in self.glossary.entry(e).terms() {
-                for t in tokens(term) {
-                    if !is_query_stop(&t.folded) {
-                        self.lookup_forms(&t.folded, &mut terms);
-                    }
-                }
-            }
+            // A word the user typed already counts in full; the concept adds
+            // only its other spellings.
+            let (terms, shares): (Vec<u32>, Vec<f32>) = self.expansions[e]
+                .iter()
+                .filter(|(t, _)| !groups[..originals].iter().any(|g| g.has(*t)))
+                .copied()
+                .unzip();
             if !terms.is_empty() {
                 groups.push(Group {
                     terms,
-                    weight: EXPANSION_WEIGHT,
+                    shares,
+                    weight: self.config.expansion_weight,
                 });
             }
         }
@@ -314,11 +367,14 @@ impl Index {
     /// Per passage, the sum over groups of the best BM25 term score.
     fn score(&self, groups: &[Group], keep: impl Fn(usize) -> bool) -> Vec<(usize, f32)> {
         let n = self.passages.len() as f32;
-        let mut total: HashMap<u32, f32> = HashMap::new();
-        let mut best: HashMap<u32, f32> = HashMap::new();
+        // Dense accumulators: postings of common words run to tens of
+        // thousands at 100x, where hashing each one dominated the query.
+        let mut total = vec![0.0f32; self.passages.len()];
+        let mut best = vec![0.0f32; self.passages.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut hit_any: Vec<u32> = Vec::new();
         for g in groups {
-            best.clear();
-            for &t in &g.terms {
+            for (&t, &share) in g.terms.iter().zip(&g.shares) {
                 let list = &self.postings[t as usize];
                 let df = list.len() as f32;
                 let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
@@ -326,36 +382,63 @@ impl Index {
                     if !keep(p as usize) {
                         continue;
                     }
-                    let norm = 1.0 - B + B * self.lengths[p as usize] / self.avg_len;
-                    let s = idf * tf * (K1 + 1.0) / (tf + K1 * norm);
-                    let e = best.entry(p).or_insert(0.0);
-                    *e = e.max(s);
+                    let s = share * idf * tf * (K1 + 1.0) / (tf + self.norms[p as usize]);
+                    let b = &mut best[p as usize];
+                    if *b == 0.0 {
+                        touched.push(p);
+                    }
+                    *b = b.max(s);
                 }
             }
-            for (&p, &s) in &best {
-                *total.entry(p).or_insert(0.0) += s * g.weight;
+            for &p in &touched {
+                let t = &mut total[p as usize];
+                if *t == 0.0 {
+                    hit_any.push(p);
+                }
+                *t += best[p as usize] * g.weight;
+                best[p as usize] = 0.0;
             }
+            touched.clear();
         }
-        total.into_iter().map(|(p, s)| (p as usize, s)).collect()
+        hit_any
+            .into_iter()
+            .map(|p| (p as usize, total[p as usize]))
+            .collect()
     }
 
-    fn hit(&self, p: usize, score: f32, groups: &[Group]) -> Hit {
+    /// `memo` remembers, per (analysis, folded word), whether it matched, so
+    /// the words of ten snippets are stemmed once.
+    fn hit(
+        &self,
+        p: usize,
+        score: f32,
+        groups: &[Group],
+        memo: &mut HashMap<(Analysis, String), bool>,
+    ) -> Hit {
         let passage = &self.passages[p];
         let how = if self.config.stemming {
             analysis(passage.lang)
         } else {
             Analysis::Plain
         };
-        let wanted = |folded: &str| {
-            self.analyzer
-                .term(folded, how)
-                .and_then(|t| self.vocab.get(&t))
-                .is_some_and(|id| groups.iter().any(|g| g.terms.contains(id)))
-        };
         let marks: Vec<Range<usize>> = tokens(&passage.text)
             .into_iter()
-            .filter(|t| wanted(&t.folded))
-            .map(|t| t.range)
+            .filter_map(|t| {
+                let key = (how, t.folded);
+                let wanted = match memo.get(&key) {
+                    Some(w) => *w,
+                    None => {
+                        let w = self
+                            .analyzer
+                            .term(&key.1, how)
+                            .and_then(|term| self.vocab.get(&term))
+                            .is_some_and(|id| groups.iter().any(|g| g.has(*id)));
+                        memo.insert(key, w);
+                        w
+                    }
+                };
+                wanted.then_some(t.range)
+            })
             .collect();
         let (snippet, highlights) = snippet::make(&passage.text, &marks, SNIPPET_BYTES);
         Hit {

@@ -2,11 +2,12 @@
 //! in Dutch, English and Russian (Cyrillic and transliteration), and a
 //! one-line note in Dutch and English. Queries are expanded through it.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use serde::Deserialize;
 
-use super::tokenize::{Analyzer, tokens};
+use super::tokenize::{Analyzer, is_cyrillic, tokens};
 use crate::error::{Error, Result, from_toml};
 use crate::i18n::Lang;
 
@@ -80,6 +81,9 @@ pub(crate) struct Phrase {
 pub struct Glossary {
     entries: Vec<Entry>,
     phrases: Vec<Phrase>,
+    /// Every key of a phrase's first word → indices into `phrases`, so a
+    /// query only tries the phrases that can start at each of its words.
+    by_first: HashMap<String, Vec<usize>>,
 }
 
 /// Per word: the folded form plus the Dutch, English and Russian stems,
@@ -87,7 +91,13 @@ pub struct Glossary {
 pub(crate) fn word_keys(analyzer: &Analyzer, folded: &str) -> Vec<String> {
     use super::tokenize::Analysis::*;
     let mut keys = vec![folded.to_string()];
-    for how in [Nl, En, Ru] {
+    // Cyrillic words go through the Russian stemmer whatever the language.
+    let langs: &[_] = if folded.chars().any(is_cyrillic) {
+        &[Ru]
+    } else {
+        &[Nl, En]
+    };
+    for &how in langs {
         // A stop word inside a phrase ("lijst van extremisten") still has to match.
         let stem = analyzer
             .term(folded, how)
@@ -134,10 +144,20 @@ impl Glossary {
             }
         }
         // Longest phrases first, so "militair rekruteringsbureau" wins over "militair".
-        phrases.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in phrases.iter().enumerate() {
+            for key in &p.words[0] {
+                let list = by_first.entry(key.clone()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
         Ok(Glossary {
             entries: file.term,
             phrases,
+            by_first,
         })
     }
 
@@ -186,28 +206,37 @@ impl Glossary {
     /// (position, entry index) of each phrase found; a word is claimed by
     /// the longest phrase covering it, and each entry is reported once.
     pub(crate) fn matches(&self, words: &[Vec<String>]) -> Vec<(usize, usize)> {
-        let mut claimed = vec![false; words.len()];
-        let mut found: Vec<(usize, usize)> = Vec::new();
-        for p in &self.phrases {
-            for start in 0..words.len() {
-                let end = start + p.words.len();
-                if end > words.len() || claimed[start..end].iter().any(|c| *c) {
-                    continue;
-                }
-                if matches_at(p, words, start) {
-                    claimed[start..end].iter_mut().for_each(|c| *c = true);
-                    if !found.iter().any(|(_, e)| *e == p.entry) {
-                        found.push((start, p.entry));
+        // (start, phrase index); phrase indices run longest first.
+        let mut candidates: Vec<(usize, usize)> = Vec::new();
+        for (start, keys) in words.iter().enumerate() {
+            for key in keys {
+                for &i in self.by_first.get(key).into_iter().flatten() {
+                    let p = &self.phrases[i];
+                    if start + p.words.len() <= words.len()
+                        && matches_at(p, words, start)
+                        && !candidates.contains(&(start, i))
+                    {
+                        candidates.push((start, i));
                     }
                 }
             }
         }
+        candidates.sort_by_key(|&(start, i)| (i, start));
+        let mut claimed = vec![false; words.len()];
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for (start, i) in candidates {
+            let p = &self.phrases[i];
+            let end = start + p.words.len();
+            if claimed[start..end].iter().any(|c| *c) {
+                continue;
+            }
+            claimed[start..end].iter_mut().for_each(|c| *c = true);
+            if !found.iter().any(|(_, e)| *e == p.entry) {
+                found.push((start, p.entry));
+            }
+        }
         found.sort();
         found
-    }
-
-    pub(crate) fn entry(&self, i: usize) -> &Entry {
-        &self.entries[i]
     }
 }
 

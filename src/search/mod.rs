@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-pub use adapter::passages_from;
+pub use adapter::{glossary_from, index_files, passages_from};
 pub use bm25::{Index, IndexConfig};
 pub use glossary::{Entry, Glossary, Note};
 

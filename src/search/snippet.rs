@@ -111,7 +111,7 @@ mod tests {
         let filler = "één woord ".repeat(40);
         let text = format!("{filler}het uitreisverbod geldt {filler}");
         let at = text.find("uitreisverbod").unwrap();
-        let (s, r) = make(&text, &[at..at + 13], 120);
+        let (s, r) = make(&text, std::slice::from_ref(&(at..at + 13)), 120);
         assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
         assert_eq!(marked(&s, &r), ["uitreisverbod"]);
         assert!(s.len() < 140);
@@ -121,7 +121,7 @@ mod tests {
     fn control_characters_are_removed_without_shifting_ranges() {
         let text = "a\u{1b}[31mred\u{202e} word";
         let at = text.find("word").unwrap();
-        let (s, r) = make(text, &[at..at + 4], 200);
+        let (s, r) = make(text, std::slice::from_ref(&(at..at + 4)), 200);
         assert!(!s.contains('\u{1b}') && !s.contains('\u{202e}'));
         assert_eq!(marked(&s, &r), ["word"]);
     }
