@@ -61,7 +61,8 @@ fn main() {
         )
         .unwrap(),
     );
-    let index = gehoor::search::Index::build(gehoor::search::passages_from(&data.corpus), &data.glossary);
+    let index =
+        gehoor::search::Index::build(gehoor::search::passages_from(&data.corpus), &data.glossary);
     let mut app = App::new(Lang::Nl, Palette::new(Theme::Auto, false), data.clone());
     let qns: Vec<_> = data.catalog.questionnaires.iter().collect();
     open_interview(
@@ -70,11 +71,18 @@ fn main() {
         false,
         false,
     );
-    update(&mut app, gehoor::tui::update::Msg::IndexReady(Arc::new(index)));
+    update(
+        &mut app,
+        gehoor::tui::update::Msg::IndexReady(Arc::new(index)),
+    );
     let mut t = Terminal::new(TestBackend::new(200, 60)).unwrap();
     let mut times = Vec::new();
     for i in 0..600 {
-        let code = if (i / 150) % 2 == 0 { KeyCode::Down } else { KeyCode::Up };
+        let code = if (i / 150) % 2 == 0 {
+            KeyCode::Down
+        } else {
+            KeyCode::Up
+        };
         let start = Instant::now();
         let msg = key_msg(&app, KeyEvent::new(code, KeyModifiers::NONE));
         update(&mut app, msg);

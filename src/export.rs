@@ -20,6 +20,40 @@ pub trait ExportContext {
     fn passage(&self, reference: &str) -> Option<(String, String)>;
 }
 
+/// The questionnaires and corpus the program runs with: exports show the
+/// question texts and quote the cited passages.
+pub struct Library<'a> {
+    pub catalog: &'a crate::questionnaire::Catalog,
+    pub corpus: &'a crate::corpus::Corpus,
+}
+
+impl ExportContext for Library<'_> {
+    fn question_text(&self, full_id: &str, lang: Lang) -> Option<String> {
+        self.catalog
+            .question(full_id)
+            .map(|(_, q)| q.text.get(lang).to_string())
+    }
+
+    fn passage(&self, reference: &str) -> Option<(String, String)> {
+        let r = self.corpus.resolve(reference)?;
+        let doc = &r.document.meta.title;
+        let title = match r.section {
+            Some(s) => match &s.number {
+                Some(n) => format!("{doc} · {n} {}", s.title),
+                None => format!("{doc} · {}", s.title),
+            },
+            None => doc.clone(),
+        };
+        let text = r
+            .paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        Some((title, text))
+    }
+}
+
 /// A context that knows nothing: exports show ids and refs only.
 pub struct NoContext;
 

@@ -203,7 +203,7 @@ fn status_flag_and_citation_are_recorded() {
     let a = &session_of(&app).answers["trial.received"];
     assert_eq!(a.cited, vec![reference.clone()]);
     assert!(a.note.contains(&reference));
-    assert!(app.interview().unwrap().dirty);
+    assert!(app.interview().unwrap().autosave.pending());
 }
 
 #[test]
@@ -233,18 +233,19 @@ fn submit_lists_missing_required_questions_first() {
 }
 
 #[test]
-fn autosave_waits_for_a_quiet_second() {
+fn autosave_runs_at_most_once_a_second() {
     let mut app = interview_app();
+    let t0 = std::time::Instant::now();
+    assert_eq!(update(&mut app, Msg::Tick(t0)), None, "nothing to save yet");
     press(&mut app, KeyCode::Char('f'));
-    let now = app.interview().unwrap().changed_at.unwrap();
-    assert_eq!(update(&mut app, Msg::Tick(now)), None);
-    assert_eq!(
-        update(
-            &mut app,
-            Msg::Tick(now + std::time::Duration::from_millis(1000))
-        ),
-        Some(Effect::Save)
-    );
+    assert_eq!(update(&mut app, Msg::Tick(t0)), Some(Effect::Save));
+    // The loop saved; a change within the next second waits for it.
+    app.interview_mut().unwrap().autosave.saved(t0);
+    press(&mut app, KeyCode::Char('f'));
+    let half = t0 + std::time::Duration::from_millis(500);
+    assert_eq!(update(&mut app, Msg::Tick(half)), None);
+    let later = t0 + std::time::Duration::from_millis(1000);
+    assert_eq!(update(&mut app, Msg::Tick(later)), Some(Effect::Save));
 }
 
 #[test]
@@ -444,8 +445,14 @@ fn answers_hidden_by_a_changed_answer_are_kept_and_shown() {
     let mut s = session(&app.data);
     s.set_value("trial.received", Some(Value::YesNo(true)));
     s.add_group_instance("trial.notices");
-    s.set_value("trial.notice_date#1", Some(Value::Date("2024-03".parse().unwrap())));
-    s.set_value("trial.dropped_question", Some(Value::Text("from v0".into())));
+    s.set_value(
+        "trial.notice_date#1",
+        Some(Value::Date("2024-03".parse().unwrap())),
+    );
+    s.set_value(
+        "trial.dropped_question",
+        Some(Value::Text("from v0".into())),
+    );
     open_interview(&mut app, s, false, false);
     // Change the answer that opened the group: the date is hidden, not lost.
     press(&mut app, KeyCode::Enter);

@@ -10,23 +10,12 @@ use crate::assets::{FileSet, Origin, TextFile};
 use crate::check;
 use crate::error::{Error, IoOp, Result};
 
-/// The five document ids of FORMAT.md, as `DOC` and `DOC#*` (any
-/// well-formed ref into the document).
-// TODO(corpus): replace with `Corpus::refs()` once the corpus module lands.
-fn known_refs(_ctx: &Ctx) -> Vec<String> {
-    let docs = [
-        "ambtsbericht-rf-2025",
-        "brief-moratorium-2022",
-        "persbericht-kuzmin-2026-en",
-        "persbericht-kuzmin-2026-nl",
-        "artikel-moechametov-2025",
-    ];
-    let mut refs: Vec<String> = docs
-        .iter()
-        .flat_map(|d| [d.to_string(), format!("{d}#*")])
-        .collect();
+/// Every valid ref of the active corpus (`--corpus` or the built-in one).
+fn known_refs(ctx: &Ctx) -> Result<Vec<String>> {
+    let files = FileSet::corpus(ctx.settings.corpus.as_deref())?;
+    let mut refs = crate::corpus::Corpus::load(&files)?.refs();
     refs.sort();
-    refs
+    Ok(refs)
 }
 
 /// The files to check: the active questionnaires, or the named files and
@@ -66,7 +55,7 @@ fn gather(ctx: &Ctx, paths: &[std::path::PathBuf]) -> Result<FileSet> {
 
 pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<ExitCode> {
     let files = gather(ctx, &args.paths)?;
-    let diags = check::check(&files, &known_refs(ctx));
+    let diags = check::check(&files, &known_refs(ctx)?);
     let lang = ctx.settings.lang;
     let toml_files = files
         .files

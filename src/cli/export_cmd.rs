@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use super::{Ctx, ExportArgs, ExportFormat};
 use crate::error::Result;
-use crate::export::{self, NoContext};
+use crate::export::{self, Library};
 use crate::notes::{Store, write_atomic};
 use crate::sanitize::clean_line;
 
@@ -13,8 +13,16 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<ExitCode> {
     super::sessions_cmd::warn_if_shared(ctx, &store);
     let id = store.resolve(&args.session)?;
     let session = store.open_read_only(id)?;
-    // TODO(integration): an ExportContext backed by the questionnaires and the corpus.
-    let context = NoContext;
+    let corpus = crate::corpus::Corpus::load(&crate::assets::FileSet::corpus(
+        ctx.settings.corpus.as_deref(),
+    )?)?;
+    let (catalog, _) = crate::questionnaire::load(&crate::assets::FileSet::questionnaires(
+        ctx.settings.questionnaires.as_deref(),
+    )?);
+    let context = Library {
+        catalog: &catalog,
+        corpus: &corpus,
+    };
     let text = match args.format {
         ExportFormat::Markdown => export::markdown(&session, &context, ctx.settings.lang),
         ExportFormat::Json => {

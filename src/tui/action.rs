@@ -4,6 +4,7 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
     Quit,
+    Suspend,
     ToggleHelp,
     Up,
     Down,
@@ -41,6 +42,7 @@ pub enum Action {
 impl Action {
     pub const ALL: &[Action] = &[
         Action::Quit,
+        Action::Suspend,
         Action::ToggleHelp,
         Action::Up,
         Action::Down,

@@ -120,8 +120,8 @@ pub struct InterviewState {
     pub glossary: Vec<String>,
     pub source_cursor: usize,
     pub source_scroll: u16,
-    pub dirty: bool,
-    pub changed_at: Option<Instant>,
+    /// Unsaved changes and when the next save may run.
+    pub autosave: crate::notes::Autosave,
     pub saved_at: Option<Instant>,
     pub save_error: Option<String>,
     /// Questionnaires changed since the session started (shown as a notice).

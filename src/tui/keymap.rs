@@ -55,6 +55,7 @@ use Mode as M;
 
 pub const BINDINGS: &[Binding] = &[
     b(M::Global, "ctrl-c", A::Quit, false),
+    b(M::Global, "ctrl-z", A::Suspend, false),
     b(M::Global, "q", A::Quit, true),
     b(M::Global, "?", A::ToggleHelp, true),
     b(M::Global, "up", A::Up, false),
@@ -97,6 +98,7 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Review, "g", A::ToggleGuidance, false),
     b(M::Editor, "esc", A::Back, true),
     b(M::Editor, "ctrl-c", A::Quit, false),
+    b(M::Editor, "ctrl-z", A::Suspend, false),
 ];
 
 /// Parse "ctrl-c", "shift-tab", "enter", "?" into a key event.
@@ -180,6 +182,7 @@ pub fn describe(action: Action, s: &Strings) -> &str {
     let t = &s.tui;
     match action {
         A::Quit => &t.key_quit,
+        A::Suspend => &t.key_suspend,
         A::ToggleHelp => &t.key_help,
         A::Up => &t.key_up,
         A::Down => &t.key_down,

@@ -163,7 +163,10 @@ fn event_loop(
             update(app, Msg::IndexReady(index));
         }
         if term_flag.load(Ordering::Relaxed) {
-            // SIGTERM or SIGHUP: save what we have, then leave.
+            // SIGTERM or SIGHUP: keep what is in any open editor, save, leave.
+            for effect in leave_editors(app) {
+                perform(app, store, handle, effect);
+            }
             save(app, handle);
             return Ok(());
         }
@@ -190,15 +193,11 @@ fn event_loop(
         };
         let mut effects = Vec::new();
         if let Some(msg) = msg {
-            if matches!(msg, Msg::Act(action::Action::Quit)) {
-                // Leave every open editor the way Esc does, so what was
-                // being typed is kept before the final save.
-                for _ in 0..4 {
-                    if update::mode(app) != keymap::Mode::Editor {
-                        break;
-                    }
-                    effects.extend(update(app, Msg::Act(action::Action::Back)));
-                }
+            if matches!(
+                msg,
+                Msg::Act(action::Action::Quit | action::Action::Suspend)
+            ) {
+                effects.extend(leave_editors(app));
             }
             effects.extend(update(app, msg));
         }
@@ -216,10 +215,27 @@ fn event_loop(
                 Effect::Save => {
                     save(app, handle);
                 }
+                Effect::Suspend => {
+                    save(app, handle);
+                    terminal::suspend(terminal).map_err(io)?;
+                }
                 other => perform(app, store, handle, other),
             }
         }
     }
+}
+
+/// Leave every open editor the way Esc does, so what was being typed is
+/// kept before a final save.
+fn leave_editors(app: &mut App) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for _ in 0..4 {
+        if update::mode(app) != keymap::Mode::Editor {
+            break;
+        }
+        effects.extend(update(app, Msg::Act(action::Action::Back)));
+    }
+    effects
 }
 
 /// Save the open session; true when there is nothing left unsaved.
@@ -229,7 +245,7 @@ fn save(app: &mut App, handle: &mut Option<WriteHandle>) -> bool {
     let Some(st) = app.interview_mut() else {
         return true;
     };
-    if st.read_only || !st.dirty {
+    if st.read_only || !st.autosave.pending() {
         return true;
     }
     let Some(h) = handle.as_mut() else {
@@ -237,7 +253,7 @@ fn save(app: &mut App, handle: &mut Option<WriteHandle>) -> bool {
     };
     match h.save_merged(&mut st.session) {
         Ok(()) => {
-            st.dirty = false;
+            st.autosave.saved(now);
             st.saved_at = Some(now);
             st.save_error = None;
             true
@@ -328,7 +344,7 @@ fn perform(app: &mut App, store: &Store, handle: &mut Option<WriteHandle>, effec
                 })?;
                 app.status = Some(s.tui.returned.clone());
             }
-            Effect::Quit | Effect::Save => {}
+            Effect::Quit | Effect::Save | Effect::Suspend => {}
         }
         Ok(())
     })();

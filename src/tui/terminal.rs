@@ -48,3 +48,14 @@ fn install_panic_hook() {
         }));
     });
 }
+
+/// Ctrl-Z: give the shell its terminal back, stop until `fg`, then take the
+/// terminal again. The caller saves first.
+pub fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
+    undo_input_modes();
+    ratatui::restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    *terminal = ratatui::init();
+    execute!(stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+    terminal.clear()
+}

@@ -1,8 +1,6 @@
 //! The interview (and review) screen: moving through the question tree,
 //! answering, citing, repeat groups, submitting.
 
-use std::time::Duration;
-
 use ratatui::crossterm::event::KeyCode;
 
 use super::{Effect, Msg, paste_into};
@@ -13,10 +11,6 @@ use crate::tui::action::Action;
 use crate::tui::app::{App, InterviewState, Overlay, Pane, PromptPurpose, TextPrompt, line_input};
 use crate::tui::editor::{self, Editor, Invalid, LineKind};
 use crate::tui::{sources, view};
-
-/// Autosave waits this long after the last change, so a burst of typing
-/// becomes one write (at most one save per second).
-pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(1);
 
 pub fn open_interview(app: &mut App, mut session: Session, read_only: bool, review: bool) {
     let moved = interview::adopt_renames(&app.data.catalog, &mut session);
@@ -37,12 +31,14 @@ pub fn open_interview(app: &mut App, mut session: Session, read_only: bool, revi
         glossary: Vec::new(),
         source_cursor: 0,
         source_scroll: 0,
-        dirty: !moved.is_empty() && !read_only,
-        changed_at: (!moved.is_empty()).then_some(app.now),
+        autosave: crate::notes::Autosave::new(),
         saved_at: None,
         save_error: None,
         changed_questionnaires: changed,
     };
+    if !moved.is_empty() && !read_only {
+        st.autosave.note_change(app.now);
+    }
     refresh(&mut st, &app.data.catalog);
     // Start on the first question rather than a topic header.
     st.cursor = st.rows.iter().position(|r| r.key().is_some()).unwrap_or(0);
@@ -96,11 +92,7 @@ pub fn current_question<'a>(
 pub fn autosave_due(app: &mut App) -> Option<Effect> {
     let now = app.now;
     let st = app.interview()?;
-    let due = st.dirty
-        && !st.read_only
-        && st
-            .changed_at
-            .is_none_or(|t| now.saturating_duration_since(t) >= AUTOSAVE_DELAY);
+    let due = !st.read_only && st.autosave.due(now);
     due.then_some(Effect::Save)
 }
 
@@ -108,8 +100,7 @@ fn mark_changed(app: &mut App) {
     let now = app.now;
     let data = app.data.clone();
     if let Some(st) = app.interview_mut() {
-        st.dirty = true;
-        st.changed_at = Some(now);
+        st.autosave.note_change(now);
         refresh(st, &data.catalog);
     }
 }

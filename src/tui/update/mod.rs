@@ -40,6 +40,8 @@ pub enum Msg {
 pub enum Effect {
     /// Save the open session (if any) and leave.
     Quit,
+    /// Save, then hand the terminal back to the shell until `fg`.
+    Suspend,
     Save,
     Create {
         case_ref: String,
@@ -92,6 +94,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             interview::refresh_sources(app);
             return None;
         }
+        Msg::Act(Action::Suspend) => return Some(Effect::Suspend),
         Msg::Act(Action::Quit) => {
             if matches!(app.overlay, Some(Overlay::Help { .. })) {
                 app.overlay = None;

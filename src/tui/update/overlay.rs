@@ -138,8 +138,7 @@ fn submit(app: &mut App) -> Option<Effect> {
     let by = st.session.interviewer.clone();
     match st.session.submit(&by) {
         Ok(()) => {
-            st.dirty = true;
-            st.changed_at = Some(now);
+            st.autosave.note_change(now);
             app.status = Some(s.tui.submitted.clone());
             Some(Effect::Save)
         }

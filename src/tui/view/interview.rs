@@ -574,7 +574,7 @@ fn status_line(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
         s.tui.read_only.clone()
     } else if let Some(err) = &st.save_error {
         format!("{}: {}", s.tui.save_failed, err)
-    } else if st.dirty {
+    } else if st.autosave.pending() {
         s.tui.unsaved.clone()
     } else if let Some(t) = st.saved_at {
         crate::i18n::fill(
@@ -634,7 +634,11 @@ fn topic_notes(app: &App, st: &InterviewState, qn_index: usize) -> Vec<Line<'sta
         lines.push(Line::styled(s.tui.kept_answers.clone(), app.palette.warn()));
         for (key, why) in orphans {
             let a = &st.session.answers[&key];
-            let value = a.value.as_ref().map(value_text).unwrap_or_else(|| "—".into());
+            let value = a
+                .value
+                .as_ref()
+                .map(value_text)
+                .unwrap_or_else(|| "—".into());
             let why = match why {
                 crate::interview::Orphan::Hidden => &s.tui.orphan_hidden,
                 crate::interview::Orphan::Removed => &s.tui.orphan_removed,
@@ -665,7 +669,11 @@ fn topic_notes(app: &App, st: &InterviewState, qn_index: usize) -> Vec<Line<'sta
         if !never.is_empty() {
             lines.push(Line::from(""));
             lines.push(Line::styled(s.tui.not_opened.clone(), app.palette.title()));
-            lines.extend(never.into_iter().map(|l| Line::styled(l, app.palette.dim())));
+            lines.extend(
+                never
+                    .into_iter()
+                    .map(|l| Line::styled(l, app.palette.dim())),
+            );
         }
     }
     lines
