@@ -59,5 +59,5 @@ pub fn run(ctx: &Ctx, args: &InterviewArgs) -> Result<ExitCode> {
         ctx.settings.lang,
         crate::interview::uses(&qns),
     );
-    tui::run(ctx, data, Start::Create(session))
+    tui::run(ctx, data, Start::Create(Box::new(session)))
 }

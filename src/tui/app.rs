@@ -145,7 +145,7 @@ pub enum SortKey {
 
 pub enum Screen {
     Home(HomeState),
-    NewInterview(FormState),
+    NewInterview(Box<FormState>),
     Interview(Box<InterviewState>),
     Sessions(SessionsState),
 }

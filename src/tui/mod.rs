@@ -32,7 +32,7 @@ use update::{Effect, Msg, update};
 pub enum Start {
     Home,
     /// Create this session and open it.
-    Create(Session),
+    Create(Box<Session>),
     /// Open an existing session (by id) as a supervisor.
     Review(Option<String>),
 }
@@ -117,7 +117,7 @@ pub fn run(ctx: &Ctx, data: Data, start: Start) -> Result<ExitCode> {
         Start::Create(session) => {
             let h = store.create(&session)?;
             handle = Some(h);
-            update::open_interview(&mut app, session, false, false);
+            update::open_interview(&mut app, *session, false, false);
         }
         Start::Review(None) => {
             app.screen = Screen::Sessions(app::SessionsState {

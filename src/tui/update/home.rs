@@ -55,7 +55,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                         app.overlay = Some(crate::tui::app::Overlay::Message(diag));
                         return None;
                     }
-                    app.screen = Screen::NewInterview(FormState {
+                    app.screen = Screen::NewInterview(Box::new(FormState {
                         case_ref: line_input(""),
                         interviewer: line_input(&user),
                         filter: line_input(""),
@@ -63,7 +63,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                         cursor: 0,
                         picked: Vec::new(),
                         error: None,
-                    });
+                    }));
                 }
                 HomeItem::Review => {
                     app.screen = Screen::Sessions(SessionsState {
