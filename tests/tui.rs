@@ -462,6 +462,6 @@ fn answers_hidden_by_a_changed_answer_are_kept_and_shown() {
     press(&mut app, KeyCode::Char('k')); // the topic row
     let out = screen(&app, 120, 40);
     assert!(out.contains("trial.notice_date#1: 2024-03"), "{out}");
-    assert!(out.contains("hidden by a changed answer"), "{out}");
+    assert!(out.contains("(hidden by a"), "{out}");
     assert!(out.contains("trial.dropped_question: from v0"), "{out}");
 }

@@ -71,7 +71,18 @@ pub fn refresh_sources(app: &mut App) {
     let question = current_question(st, &data.catalog).map(|(_, q)| q.clone());
     let (items, glossary) = match question {
         Some(q) => sources::for_question(&data.corpus, index.as_deref(), &q, lang),
-        None => (Vec::new(), Vec::new()),
+        // On a topic or group row: the sources the topic as a whole rests on.
+        None => match st.rows.get(st.cursor) {
+            Some(row) => (
+                data.catalog.questionnaires[row.qn]
+                    .sources
+                    .iter()
+                    .filter_map(|r| sources::passage(&data.corpus, r, true))
+                    .collect(),
+                Vec::new(),
+            ),
+            None => (Vec::new(), Vec::new()),
+        },
     };
     st.sources = items;
     st.glossary = glossary;
