@@ -9,95 +9,21 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use toml::{Table, Value};
 
-/// The numbered sections of the country report (map, Appendix A), in order.
-const SECTIONS: &[(&str, &str)] = &[
-    ("1", "Militaire dienst"),
-    ("1.1", "Dienstplichtigen"),
-    ("1.1.1", "Verhoging dienstplichtleeftijd"),
-    (
-        "1.1.2",
-        "Elektronisch militair register (Uniform Militair Register)",
-    ),
-    ("1.1.3", "Digitale oproep en invallen"),
-    (
-        "1.1.3.1",
-        "Negeren van oproepen – straf- en administratiefrechtelijke sancties",
-    ),
-    ("1.1.3.2", "Negeren van oproepen – andere maatregelen"),
-    ("1.1.4", "Vrijstelling of alternatieve dienstplicht"),
-    ("1.1.5", "Dienstplichtontduiking en desertie"),
-    ("1.1.6", "Inzet dienstplichtigen in Oekraïne"),
-    ("1.1.7", "Inzet dienstplichtigen in Koersk en Belgorod"),
-    ("1.2", "Contractsoldaten"),
-    (
-        "1.2.1",
-        "Uitbreiding doelgroepen: leeftijdsgrens, criminelen, buitenlanders",
-    ),
-    (
-        "1.2.2",
-        "Rekrutering: campagne en streefgetallen voor de overheid",
-    ),
-    ("1.2.2.1", "Campagne in openbare ruimte en via werkgevers"),
-    ("1.2.2.2", "Streefgetallen voor de lokale overheid"),
-    ("1.2.2.3", "Financiële prikkels"),
-    ("1.2.2.4", "Rekrutering van dienstplichtigen"),
-    ("1.2.3", "Huurlingenlegers"),
-    ("1.2.4", "Tsjetsjenië / Kadirovtsy"),
-    ("1.3", "Mobilisatie van reservisten"),
-    (
-        "1.4",
-        "Strafbepalingen voor contractsoldaten, reservisten en dienstplichtigen",
-    ),
-    ("1.4.1", "Strafbepalingen"),
-    (
-        "1.4.2",
-        "Mogelijkheid om te deserteren voor gemobiliseerden en contractsoldaten",
-    ),
-    ("1.4.3", "Daadwerkelijke vervolging"),
-    ("1.5", "Anti-Russische (para)militaire groepen"),
-    ("2", "LHBTIQ+"),
-    ("2.1", "Intersekse mensen"),
-    ("2.2", "Vervolging voor extremisme"),
-    (
-        "2.2.1",
-        "Wetgeving – strafrechtelijke misdrijven en bestuursrechtelijke overtredingen",
-    ),
-    ("2.2.2", "Gevolgen uitspraak – strafrechtelijke vervolging"),
-    ("2.2.3", "Gevolgen uitspraak – Administratieve vervolging"),
-    ("2.2.4", "Gevolgen uitspraak – Zelfcensuur"),
-    ("2.3", "Anti-propaganda wet van december 2022"),
-    ("2.3.1", "Voorbeelden"),
-    ("2.4", "Gevolgen van wetgeving in de samenleving"),
-    (
-        "2.5",
-        "Transgender personen: Verbod geslachtsbevestigende operaties / aangepaste geslachtsaanduiding",
-    ),
-    ("2.6", "Regionale verschillen"),
-    ("3", "Critici en opposanten"),
-    (
-        "3.1",
-        "Nieuwe wetgeving, aanscherping van bestaande wetgeving en beleid",
-    ),
-    (
-        "3.2",
-        "Opsporingsmethoden: Screening van sociale media en gezichtsherkenning",
-    ),
-    ("3.3", "Politieke activisten"),
-    ("3.3.1", "Alexei Navalny en zijn aanhangers"),
-    ("3.4", "Andere activisten"),
-    ("3.5", "Advocaten"),
-    ("3.6", "Journalisten"),
-    ("3.7", "Kritiek op de oorlog"),
-    ("3.7.1", "Kritiek op de oorlog – strafzaken"),
-    ("3.7.2", "Kritiek op de oorlog – bestuursrechtelijke zaken"),
-    ("3.7.3", "Militaire bloggers"),
-    ("3.7.4", "Kinderen en jongvolwassenen"),
-    ("3.7.5", "Punitieve psychiatrische behandeling"),
-    ("3.7.6", "Vrouwen en moeders van militairen"),
-    ("3.8", "Monitoring van Russen buiten Rusland"),
-    ("3.9", "Demonstraties"),
-    ("4.2", "Afkortingen"),
-];
+/// The numbered sections of the country report, in order, as the shipped
+/// corpus parses them: the table is recomputed from the corpus, so a new
+/// edition of the report makes a stale docs/coverage.md fail.
+fn sections() -> &'static [(String, String)] {
+    static SECTIONS: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    SECTIONS.get_or_init(|| {
+        let corpus = gehoor::corpus::Corpus::load(&gehoor::assets::FileSet::embedded_corpus())
+            .expect("the shipped corpus loads");
+        let doc = corpus.document(REPORT).expect("the report is shipped");
+        doc.sections
+            .iter()
+            .filter_map(|s| s.number.clone().map(|n| (n, s.title.clone())))
+            .collect()
+    })
+}
 
 /// Sections left uncited on purpose, with the reason shown in docs/coverage.md.
 const UNCITED: &[(&str, &str)] = &[
@@ -261,7 +187,7 @@ fn check_text(problems: &mut Vec<String>, at: &str, value: Option<&Value>, allow
 }
 
 fn check_refs(problems: &mut Vec<String>, at: &str, refs: &[String]) {
-    let known: BTreeSet<&str> = SECTIONS.iter().map(|(n, _)| *n).collect();
+    let known: BTreeSet<&str> = sections().iter().map(|(n, _)| n.as_str()).collect();
     for r in refs {
         let (doc, rest) = r.split_once('#').unwrap_or((r.as_str(), ""));
         if !DOCUMENTS.contains(&doc) {
@@ -619,9 +545,9 @@ fn citations(all: &[(String, Table)]) -> BTreeMap<String, Vec<String>> {
 fn render_coverage(all: &[(String, Table)]) -> String {
     let cited = citations(all);
     let reasons: BTreeMap<&str, &str> = UNCITED.iter().copied().collect();
-    let count = SECTIONS
+    let count = sections()
         .iter()
-        .filter(|(n, _)| cited.contains_key(*n))
+        .filter(|(n, _)| cited.contains_key(n.as_str()))
         .count();
     let mut out = String::new();
     out.push_str("# Coverage of the country report by the questionnaires\n\n");
@@ -638,11 +564,11 @@ fn render_coverage(all: &[(String, Table)]) -> String {
     );
     out.push_str(&format!(
         "{count} of {} numbered sections are cited.\n\n",
-        SECTIONS.len()
+        sections().len()
     ));
     out.push_str("| Section | Title | Questions |\n|---|---|---|\n");
-    for (number, title) in SECTIONS {
-        let cell = match (cited.get(*number), reasons.get(number)) {
+    for (number, title) in sections() {
+        let cell = match (cited.get(number.as_str()), reasons.get(number.as_str())) {
             (Some(ids), _) => ids
                 .iter()
                 .map(|id| format!("`{id}`"))
@@ -704,14 +630,14 @@ fn profiles_name_existing_questionnaires() {
 #[test]
 fn every_section_is_cited_or_explained() {
     let cited = citations(&load_questionnaires());
-    for (number, title) in SECTIONS {
+    for (number, title) in sections() {
         let explained = UNCITED.iter().any(|(n, _)| n == number);
         assert!(
-            cited.contains_key(*number) || explained,
+            cited.contains_key(number.as_str()) || explained,
             "section {number} ({title}) is cited by no question and has no reason in UNCITED"
         );
         assert!(
-            !(cited.contains_key(*number) && explained),
+            !(cited.contains_key(number.as_str()) && explained),
             "section {number} is cited now; remove it from UNCITED"
         );
     }
