@@ -465,3 +465,45 @@ fn answers_hidden_by_a_changed_answer_are_kept_and_shown() {
     assert!(out.contains("(hidden by a"), "{out}");
     assert!(out.contains("trial.dropped_question: from v0"), "{out}");
 }
+
+#[test]
+fn returned_sessions_say_why_and_history_is_shown() {
+    let mut app = app();
+    let mut s = session(&app.data);
+    s.set_value("trial.received", Some(Value::YesNo(false)));
+    s.submit("Tester").unwrap();
+    s.return_for_work("Supervisor", "Ask about the second summons")
+        .unwrap();
+    s.add_comment("Supervisor", None, "Good interview overall.");
+    open_interview(&mut app, s, false, false);
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap()
+            .contains("Ask about the second summons")
+    );
+    press(&mut app, KeyCode::Char('t'));
+    let Some(Overlay::Timeline { lines, .. }) = &app.overlay else {
+        panic!("no timeline")
+    };
+    let text = lines.join("\n");
+    assert!(text.contains("draft → submitted  (Tester)"), "{text}");
+    assert!(
+        text.contains("submitted → returned  (Supervisor): Ask about the second summons"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Supervisor: Good interview overall."),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_session_note_is_edited_from_any_row() {
+    let mut app = interview_app();
+    press(&mut app, KeyCode::Char('k')); // topic row
+    press(&mut app, KeyCode::Char('N'));
+    typing(&mut app, "Interpreter: Russian, by phone");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(session_of(&app).note, "Interpreter: Russian, by phone");
+}

@@ -19,6 +19,7 @@ pub enum Action {
     // Interview
     Edit,
     EditNote,
+    EditSessionNote,
     ToggleGuidance,
     ToggleRussian,
     ToggleFlag,
@@ -56,6 +57,7 @@ impl Action {
         Action::ToggleLang,
         Action::Edit,
         Action::EditNote,
+        Action::EditSessionNote,
         Action::ToggleGuidance,
         Action::ToggleRussian,
         Action::ToggleFlag,

@@ -34,6 +34,10 @@ pub enum Editor {
     Note {
         input: TextArea<'static>,
     },
+    /// The session-level free note.
+    SessionNote {
+        input: TextArea<'static>,
+    },
 }
 
 pub fn multiline(text: &str) -> TextArea<'static> {
@@ -168,9 +172,10 @@ pub fn parse_line(kind: &Kind, text: &str) -> Result<Option<Value>, Invalid> {
 impl Editor {
     pub fn text(&self) -> Option<String> {
         match self {
-            Editor::Line { input, .. } | Editor::Long { input } | Editor::Note { input } => {
-                Some(input_text(input))
-            }
+            Editor::Line { input, .. }
+            | Editor::Long { input }
+            | Editor::Note { input }
+            | Editor::SessionNote { input } => Some(input_text(input)),
             Editor::Choice { .. } => None,
         }
     }

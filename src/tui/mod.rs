@@ -112,6 +112,13 @@ pub fn run(ctx: &Ctx, data: Data, start: Start) -> Result<ExitCode> {
     let mut app = App::new(ctx.settings.lang, palette, data);
     let mut handle: Option<WriteHandle> = None;
     load_sessions(&mut app, &store);
+    if let Some(path) = store.warn_if_shared() {
+        let path = path.display().to_string();
+        app.status = Some(crate::i18n::fill(
+            &app.strings().cli.data_dir_readable_by_others,
+            &[("path", &path)],
+        ));
+    }
     match start {
         Start::Home => {}
         Start::Create(session) => {

@@ -18,7 +18,50 @@ fn label(catalog: &Catalog, key: &str, lang: Lang) -> String {
     }
 }
 
+/// The chronology of dates, then the session's status history and its
+/// session-wide comments: everything a reviewer reads in order.
 pub fn lines(catalog: &Catalog, session: &Session, lang: Lang, s: &Strings) -> Vec<String> {
+    let mut out = chronology(catalog, session, lang, s);
+    out.push(String::new());
+    out.push(s.tui.history_title.clone());
+    if session.history.is_empty() {
+        out.push(format!("  {}", s.tui.history_none));
+    }
+    for h in &session.history {
+        let status = |st| crate::tui::view::status_label(st, s).to_string();
+        let mut line = format!(
+            "  {}  {} → {}  ({})",
+            h.at.strftime("%Y-%m-%d %H:%M"),
+            status(h.from),
+            status(h.to),
+            crate::sanitize::clean_line(&h.by)
+        );
+        if let Some(r) = &h.reason {
+            line.push_str(&format!(": {}", crate::sanitize::clean_line(r)));
+        }
+        out.push(line);
+    }
+    let general: Vec<_> = session
+        .comments
+        .iter()
+        .filter(|c| c.target.is_none())
+        .collect();
+    if !general.is_empty() {
+        out.push(String::new());
+        out.push(s.tui.session_comments.clone());
+        for c in general {
+            out.push(format!(
+                "  {}  {}: {}",
+                c.at.strftime("%Y-%m-%d %H:%M"),
+                crate::sanitize::clean_line(&c.author),
+                crate::sanitize::clean_line(&c.text)
+            ));
+        }
+    }
+    out
+}
+
+fn chronology(catalog: &Catalog, session: &Session, lang: Lang, s: &Strings) -> Vec<String> {
     let events = timeline::events(catalog, session);
     if events.is_empty() {
         return vec![s.tui.timeline_empty.clone()];

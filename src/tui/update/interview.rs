@@ -42,8 +42,32 @@ pub fn open_interview(app: &mut App, mut session: Session, read_only: bool, revi
     refresh(&mut st, &app.data.catalog);
     // Start on the first question rather than a topic header.
     st.cursor = st.rows.iter().position(|r| r.key().is_some()).unwrap_or(0);
+    let returned = (st.session.status == crate::notes::Status::Returned)
+        .then(|| {
+            st.session
+                .history
+                .iter()
+                .rev()
+                .find(|h| h.to == crate::notes::Status::Returned)
+        })
+        .flatten()
+        .map(|h| {
+            crate::i18n::fill(
+                &app.strings().tui.returned_notice,
+                &[
+                    ("by", &crate::sanitize::clean_line(&h.by)),
+                    (
+                        "reason",
+                        &crate::sanitize::clean_line(h.reason.as_deref().unwrap_or("")),
+                    ),
+                ],
+            )
+        });
     app.screen = crate::tui::app::Screen::Interview(Box::new(st));
     app.overlay = None;
+    if returned.is_some() {
+        app.status = returned;
+    }
     refresh_sources(app);
 }
 
@@ -187,6 +211,12 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                 }
                 _ => {}
             }
+            return None;
+        }
+        Msg::Act(Action::EditSessionNote) if !st.read_only => {
+            st.editor = Some(Editor::SessionNote {
+                input: editor::multiline(&st.session.note),
+            });
             return None;
         }
         Msg::Act(Action::EditNote) => {
@@ -472,6 +502,21 @@ fn editor_update(app: &mut App, msg: Msg) -> Option<Effect> {
     let data = app.data.clone();
     let s = app.strings();
     let st = app.interview_mut()?;
+    if let Some(Editor::SessionNote { input }) = st.editor.as_mut() {
+        match msg {
+            Msg::Act(Action::Back) => {
+                st.session.note = crate::sanitize::clean(&crate::tui::app::input_text(input));
+                st.editor = None;
+                mark_changed(app);
+            }
+            Msg::Input(k) => {
+                input.input(k);
+            }
+            Msg::Paste(text) => paste_into(input, &text, false),
+            _ => {}
+        }
+        return None;
+    }
     let (key, q) = current_question(st, &data.catalog)?;
     let ed = st.editor.as_mut()?;
     match (msg, ed) {

@@ -233,6 +233,16 @@ fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
     let cat = &app.data.catalog;
     let lang = app.lang;
     let focused = st.focus == Pane::Question || st.editor.is_some();
+    if let Some(Editor::SessionNote { input }) = &st.editor {
+        let mut t = input.clone();
+        t.set_block(
+            Block::bordered()
+                .title(s.tui.session_note.as_str())
+                .border_style(app.palette.focus_border()),
+        );
+        frame.render_widget(&t, area);
+        return;
+    }
     let Some(row) = st.rows.get(st.cursor) else {
         frame.render_widget(
             Paragraph::new(s.tui.no_questions.as_str()).block(pane_block(app, "", focused)),
@@ -273,7 +283,9 @@ fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
     };
     let answer = st.session.answers.get(&key);
     let editor_height = match &st.editor {
-        Some(Editor::Long { .. } | Editor::Note { .. }) => area.height / 2,
+        Some(Editor::Long { .. } | Editor::Note { .. } | Editor::SessionNote { .. }) => {
+            area.height / 2
+        }
         Some(Editor::Choice { values, .. }) => values.len() as u16 + 2,
         Some(Editor::Line { .. }) => 4,
         None => 0,
@@ -481,7 +493,7 @@ fn editor(app: &App, e: &Editor, frame: &mut Frame, area: Rect) {
                 frame.render_widget(Line::styled(e.as_str(), app.palette.error()), b);
             }
         }
-        Editor::Long { input } | Editor::Note { input } => {
+        Editor::Long { input } | Editor::Note { input } | Editor::SessionNote { input } => {
             let title = if matches!(e, Editor::Note { .. }) {
                 &s.tui.editor_note
             } else {

@@ -17,6 +17,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::app::{App, Overlay, Screen};
 use super::keymap::{self, Mode};
 
+pub use home::status_label;
 pub use interview::{InterviewLayout, interview_layout};
 
 pub const MIN_WIDTH: u16 = 80;
