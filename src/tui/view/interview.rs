@@ -203,7 +203,8 @@ fn tree(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
                         .iter()
                         .any(|c| c.target.as_deref() == Some(key))
                     {
-                        spans.push(Span::styled(" ✎", app.palette.warn()));
+                        // Before the text: long questions are cut at the pane's edge.
+                        spans.insert(1, Span::styled("✎", app.palette.warn()));
                     }
                     ListItem::new(Line::from(spans))
                 }
@@ -582,7 +583,9 @@ fn selected_offset(st: &InterviewState) -> u16 {
 
 fn status_line(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
     let s = app.strings();
-    let save = if st.read_only {
+    let save = if st.review {
+        s.tui.review_save_state.clone()
+    } else if st.read_only {
         s.tui.read_only.clone()
     } else if let Some(err) = &st.save_error {
         format!("{}: {}", s.tui.save_failed, err)

@@ -88,11 +88,11 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                         .map(|r| {
                             let q = r.question.map(|qi| &cat.questionnaires[r.qn].questions[qi]);
                             ListItem::new(format!(
-                                "{}  {}",
+                                "{:<32} {}",
+                                r.key().unwrap_or_default(),
                                 q.map_or(String::new(), |q| crate::sanitize::clean_line(
                                     q.text.get(app.lang)
                                 )),
-                                r.key().unwrap_or_default()
                             ))
                         })
                         .collect()
