@@ -6,6 +6,7 @@ mod args;
 mod check_cmd;
 mod corpus_cmd;
 mod export_cmd;
+mod help;
 mod interview_cmd;
 mod meta_cmd;
 mod review_cmd;
@@ -14,7 +15,7 @@ mod sessions_cmd;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 pub use args::*;
 
@@ -30,8 +31,14 @@ pub struct Ctx {
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
     let env_lang = Lang::from_env_vars(|k| std::env::var(k).ok());
+    let args: Vec<String> = std::env::args().collect();
+    let help_lang = help::lang_from_args(&args).unwrap_or(env_lang);
+    let matches = help::localize(Cli::command(), Strings::get(help_lang)).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let flag_lang = cli.global.lang.map(|l| match l {
         LangArg::Nl => Lang::Nl,
         LangArg::En => Lang::En,

@@ -182,9 +182,10 @@ pub fn jump_results(app: &App, query: &str) -> Vec<usize> {
         let r = &st.rows[i];
         let q = r.question.map(|qi| &cat.questionnaires[r.qn].questions[qi]);
         format!(
-            "{} {}",
+            "{} {} {}",
             q.map_or("", |q| q.text.get(app.lang)),
-            r.key().unwrap_or_default()
+            r.key().unwrap_or_default(),
+            q.map_or(String::new(), |q| q.keywords.join(" "))
         )
     })
 }
