@@ -87,6 +87,12 @@ fn screen(app: &App, w: u16, h: u16) -> String {
     out
 }
 
+/// Snapshot a screen at the smallest supported size and a comfortable one.
+fn both(name: &str, app: &App) {
+    insta::assert_snapshot!(format!("{name}_80x24"), screen(app, 80, 24));
+    insta::assert_snapshot!(format!("{name}_120x40"), screen(app, 120, 40));
+}
+
 fn session_of(app: &App) -> &Session {
     &app.interview().unwrap().session
 }
@@ -320,8 +326,7 @@ fn with_sessions(mut app: App) -> App {
 #[test]
 fn snapshot_home() {
     let app = with_sessions(app());
-    insta::assert_snapshot!("home_80x24", screen(&app, 80, 24));
-    insta::assert_snapshot!("home_120x40", screen(&app, 120, 40));
+    both("home", &app);
 }
 
 #[test]
@@ -329,44 +334,41 @@ fn snapshot_new_interview_form() {
     let mut app = app();
     press(&mut app, KeyCode::Enter);
     typing(&mut app, "CASE-9");
-    insta::assert_snapshot!("form_80x24", screen(&app, 80, 24));
-    insta::assert_snapshot!("form_120x40", screen(&app, 120, 40));
+    both("form", &app);
 }
 
 #[test]
 fn snapshot_interview_and_editors() {
     let mut app = interview_app();
-    insta::assert_snapshot!("interview_80x24", screen(&app, 80, 24));
-    insta::assert_snapshot!("interview_120x40", screen(&app, 120, 40));
+    both("interview", &app);
     press(&mut app, KeyCode::Char('g'));
     press(&mut app, KeyCode::Char('r'));
     press(&mut app, KeyCode::Enter);
-    insta::assert_snapshot!("interview_choice_120x40", screen(&app, 120, 40));
+    both("interview_choice", &app);
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Enter);
-    insta::assert_snapshot!("interview_multi_80x24", screen(&app, 80, 24));
+    both("interview_multi", &app);
 }
 
 #[test]
 fn snapshot_overlays() {
     let mut app = interview_app();
     press(&mut app, KeyCode::Char('?'));
-    insta::assert_snapshot!("help_80x24", screen(&app, 80, 24));
-    insta::assert_snapshot!("help_120x40", screen(&app, 120, 40));
+    both("help", &app);
     press(&mut app, KeyCode::Esc);
     press_mod(&mut app, KeyCode::Char('p'), KeyModifiers::CONTROL);
     typing(&mut app, "gosuslugi");
-    insta::assert_snapshot!("jump_80x24", screen(&app, 80, 24));
+    both("jump", &app);
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('S'));
-    insta::assert_snapshot!("submit_80x24", screen(&app, 80, 24));
+    both("submit", &app);
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Enter);
-    insta::assert_snapshot!("passage_120x40", screen(&app, 120, 40));
+    both("passage", &app);
 }
 
 #[test]
@@ -376,7 +378,7 @@ fn snapshot_search_with_the_index() {
     let index =
         gehoor::search::Index::build(gehoor::search::passages_from(&data.corpus), &data.glossary);
     update(&mut app, Msg::IndexReady(Arc::new(index)));
-    insta::assert_snapshot!("interview_sources_120x40", screen(&app, 120, 40));
+    both("interview_sources", &app);
     press(&mut app, KeyCode::Char('/'));
     typing(&mut app, "povestka");
     let Some(Overlay::Search(s)) = &app.overlay else {
@@ -386,8 +388,7 @@ fn snapshot_search_with_the_index() {
         !s.results.is_empty(),
         "the glossary finds the Dutch word for a Russian one"
     );
-    insta::assert_snapshot!("search_80x24", screen(&app, 80, 24));
-    insta::assert_snapshot!("search_120x40", screen(&app, 120, 40));
+    both("search", &app);
 }
 
 #[test]
@@ -396,8 +397,7 @@ fn snapshot_review_screens() {
     press(&mut app, KeyCode::Down);
     let effects = press(&mut app, KeyCode::Enter);
     assert_eq!(effects, vec![Effect::LoadSessions]);
-    insta::assert_snapshot!("sessions_80x24", screen(&app, 80, 24));
-    insta::assert_snapshot!("sessions_120x40", screen(&app, 120, 40));
+    both("sessions", &app);
     let mut s = session(&app.data);
     s.set_value("trial.received", Some(Value::YesNo(true)));
     s.add_group_instance("trial.notices");
@@ -413,9 +413,9 @@ fn snapshot_review_screens() {
     let mut s = fixed(s);
     s.comments[0].at = s.created.clone();
     open_interview(&mut app, s, true, true);
-    insta::assert_snapshot!("review_120x40", screen(&app, 120, 40));
+    both("review", &app);
     press(&mut app, KeyCode::Char('t'));
-    insta::assert_snapshot!("timeline_80x24", screen(&app, 80, 24));
+    both("timeline", &app);
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('c'));
     typing(&mut app, "Please clarify");
@@ -506,4 +506,29 @@ fn the_session_note_is_edited_from_any_row() {
     typing(&mut app, "Interpreter: Russian, by phone");
     press(&mut app, KeyCode::Esc);
     assert_eq!(session_of(&app).note, "Interpreter: Russian, by phone");
+}
+
+#[test]
+fn help_lists_every_action_of_every_screen() {
+    use gehoor::tui::action::Action;
+    use gehoor::tui::keymap::describe;
+    use gehoor::tui::view::help::help_lines;
+    let s = gehoor::i18n::Strings::get(Lang::En);
+    let mut seen = String::new();
+    let mut app = with_sessions(app());
+    seen += &help_lines(&app).join("\n");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter); // sessions table
+    seen += &help_lines(&app).join("\n");
+    let sess = session(&app.data);
+    open_interview(&mut app, sess.clone(), true, true); // review
+    seen += &help_lines(&app).join("\n");
+    open_interview(&mut app, sess, false, false); // interview
+    seen += &help_lines(&app).join("\n");
+    for action in Action::ALL {
+        assert!(
+            seen.contains(describe(*action, s)),
+            "help never mentions {action:?}"
+        );
+    }
 }

@@ -100,6 +100,8 @@ pub struct SourceItem {
     pub footnotes: Vec<String>,
     /// Cited by the question itself (rather than found by the index).
     pub explicit: bool,
+    /// Cited in the current answer (shown first).
+    pub cited: bool,
     /// Byte ranges of matched words in `text`.
     pub highlights: Vec<std::ops::Range<usize>>,
 }

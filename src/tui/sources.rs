@@ -49,6 +49,7 @@ pub fn passage(corpus: &Corpus, reference: &str, explicit: bool) -> Option<Sourc
             .join("\n\n"),
         footnotes: footnotes(doc, &paragraphs),
         explicit,
+        cited: false,
         highlights: Vec::new(),
     })
 }
@@ -72,6 +73,7 @@ fn from_hit(corpus: &Corpus, hit: &Hit, explicit: bool) -> SourceItem {
         text: hit.snippet.clone(),
         footnotes: Vec::new(),
         explicit,
+        cited: false,
         highlights: Vec::new(),
     });
     item.highlights = highlight_ranges(&item.text, &hit.snippet, &hit.highlights);

@@ -92,8 +92,14 @@ pub fn refresh_sources(app: &mut App) {
     let Some(st) = app.interview_mut() else {
         return;
     };
-    let question = current_question(st, &data.catalog).map(|(_, q)| q.clone());
-    let (items, glossary) = match question {
+    let current = current_question(st, &data.catalog);
+    let cited: Vec<String> = current
+        .as_ref()
+        .and_then(|(key, _)| st.session.answers.get(key))
+        .map(|a| a.cited.clone())
+        .unwrap_or_default();
+    let question = current.map(|(_, q)| q.clone());
+    let (mut items, glossary) = match question {
         Some(q) => sources::for_question(&data.corpus, index.as_deref(), &q, lang),
         // On a topic or group row: the sources the topic as a whole rests on.
         None => match st.rows.get(st.cursor) {
@@ -108,6 +114,17 @@ pub fn refresh_sources(app: &mut App) {
             None => (Vec::new(), Vec::new()),
         },
     };
+    // What the answer cites comes first, so a reviewer reads it in full.
+    for reference in cited.iter().rev() {
+        let item = match items.iter().position(|i| &i.reference == reference) {
+            Some(pos) => Some(items.remove(pos)),
+            None => sources::passage(&data.corpus, reference, false),
+        };
+        if let Some(mut item) = item {
+            item.cited = true;
+            items.insert(0, item);
+        }
+    }
     st.sources = items;
     st.glossary = glossary;
     st.source_cursor = 0;

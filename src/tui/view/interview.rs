@@ -403,7 +403,15 @@ fn kind_label(kind: &Kind, s: &crate::i18n::Strings) -> String {
         Kind::YesNo => s.tui.kind_yes_no.clone(),
         Kind::SingleChoice { .. } => s.tui.kind_single.clone(),
         Kind::MultiChoice { .. } => s.tui.kind_multi.clone(),
-        Kind::Date { .. } => s.tui.kind_date.clone(),
+        Kind::Date { precision } => {
+            use crate::questionnaire::DatePrecision as P;
+            let p = match precision {
+                P::Day => &s.tui.precision_day,
+                P::Month => &s.tui.precision_month,
+                P::Year | P::Approximate => &s.tui.precision_year,
+            };
+            format!("{} ({p})", s.tui.kind_date)
+        }
         Kind::Number { unit, .. } => match unit {
             Some(u) => format!("{} ({})", s.tui.kind_number, u.get(s.lang)),
             None => s.tui.kind_number.clone(),
@@ -537,7 +545,11 @@ fn sources(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
         } else {
             app.palette.title()
         };
-        let tag = if item.explicit { "★ " } else { "" };
+        let tag = match (item.cited, item.explicit) {
+            (true, _) => format!("[{}] ", s.tui.cited_tag),
+            (false, true) => "★ ".to_string(),
+            (false, false) => String::new(),
+        };
         lines.push(Line::styled(format!("{tag}{}", item.heading), head_style));
         lines.push(Line::styled(item.reference.clone(), app.palette.dim()));
         lines.extend(highlighted(

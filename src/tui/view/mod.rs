@@ -1,7 +1,7 @@
 //! Widgets that only read the `App`.
 
 mod form;
-mod help;
+pub mod help;
 mod home;
 mod interview;
 mod overlay;
