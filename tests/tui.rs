@@ -532,3 +532,42 @@ fn help_lists_every_action_of_every_screen() {
         );
     }
 }
+
+#[test]
+fn an_invalid_questionnaire_blocks_new_interviews_with_its_diagnostics() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui");
+    let text = std::fs::read_to_string(fixtures.join("trial.toml"))
+        .unwrap()
+        .replace("kind = \"number\"", "kind = \"nummer\"");
+    std::fs::write(dir.path().join("trial.toml"), text).unwrap();
+    let data = Data::from_files(
+        &FileSet::embedded_corpus(),
+        &FileSet::from_dir(dir.path()).unwrap(),
+        Lang::En,
+        "Tester".into(),
+    )
+    .unwrap();
+    let diagnostics = data.invalid.clone().expect("the broken kind is an error");
+    assert!(diagnostics.contains("trial.toml:"), "{diagnostics}");
+    let mut app = App::new(Lang::En, Palette::new(Theme::Auto, true), Arc::new(data));
+    press(&mut app, KeyCode::Enter); // New interview
+    assert!(matches!(app.screen, Screen::Home(_)), "no form opens");
+    match &app.overlay {
+        Some(Overlay::Message(m)) => assert_eq!(m, &diagnostics),
+        _ => panic!("the diagnostics are not shown"),
+    }
+}
+
+#[test]
+fn f1_opens_help_even_while_typing() {
+    let mut app = interview_app();
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::F(1));
+    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        app.interview().unwrap().editor.is_some(),
+        "back in the note"
+    );
+}

@@ -42,16 +42,24 @@ pub fn run(ctx: &Ctx, args: &InterviewArgs) -> Result<ExitCode> {
         }
     }
     let case_ref = args.case_ref.clone().unwrap_or_default();
-    if topics.is_empty() || case_ref.trim().is_empty() {
-        // Not enough to start: open the new-interview form instead.
-        return tui::run(ctx, data, Start::Home);
-    }
     let interviewer = args
         .interviewer
         .clone()
         .or_else(|| ctx.settings.name.clone())
         .or_else(|| std::env::var("USER").ok())
         .unwrap_or_default();
+    if topics.is_empty() || case_ref.trim().is_empty() || interviewer.trim().is_empty() {
+        // Not enough to start: open the new-interview form with what is known.
+        return tui::run(
+            ctx,
+            data,
+            Start::Form {
+                case_ref,
+                interviewer,
+                topics,
+            },
+        );
+    }
     let qns: Vec<_> = topics.iter().filter_map(|t| cat.questionnaire(t)).collect();
     let session = Session::new(
         crate::sanitize::clean_line(&case_ref).trim(),

@@ -58,6 +58,7 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Global, "ctrl-z", A::Suspend, false),
     b(M::Global, "q", A::Quit, true),
     b(M::Global, "?", A::ToggleHelp, true),
+    b(M::Global, "f1", A::ToggleHelp, false),
     b(M::Global, "up", A::Up, false),
     b(M::Global, "k", A::Up, false),
     b(M::Global, "down", A::Down, false),
@@ -99,6 +100,7 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Review, "t", A::Timeline, true),
     b(M::Review, "g", A::ToggleGuidance, false),
     b(M::Editor, "esc", A::Back, true),
+    b(M::Editor, "f1", A::ToggleHelp, true),
     b(M::Editor, "ctrl-c", A::Quit, false),
     b(M::Editor, "ctrl-z", A::Suspend, false),
 ];

@@ -24,7 +24,7 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseEventKind};
 
 use crate::cli::Ctx;
 use crate::error::{Error, IoOp, Result};
-use crate::notes::{Session, Store, WriteHandle};
+use crate::notes::{Session, Status, Store, WriteHandle};
 use app::{App, Data, Screen};
 use update::{Effect, Msg, update};
 
@@ -33,6 +33,12 @@ pub enum Start {
     Home,
     /// Create this session and open it.
     Create(Box<Session>),
+    /// The new-interview form, prefilled.
+    Form {
+        case_ref: String,
+        interviewer: String,
+        topics: Vec<String>,
+    },
     /// Open an existing session (by id) as a supervisor.
     Review(Option<String>),
 }
@@ -125,6 +131,35 @@ pub fn run(ctx: &Ctx, data: Data, start: Start) -> Result<ExitCode> {
             let h = store.create(&session)?;
             handle = Some(h);
             update::open_interview(&mut app, *session, false, false);
+        }
+        Start::Form {
+            case_ref,
+            interviewer,
+            topics,
+        } => {
+            let picked = topics
+                .iter()
+                .filter_map(|t| {
+                    app.data
+                        .catalog
+                        .questionnaires
+                        .iter()
+                        .position(|q| &q.id == t)
+                })
+                .collect();
+            app.screen = Screen::NewInterview(Box::new(app::FormState {
+                case_ref: app::line_input(&case_ref),
+                interviewer: app::line_input(&interviewer),
+                filter: app::line_input(""),
+                field: if case_ref.is_empty() {
+                    app::FormField::CaseRef
+                } else {
+                    app::FormField::Topics
+                },
+                cursor: 0,
+                picked,
+                error: None,
+            }));
         }
         Start::Review(None) => {
             app.screen = Screen::Sessions(app::SessionsState {
@@ -319,6 +354,13 @@ fn perform(app: &mut App, store: &Store, handle: &mut Option<WriteHandle>, effec
                     let session = store.open_read_only(uuid)?;
                     update::open_interview(app, session, true, true);
                 } else {
+                    let on_disk = store.open_read_only(uuid)?;
+                    if matches!(on_disk.status, Status::Submitted | Status::Approved) {
+                        // Submitted work changes only after a supervisor returns it.
+                        update::open_interview(app, on_disk, true, false);
+                        app.status = Some(s.tui.submitted_read_only.clone());
+                        return Ok(());
+                    }
                     match store.open_for_write(uuid) {
                         Ok((session, h)) => {
                             *handle = Some(h);

@@ -101,7 +101,8 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             }
             return Some(Effect::Quit);
         }
-        Msg::Act(Action::ToggleHelp) if mode(app) != Mode::Editor => {
+        // A comment being typed is never swapped for the help.
+        Msg::Act(Action::ToggleHelp) if !matches!(app.overlay, Some(Overlay::Prompt(_))) => {
             app.overlay = match app.overlay {
                 Some(Overlay::Help { .. }) => None,
                 _ => Some(Overlay::Help { scroll: 0 }),
