@@ -460,6 +460,20 @@ fn instance_of_row(st: &InterviewState) -> Option<usize> {
     }
 }
 
+/// Add a line to an answer's note, keeping what is there.
+fn append_to_note(session: &mut crate::notes::Session, key: &str, line: &str) {
+    let mut note = session
+        .answers
+        .get(key)
+        .map(|a| a.note.clone())
+        .unwrap_or_default();
+    if !note.is_empty() && !note.ends_with('\n') {
+        note.push('\n');
+    }
+    note.push_str(line);
+    session.set_note(key, note);
+}
+
 /// Cite a corpus ref into the current answer: the ref is stored with the
 /// answer, and a line naming it is added to the note.
 pub fn cite(app: &mut App, reference: &str) {
@@ -482,17 +496,7 @@ pub fn cite(app: &mut App, reference: &str) {
         .is_some_and(|a| a.cited.iter().any(|r| r == reference));
     st.session.cite(&key, reference);
     if !already {
-        let mut note = st
-            .session
-            .answers
-            .get(&key)
-            .map(|a| a.note.clone())
-            .unwrap_or_default();
-        if !note.is_empty() && !note.ends_with('\n') {
-            note.push('\n');
-        }
-        note.push_str(&format!("[{reference}]"));
-        st.session.set_note(&key, note);
+        append_to_note(&mut st.session, &key, &format!("[{reference}]"));
     }
     app.status = Some(crate::i18n::fill(&s.tui.cited, &[("ref", reference)]));
     mark_changed(app);
@@ -562,20 +566,14 @@ fn editor_update(app: &mut App, msg: Msg) -> Option<Effect> {
                 Err(_) => {
                     // Never lose what was typed: an invalid entry goes into
                     // the note, marked, so it can be corrected later.
-                    let mut note = st
-                        .session
-                        .answers
-                        .get(&key)
-                        .map(|a| a.note.clone())
-                        .unwrap_or_default();
-                    if !note.is_empty() {
-                        note.push('\n');
-                    }
-                    note.push_str(&crate::i18n::fill(
-                        &s.tui.unparsed_note,
-                        &[("text", &crate::sanitize::clean_line(&text))],
-                    ));
-                    st.session.set_note(&key, note);
+                    append_to_note(
+                        &mut st.session,
+                        &key,
+                        &crate::i18n::fill(
+                            &s.tui.unparsed_note,
+                            &[("text", &crate::sanitize::clean_line(&text))],
+                        ),
+                    );
                     app.status = Some(s.tui.unparsed_kept.clone());
                 }
             }

@@ -147,6 +147,20 @@ fn marker(app: &App, answer: Option<&Answer>, required: bool) -> Span<'static> {
     }
 }
 
+/// The title of the repeat group a group or instance row belongs to.
+fn group_title(
+    qn: &crate::questionnaire::Questionnaire,
+    row: &crate::interview::Row,
+    lang: crate::i18n::Lang,
+) -> String {
+    row.question
+        .and_then(|qi| qn.questions[qi].group.as_deref())
+        .and_then(|g| qn.group(g))
+        .map_or(String::new(), |g| {
+            crate::sanitize::clean_line(g.title.get(lang))
+        })
+}
+
 fn tree(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
     let s = app.strings();
     let cat = &app.data.catalog;
@@ -163,28 +177,10 @@ fn tree(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
                     app.palette.title(),
                 )),
                 RowKind::Group { count, .. } => {
-                    let g = r
-                        .question
-                        .and_then(|qi| qn.questions[qi].group.as_deref())
-                        .and_then(|g| qn.group(g));
-                    ListItem::new(format!(
-                        "{indent}⟳ {} ({count})",
-                        g.map_or(String::new(), |g| crate::sanitize::clean_line(
-                            g.title.get(lang)
-                        ))
-                    ))
+                    ListItem::new(format!("{indent}⟳ {} ({count})", group_title(qn, r, lang)))
                 }
                 RowKind::Instance { n, .. } => {
-                    let g = r
-                        .question
-                        .and_then(|qi| qn.questions[qi].group.as_deref())
-                        .and_then(|g| qn.group(g));
-                    ListItem::new(format!(
-                        "{indent}{} {n}",
-                        g.map_or(String::new(), |g| crate::sanitize::clean_line(
-                            g.title.get(lang)
-                        ))
-                    ))
+                    ListItem::new(format!("{indent}{} {n}", group_title(qn, r, lang)))
                 }
                 RowKind::Question { key, .. } => {
                     let q = &qn.questions[r.question.unwrap_or(0)];
