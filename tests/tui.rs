@@ -571,3 +571,17 @@ fn f1_opens_help_even_while_typing() {
         "back in the note"
     );
 }
+
+#[test]
+fn notes_reach_the_session_while_they_are_typed() {
+    let mut app = interview_app();
+    press(&mut app, KeyCode::Char('n'));
+    typing(&mut app, "Left via Verkhny Lars");
+    // Still editing: the text is already in the session, and a save is due.
+    assert!(app.interview().unwrap().editor.is_some());
+    assert_eq!(
+        session_of(&app).answers["trial.received"].note,
+        "Left via Verkhny Lars"
+    );
+    assert!(app.interview().unwrap().autosave.pending());
+}

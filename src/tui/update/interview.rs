@@ -531,9 +531,16 @@ fn editor_update(app: &mut App, msg: Msg) -> Option<Effect> {
                 mark_changed(app);
             }
             Msg::Input(k) => {
-                input.input(k);
+                if input.input(k) {
+                    st.session.note = crate::sanitize::clean(&crate::tui::app::input_text(input));
+                    mark_changed(app);
+                }
             }
-            Msg::Paste(text) => paste_into(input, &text, false),
+            Msg::Paste(text) => {
+                paste_into(input, &text, false);
+                st.session.note = crate::sanitize::clean(&crate::tui::app::input_text(input));
+                mark_changed(app);
+            }
             _ => {}
         }
         return None;
@@ -625,15 +632,41 @@ fn editor_update(app: &mut App, msg: Msg) -> Option<Effect> {
             }
         }
         (Msg::Input(k), Editor::Long { input } | Editor::Note { input }) => {
-            input.input(k);
+            if input.input(k) {
+                write_through(app, &key, &q.kind);
+            }
         }
         (Msg::Paste(text), Editor::Line { input, .. }) => paste_into(input, &text, true),
         (Msg::Paste(text), Editor::Long { input } | Editor::Note { input }) => {
-            paste_into(input, &text, false)
+            paste_into(input, &text, false);
+            write_through(app, &key, &q.kind);
         }
         _ => {}
     }
     None
+}
+
+/// Long texts and notes go into the session as they are typed, so autosave
+/// keeps them even if the editor is never left (a crash, a lost connection).
+fn write_through(app: &mut App, key: &str, kind: &Kind) {
+    let Some(st) = app.interview_mut() else {
+        return;
+    };
+    let Some(editor) = st.editor.as_ref() else {
+        return;
+    };
+    let text = editor.text().unwrap_or_default();
+    match editor {
+        Editor::Note { .. } => st.session.set_note(key, crate::sanitize::clean(&text)),
+        Editor::Long { .. } => {
+            let value = editor::parse_line(kind, &text).ok().flatten();
+            if value.is_some() || st.session.answers.contains_key(key) {
+                st.session.set_value(key, value);
+            }
+        }
+        _ => return,
+    }
+    mark_changed(app);
 }
 
 fn invalid_message(e: &Invalid, kind: LineKind, s: &crate::i18n::Strings) -> String {
