@@ -531,7 +531,8 @@ fn editor_update(app: &mut App, msg: Msg) -> Option<Effect> {
                 mark_changed(app);
             }
             Msg::Input(k) => {
-                if input.input(k) {
+                let changed = input.input(k);
+                if changed {
                     st.session.note = crate::sanitize::clean(&crate::tui::app::input_text(input));
                     mark_changed(app);
                 }
@@ -632,7 +633,8 @@ fn editor_update(app: &mut App, msg: Msg) -> Option<Effect> {
             }
         }
         (Msg::Input(k), Editor::Long { input } | Editor::Note { input }) => {
-            if input.input(k) {
+            let changed = input.input(k);
+            if changed {
                 write_through(app, &key, &q.kind);
             }
         }
