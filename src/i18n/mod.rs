@@ -150,12 +150,12 @@ mod tests {
         // key missing from either language or present in only one.
         let tables = load_all().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(tables[0].lang, Lang::Nl);
-        assert_ne!(tables[0].cli.not_built_hint, tables[1].cli.not_built_hint);
+        assert_ne!(tables[0].cli.config_bad, tables[1].cli.config_bad);
     }
 
     #[test]
     fn a_missing_key_is_rejected() {
-        let text = "[nl]\nnot_built_hint = \"x\"\n[en]\n";
+        let text = "[nl]\nconfig_bad = \"x\"\n[en]\n";
         assert!(parse_area::<Cli>("cli", text).is_err());
     }
 

@@ -1,4 +1,4 @@
 area! {
     /// Words shared by every screen and command.
-    Common { app_name, yes, no, status_draft, status_submitted, status_approved, status_returned, warning, error }
+    Common { yes, no, status_draft, status_submitted, status_approved, status_returned, error }
 }
