@@ -585,3 +585,22 @@ fn notes_reach_the_session_while_they_are_typed() {
     );
     assert!(app.interview().unwrap().autosave.pending());
 }
+
+#[test]
+fn a_session_opens_after_its_questionnaire_changed_and_says_so() {
+    let mut app = app();
+    let mut s = session(&app.data);
+    s.questionnaires[0].version = 0;
+    s.questionnaires[0].hash = "an older file".into();
+    s.set_value("trial.received", Some(Value::YesNo(true)));
+    open_interview(&mut app, s, false, false);
+    let out = screen(&app, 120, 40);
+    assert!(
+        out.contains("questionnaire changed since start: trial"),
+        "{out}"
+    );
+    assert_eq!(
+        session_of(&app).answers["trial.received"].value,
+        Some(Value::YesNo(true))
+    );
+}
