@@ -604,3 +604,36 @@ fn a_session_opens_after_its_questionnaire_changed_and_says_so() {
         Some(Value::YesNo(true))
     );
 }
+
+#[test]
+fn an_answer_under_a_renamed_question_id_carries_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui");
+    let text = std::fs::read_to_string(fixtures.join("trial.toml"))
+        .unwrap()
+        .replacen(
+            "id = \"received\"\n",
+            "id = \"received\"\nrenamed_from = [\"got_summons\"]\n",
+            1,
+        );
+    std::fs::write(dir.path().join("trial.toml"), text).unwrap();
+    let data = Data::from_files(
+        &FileSet::embedded_corpus(),
+        &FileSet::from_dir(dir.path()).unwrap(),
+        Lang::En,
+        "Tester".into(),
+    )
+    .unwrap();
+    assert!(data.invalid.is_none(), "{:?}", data.invalid);
+    let mut app = App::new(Lang::En, Palette::new(Theme::Auto, true), Arc::new(data));
+    let mut s = session(&app.data);
+    s.set_value("trial.got_summons", Some(Value::YesNo(true)));
+    open_interview(&mut app, s, false, false);
+    let answers = &session_of(&app).answers;
+    assert!(!answers.contains_key("trial.got_summons"));
+    assert_eq!(answers["trial.received"].value, Some(Value::YesNo(true)));
+    assert!(
+        app.interview().unwrap().autosave.pending(),
+        "the move is saved"
+    );
+}
