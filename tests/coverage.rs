@@ -51,47 +51,10 @@ const DOCUMENTS: &[&str] = &[
 const REPORT: &str = "ambtsbericht-rf-2025";
 
 const TOPICS: &[&str] = &["military", "lgbtiq", "critics", "identity"];
-const KINDS: &[&str] = &[
-    "yes_no",
-    "single_choice",
-    "multi_choice",
-    "date",
-    "number",
-    "short_text",
-    "long_text",
-];
-const TOP_KEYS: &[&str] = &[
-    "id",
-    "version",
-    "topic",
-    "order",
-    "title",
-    "description",
-    "sources",
-    "section",
-    "group",
-    "question",
-];
-const QUESTION_KEYS: &[&str] = &[
-    "id",
-    "section",
-    "group",
-    "kind",
-    "text",
-    "hint",
-    "guidance",
-    "sources",
-    "keywords",
-    "required",
-    "show_if",
-    "renamed_from",
-    "retired",
-    "choices",
-    "precision",
-    "min",
-    "max",
-    "unit",
-];
+// The key and kind lists are the loader's: the content rules below are checked
+// independently, but the vocabulary is the format's one definition.
+use gehoor::questionnaire::{Kind, QUESTION_KEYS, QUESTIONNAIRE_KEYS as TOP_KEYS};
+const KINDS: &[&str] = &Kind::NAMES;
 const COVERAGE_PATH: &str = "docs/coverage.md";
 const REGENERATE: &str = "run `UPDATE_COVERAGE=1 cargo test --test coverage` to regenerate";
 

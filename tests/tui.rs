@@ -31,6 +31,22 @@ fn data() -> Arc<Data> {
     Arc::new(data)
 }
 
+/// The app over a copy of the trial questionnaire changed by `edit`.
+fn app_with_trial(edit: impl Fn(String) -> String) -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui");
+    let text = std::fs::read_to_string(fixtures.join("trial.toml")).unwrap();
+    std::fs::write(dir.path().join("trial.toml"), edit(text)).unwrap();
+    let data = Data::from_files(
+        &FileSet::embedded_corpus(),
+        &FileSet::from_dir(dir.path()).unwrap(),
+        Lang::En,
+        "Tester".into(),
+    )
+    .unwrap();
+    App::new(Lang::En, Palette::new(Theme::Auto, true), Arc::new(data))
+}
+
 fn fixed(mut s: Session) -> Session {
     let t: jiff::Zoned = "2026-01-05T10:00:00+00:00[UTC]".parse().unwrap();
     s.created = t.clone();
@@ -535,22 +551,13 @@ fn help_lists_every_action_of_every_screen() {
 
 #[test]
 fn an_invalid_questionnaire_blocks_new_interviews_with_its_diagnostics() {
-    let dir = tempfile::tempdir().unwrap();
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui");
-    let text = std::fs::read_to_string(fixtures.join("trial.toml"))
-        .unwrap()
-        .replace("kind = \"number\"", "kind = \"nummer\"");
-    std::fs::write(dir.path().join("trial.toml"), text).unwrap();
-    let data = Data::from_files(
-        &FileSet::embedded_corpus(),
-        &FileSet::from_dir(dir.path()).unwrap(),
-        Lang::En,
-        "Tester".into(),
-    )
-    .unwrap();
-    let diagnostics = data.invalid.clone().expect("the broken kind is an error");
+    let mut app = app_with_trial(|t| t.replace("kind = \"number\"", "kind = \"nummer\""));
+    let diagnostics = app
+        .data
+        .invalid
+        .clone()
+        .expect("the broken kind is an error");
     assert!(diagnostics.contains("trial.toml:"), "{diagnostics}");
-    let mut app = App::new(Lang::En, Palette::new(Theme::Auto, true), Arc::new(data));
     press(&mut app, KeyCode::Enter); // New interview
     assert!(matches!(app.screen, Screen::Home(_)), "no form opens");
     match &app.overlay {
@@ -607,25 +614,14 @@ fn a_session_opens_after_its_questionnaire_changed_and_says_so() {
 
 #[test]
 fn an_answer_under_a_renamed_question_id_carries_over() {
-    let dir = tempfile::tempdir().unwrap();
-    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui");
-    let text = std::fs::read_to_string(fixtures.join("trial.toml"))
-        .unwrap()
-        .replacen(
+    let mut app = app_with_trial(|t| {
+        t.replacen(
             "id = \"received\"\n",
             "id = \"received\"\nrenamed_from = [\"got_summons\"]\n",
             1,
-        );
-    std::fs::write(dir.path().join("trial.toml"), text).unwrap();
-    let data = Data::from_files(
-        &FileSet::embedded_corpus(),
-        &FileSet::from_dir(dir.path()).unwrap(),
-        Lang::En,
-        "Tester".into(),
-    )
-    .unwrap();
-    assert!(data.invalid.is_none(), "{:?}", data.invalid);
-    let mut app = App::new(Lang::En, Palette::new(Theme::Auto, true), Arc::new(data));
+        )
+    });
+    assert!(app.data.invalid.is_none(), "{:?}", app.data.invalid);
     let mut s = session(&app.data);
     s.set_value("trial.got_summons", Some(Value::YesNo(true)));
     open_interview(&mut app, s, false, false);
