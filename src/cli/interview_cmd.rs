@@ -45,9 +45,7 @@ pub fn run(ctx: &Ctx, args: &InterviewArgs) -> Result<ExitCode> {
     let interviewer = args
         .interviewer
         .clone()
-        .or_else(|| ctx.settings.name.clone())
-        .or_else(|| std::env::var("USER").ok())
-        .unwrap_or_default();
+        .unwrap_or_else(|| data.user_name.clone());
     if topics.is_empty() || case_ref.trim().is_empty() || interviewer.trim().is_empty() {
         // Not enough to start: open the new-interview form with what is known.
         return tui::run(

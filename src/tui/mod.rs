@@ -53,7 +53,13 @@ pub fn load_data(ctx: &Ctx) -> Result<Data> {
         &corpus,
         &questionnaires,
         ctx.settings.lang,
-        ctx.settings.name.clone().unwrap_or_default(),
+        // The config's name, else the login name: prefilled as interviewer
+        // and used as a reviewer's comment author.
+        ctx.settings
+            .name
+            .clone()
+            .or_else(|| std::env::var("USER").ok())
+            .unwrap_or_default(),
     )
 }
 
@@ -410,7 +416,7 @@ fn review_write(
     mut f: impl FnMut(&mut Session, &str) -> Result<()>,
 ) -> Result<()> {
     let author = if app.data.user_name.is_empty() {
-        std::env::var("USER").unwrap_or_else(|_| "reviewer".into())
+        app.strings().tui.unknown_reviewer.clone()
     } else {
         app.data.user_name.clone()
     };
