@@ -23,6 +23,12 @@ use crate::assets::FileSet;
 /// position. `known_refs` are the valid corpus refs; an entry `DOC#*`
 /// accepts every well-formed ref into DOC.
 pub fn check(files: &FileSet, known_refs: &[String]) -> Vec<Diagnostic> {
+    load_checked(files, known_refs).1
+}
+
+/// The catalog and every diagnostic from one parse of `files`: what the
+/// program needs at start-up, without reading the files twice.
+pub fn load_checked(files: &FileSet, known_refs: &[String]) -> (Catalog, Vec<Diagnostic>) {
     let loaded = load::load_all(files);
     let mut out = loaded.diagnostics.clone();
     out.extend(analyze::analyze(&loaded, known_refs));
@@ -35,7 +41,7 @@ pub fn check(files: &FileSet, known_refs: &[String]) -> Vec<Diagnostic> {
         ))
     });
     out.dedup();
-    out
+    (loaded.catalog, out)
 }
 
 /// Whether `question` is shown given the answers so far: its own `show_if`

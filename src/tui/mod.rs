@@ -71,9 +71,7 @@ impl Data {
         user_name: String,
     ) -> Result<Data> {
         let corpus = crate::corpus::Corpus::load(corpus_files)?;
-        let (catalog, _) = crate::questionnaire::load(q_files);
-        // check() repeats the loader's diagnostics and adds the cross-checks.
-        let diagnostics = crate::check::check(q_files, &corpus.refs());
+        let (catalog, diagnostics) = crate::questionnaire::load_checked(q_files, &corpus.refs());
         let (errors, _) = crate::check::counts(&diagnostics);
         let invalid = (errors > 0).then(|| crate::check::render_human(&diagnostics, q_files, lang));
         let glossary = match corpus_files.get("glossary.toml") {
