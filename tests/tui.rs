@@ -633,3 +633,45 @@ fn an_answer_under_a_renamed_question_id_carries_over() {
         "the move is saved"
     );
 }
+
+#[test]
+fn a_click_in_a_scrolled_tree_selects_the_row_under_the_pointer() {
+    let data = Arc::new(
+        Data::from_files(
+            &FileSet::embedded_corpus(),
+            &FileSet::embedded_questionnaires(),
+            Lang::En,
+            "Tester".into(),
+        )
+        .unwrap(),
+    );
+    let mut app = App::new(Lang::En, Palette::new(Theme::Auto, true), data.clone());
+    let qns: Vec<_> = data.catalog.questionnaires.iter().collect();
+    open_interview(&mut app, session_with(&qns), false, false);
+    app.viewport = ratatui::layout::Rect::new(0, 0, 80, 24);
+    for _ in 0..30 {
+        press(&mut app, KeyCode::Down);
+    }
+    // Row 5 of the screen is the fifth line inside the tree's border.
+    update(&mut app, Msg::Click { col: 3, row: 5 });
+    let st = app.interview().unwrap();
+    let row = &st.rows[st.cursor];
+    let text = match row.question {
+        Some(qi) => data.catalog.questionnaires[row.qn].questions[qi]
+            .text
+            .get(Lang::En),
+        None => data.catalog.questionnaires[row.qn].title.get(Lang::En),
+    };
+    let line = screen(&app, 80, 24).lines().nth(5).unwrap().to_string();
+    let start: String = text.chars().take(8).collect();
+    assert!(line.contains(&start), "clicked {line:?}, selected {text:?}");
+}
+
+fn session_with(qns: &[&gehoor::questionnaire::Questionnaire]) -> Session {
+    fixed(Session::new(
+        "CASE-8",
+        "Tester",
+        Lang::En,
+        gehoor::interview::uses(qns),
+    ))
+}

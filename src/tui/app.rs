@@ -113,7 +113,8 @@ pub struct InterviewState {
     pub rows: Vec<Row>,
     pub progress: Progress,
     pub cursor: usize,
-    pub tree_scroll: usize,
+    /// The first tree row on screen; moves only as far as the cursor needs.
+    pub tree_offset: usize,
     pub focus: Pane,
     pub editor: Option<Editor>,
     pub show_guidance: bool,

@@ -22,7 +22,7 @@ pub fn open_interview(app: &mut App, mut session: Session, read_only: bool, revi
         rows: Vec::new(),
         progress: Default::default(),
         cursor: 0,
-        tree_scroll: 0,
+        tree_offset: 0,
         focus: Pane::Tree,
         editor: None,
         show_guidance: false,
@@ -384,7 +384,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             let st = app.interview_mut()?;
             if layout.tree.contains((col, row).into()) {
                 st.focus = Pane::Tree;
-                let r = (row.saturating_sub(layout.tree.y + 1)) as usize + st.tree_scroll;
+                let r = (row.saturating_sub(layout.tree.y + 1)) as usize + st.tree_offset;
                 if r < st.rows.len() {
                     st.cursor = r;
                 }
@@ -415,7 +415,26 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     if app.interview().is_some_and(|st| st.cursor != before) {
         refresh_sources(app);
     }
+    scroll_tree(app);
     None
+}
+
+/// Scroll the tree only as far as needed to keep the cursor on screen, as a
+/// list the user scrolls by hand would.
+pub fn scroll_tree(app: &mut App) {
+    let inner = view::interview_layout(app.viewport)
+        .tree
+        .height
+        .saturating_sub(2) as usize;
+    let Some(st) = app.interview_mut() else {
+        return;
+    };
+    let inner = inner.max(1);
+    if st.cursor < st.tree_offset {
+        st.tree_offset = st.cursor;
+    } else if st.cursor >= st.tree_offset + inner {
+        st.tree_offset = st.cursor + 1 - inner;
+    }
 }
 
 fn labels(q: &Question, lang: crate::i18n::Lang, s: &crate::i18n::Strings) -> Vec<String> {

@@ -87,6 +87,8 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     match msg {
         Msg::Tick(now) => {
             app.now = now;
+            // The window may have been resized since the last key.
+            interview::scroll_tree(app);
             return interview::autosave_due(app);
         }
         Msg::IndexReady(index) => {

@@ -45,6 +45,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                     st.focus = crate::tui::app::Pane::Tree;
                 }
                 super::interview::refresh_sources(app);
+                super::interview::scroll_tree(app);
             }
             _ => {
                 if type_into(&mut j.input, k) {

@@ -215,7 +215,9 @@ fn tree(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
             ("total", &p.total().to_string()),
         ],
     );
-    let mut state = ListState::default().with_selected(Some(st.cursor));
+    let mut state = ListState::default()
+        .with_selected(Some(st.cursor))
+        .with_offset(st.tree_offset);
     frame.render_stateful_widget(
         List::new(items)
             .block(pane_block(app, title, st.focus == Pane::Tree))
