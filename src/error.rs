@@ -36,9 +36,6 @@ pub enum Error {
     Usage {
         detail: String,
     },
-    NotBuilt {
-        command: String,
-    },
     UnknownRef {
         reference: String,
         suggestions: Vec<String>,
@@ -126,7 +123,6 @@ impl Error {
                 ],
             ),
             Error::Usage { detail } => crate::i18n::fill(&e.usage, &[("detail", detail)]),
-            Error::NotBuilt { command } => crate::i18n::fill(&e.not_built, &[("command", command)]),
             Error::UnknownRef {
                 reference,
                 suggestions,

@@ -36,34 +36,28 @@ pub fn interview_layout(area: Rect) -> InterviewLayout {
         Constraint::Length(1),
     ])
     .areas(area);
-    if area.width >= 120 {
+    let (tree, question, sources) = if area.width >= 120 {
         let [tree, question, sources] = Layout::horizontal([
             Constraint::Percentage(26),
             Constraint::Percentage(38),
             Constraint::Percentage(36),
         ])
         .areas(body);
-        InterviewLayout {
-            header,
-            tree,
-            question,
-            sources,
-            status,
-            footer,
-        }
+        (tree, question, sources)
     } else {
         let [tree, right] =
             Layout::horizontal([Constraint::Length(28), Constraint::Min(40)]).areas(body);
         let [question, sources] =
             Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(right);
-        InterviewLayout {
-            header,
-            tree,
-            question,
-            sources,
-            status,
-            footer,
-        }
+        (tree, question, sources)
+    };
+    InterviewLayout {
+        header,
+        tree,
+        question,
+        sources,
+        status,
+        footer,
     }
 }
 
