@@ -1,15 +1,13 @@
 //! The interview (and review) screen: moving through the question tree,
 //! answering, citing, repeat groups, submitting.
 
-use ratatui::crossterm::event::KeyCode;
-
-use super::{Effect, Msg, paste_into};
+use super::{Effect, Msg};
 use crate::interview::{self, RowKind};
 use crate::notes::{Session, parse_answer_key};
 use crate::questionnaire::{AnswerStatus, Catalog, Kind, Question, Required};
 use crate::tui::action::Action;
 use crate::tui::app::{App, InterviewState, Overlay, Pane, PromptPurpose, TextPrompt, line_input};
-use crate::tui::editor::{self, Editor, Invalid, LineKind};
+use crate::tui::editor::{self, Editor};
 use crate::tui::{sources, view};
 
 pub fn open_interview(app: &mut App, mut session: Session, read_only: bool, review: bool) {
@@ -148,7 +146,7 @@ pub fn autosave_due(app: &mut App) -> Option<Effect> {
     due.then_some(Effect::Save)
 }
 
-fn mark_changed(app: &mut App) {
+pub(super) fn mark_changed(app: &mut App) {
     let now = app.now;
     let data = app.data.clone();
     if let Some(st) = app.interview_mut() {
@@ -160,7 +158,7 @@ fn mark_changed(app: &mut App) {
 pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     let editing = app.interview().is_some_and(|s| s.editor.is_some());
     if editing {
-        return editor_update(app, msg);
+        return super::editing::editor_update(app, msg);
     }
     let data = app.data.clone();
     let s = app.strings();
@@ -479,20 +477,6 @@ fn instance_of_row(st: &InterviewState) -> Option<usize> {
     }
 }
 
-/// Add a line to an answer's note, keeping what is there.
-fn append_to_note(session: &mut crate::notes::Session, key: &str, line: &str) {
-    let mut note = session
-        .answers
-        .get(key)
-        .map(|a| a.note.clone())
-        .unwrap_or_default();
-    if !note.is_empty() && !note.ends_with('\n') {
-        note.push('\n');
-    }
-    note.push_str(line);
-    session.set_note(key, note);
-}
-
 /// Cite a corpus ref into the current answer: the ref is stored with the
 /// answer, and a line naming it is added to the note.
 pub fn cite(app: &mut App, reference: &str) {
@@ -515,7 +499,7 @@ pub fn cite(app: &mut App, reference: &str) {
         .is_some_and(|a| a.cited.iter().any(|r| r == reference));
     st.session.cite(&key, reference);
     if !already {
-        append_to_note(&mut st.session, &key, &format!("[{reference}]"));
+        super::editing::append_to_note(&mut st.session, &key, &format!("[{reference}]"));
     }
     app.status = Some(crate::i18n::fill(&s.tui.cited, &[("ref", reference)]));
     mark_changed(app);
@@ -536,170 +520,4 @@ pub fn missing_required(
                 .then(|| format!("{key}: {}", crate::sanitize::clean_line(q.text.get(lang))))
         })
         .collect()
-}
-
-fn editor_update(app: &mut App, msg: Msg) -> Option<Effect> {
-    let data = app.data.clone();
-    let s = app.strings();
-    let st = app.interview_mut()?;
-    if let Some(Editor::SessionNote { input }) = st.editor.as_mut() {
-        match msg {
-            Msg::Act(Action::Back) => {
-                st.session.note = crate::sanitize::clean(&crate::tui::app::input_text(input));
-                st.editor = None;
-                mark_changed(app);
-            }
-            Msg::Input(k) => {
-                let changed = input.input(k);
-                if changed {
-                    st.session.note = crate::sanitize::clean(&crate::tui::app::input_text(input));
-                    mark_changed(app);
-                }
-            }
-            Msg::Paste(text) => {
-                paste_into(input, &text, false);
-                st.session.note = crate::sanitize::clean(&crate::tui::app::input_text(input));
-                mark_changed(app);
-            }
-            _ => {}
-        }
-        return None;
-    }
-    let (key, q) = current_question(st, &data.catalog)?;
-    let ed = st.editor.as_mut()?;
-    match (msg, ed) {
-        (Msg::Act(Action::Back), Editor::Choice { .. }) => st.editor = None,
-        (Msg::Act(Action::Back), Editor::Note { input }) => {
-            let text = crate::sanitize::clean(&crate::tui::app::input_text(input));
-            st.session.set_note(&key, text);
-            st.editor = None;
-            mark_changed(app);
-        }
-        (Msg::Act(Action::Back), Editor::Long { input }) => {
-            let text = crate::tui::app::input_text(input);
-            let value = editor::parse_line(&q.kind, &text).ok().flatten();
-            st.session.set_value(&key, value);
-            st.editor = None;
-            mark_changed(app);
-        }
-        (Msg::Act(Action::Back), Editor::Line { input, .. }) => {
-            let text = crate::tui::app::input_text(input);
-            match editor::parse_line(&q.kind, &text) {
-                Ok(value) => {
-                    if value.is_some() || st.session.answers.contains_key(&key) {
-                        st.session.set_value(&key, value);
-                    }
-                }
-                Err(_) => {
-                    // Never lose what was typed: an invalid entry goes into
-                    // the note, marked, so it can be corrected later.
-                    append_to_note(
-                        &mut st.session,
-                        &key,
-                        &crate::i18n::fill(
-                            &s.tui.unparsed_note,
-                            &[("text", &crate::sanitize::clean_line(&text))],
-                        ),
-                    );
-                    app.status = Some(s.tui.unparsed_kept.clone());
-                }
-            }
-            let st = app.interview_mut()?;
-            st.editor = None;
-            mark_changed(app);
-        }
-        (
-            Msg::Input(k),
-            Editor::Choice {
-                multi,
-                cursor,
-                checked,
-                values,
-                ..
-            },
-        ) => match k.code {
-            KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                *cursor = (*cursor + 1).min(values.len().saturating_sub(1))
-            }
-            KeyCode::Char(' ') if *multi => {
-                if let Some(c) = checked.get_mut(*cursor) {
-                    *c = !*c;
-                }
-            }
-            KeyCode::Char(' ') | KeyCode::Enter => {
-                let value = st.editor.as_ref()?.choice_value();
-                st.session.set_value(&key, value);
-                st.editor = None;
-                mark_changed(app);
-            }
-            _ => {}
-        },
-        (Msg::Input(k), Editor::Line { input, error, kind }) => {
-            if k.code == KeyCode::Enter {
-                let text = crate::tui::app::input_text(input);
-                match editor::parse_line(&q.kind, &text) {
-                    Ok(value) => {
-                        st.session.set_value(&key, value);
-                        st.editor = None;
-                        mark_changed(app);
-                    }
-                    Err(e) => *error = Some(invalid_message(&e, *kind, s)),
-                }
-            } else {
-                super::type_into(input, k);
-                *error = None;
-            }
-        }
-        (Msg::Input(k), Editor::Long { input } | Editor::Note { input }) => {
-            let changed = input.input(k);
-            if changed {
-                write_through(app, &key, &q.kind);
-            }
-        }
-        (Msg::Paste(text), Editor::Line { input, .. }) => paste_into(input, &text, true),
-        (Msg::Paste(text), Editor::Long { input } | Editor::Note { input }) => {
-            paste_into(input, &text, false);
-            write_through(app, &key, &q.kind);
-        }
-        _ => {}
-    }
-    None
-}
-
-/// Long texts and notes go into the session as they are typed, so autosave
-/// keeps them even if the editor is never left (a crash, a lost connection).
-fn write_through(app: &mut App, key: &str, kind: &Kind) {
-    let Some(st) = app.interview_mut() else {
-        return;
-    };
-    let Some(editor) = st.editor.as_ref() else {
-        return;
-    };
-    let text = editor.text().unwrap_or_default();
-    match editor {
-        Editor::Note { .. } => st.session.set_note(key, crate::sanitize::clean(&text)),
-        Editor::Long { .. } => {
-            let value = editor::parse_line(kind, &text).ok().flatten();
-            if value.is_some() || st.session.answers.contains_key(key) {
-                st.session.set_value(key, value);
-            }
-        }
-        _ => return,
-    }
-    mark_changed(app);
-}
-
-fn invalid_message(e: &Invalid, kind: LineKind, s: &crate::i18n::Strings) -> String {
-    match (e, kind) {
-        (Invalid::Date(detail), _) => crate::i18n::fill(&s.tui.invalid_date, &[("detail", detail)]),
-        (Invalid::OutOfRange { min, max }, _) => crate::i18n::fill(
-            &s.tui.invalid_range,
-            &[
-                ("min", &min.map_or("-".into(), |m| m.to_string())),
-                ("max", &max.map_or("-".into(), |m| m.to_string())),
-            ],
-        ),
-        (Invalid::Number, _) => s.tui.invalid_number.clone(),
-    }
 }

@@ -1,5 +1,6 @@
 //! `update(&mut App, Msg) -> Option<Effect>`: every state change, without I/O.
 
+mod editing;
 mod form;
 mod home;
 mod interview;
