@@ -167,19 +167,7 @@ fn answer_status_label(s: AnswerStatus, lang: Lang) -> &'static str {
 
 /// A value as a person reads it.
 pub fn display_value(v: &Value, lang: Lang) -> String {
-    match v {
-        Value::YesNo(b) => match (lang, b) {
-            (Lang::Nl, true) => "ja".into(),
-            (Lang::Nl, false) => "nee".into(),
-            (Lang::En, true) => "yes".into(),
-            (Lang::En, false) => "no".into(),
-        },
-        Value::Choice(c) => c.clone(),
-        Value::Choices(cs) => cs.join(", "),
-        Value::Date(d) => d.to_string(),
-        Value::Number(n) => n.to_string(),
-        Value::Text(t) => t.clone(),
-    }
+    crate::questionnaire::display_value(v, None, lang)
 }
 
 /// Markdown metacharacters at line starts and inline would restyle

@@ -15,7 +15,7 @@ pub use load::{
     CHOICE_KEYS, GROUP_KEYS, PROFILE_KEYS, QUESTION_KEYS, QUESTIONNAIRE_KEYS, SECTION_KEYS, load,
 };
 pub use model::*;
-pub use value::{AnswerStatus, DatePrecision, PartialDate, Value};
+pub use value::{AnswerStatus, DatePrecision, PartialDate, Value, display_value};
 
 use crate::assets::FileSet;
 

@@ -220,6 +220,26 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
+/// A value as a person reads it, in `lang`: yes/no words, choice labels when
+/// the question's kind is known (else the stored choice values), dates and
+/// numbers as typed (`21`, not `21.0`).
+pub fn display_value(v: &Value, kind: Option<&super::Kind>, lang: crate::i18n::Lang) -> String {
+    let words = &crate::i18n::Strings::get(lang).common;
+    let label = |value: &str| {
+        kind.and_then(|k| k.choices().iter().find(|c| c.value == value))
+            .map_or(value.to_string(), |c| c.label.get(lang).to_string())
+    };
+    match v {
+        Value::YesNo(true) => words.yes.clone(),
+        Value::YesNo(false) => words.no.clone(),
+        Value::Choice(c) => label(c),
+        Value::Choices(cs) => cs.iter().map(|c| label(c)).collect::<Vec<_>>().join(", "),
+        Value::Date(d) => d.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Text(t) => t.clone(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,6 +277,23 @@ mod tests {
         let d: PartialDate = "2024-02".parse().unwrap();
         assert_eq!(d.earliest(), (2024, 2, 1));
         assert_eq!(d.latest(), (2024, 2, 29));
+    }
+
+    #[test]
+    fn values_display_as_typed_in_each_language() {
+        use crate::i18n::Lang;
+        assert_eq!(display_value(&Value::YesNo(true), None, Lang::Nl), "ja");
+        assert_eq!(display_value(&Value::YesNo(false), None, Lang::En), "no");
+        assert_eq!(display_value(&Value::Number(21.0), None, Lang::En), "21");
+        assert_eq!(display_value(&Value::Number(2.5), None, Lang::En), "2.5");
+        assert_eq!(
+            display_value(
+                &Value::Choices(vec!["a".into(), "b".into()]),
+                None,
+                Lang::En
+            ),
+            "a, b"
+        );
     }
 
     #[test]

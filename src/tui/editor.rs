@@ -110,23 +110,9 @@ pub fn for_kind(kind: &Kind, current: Option<&Value>, labels: Vec<String>) -> Ed
     }
 }
 
-/// A value as the user would type it back.
+/// A value as the user would type it back into a line or text editor.
 pub fn value_text(v: &Value) -> String {
-    match v {
-        Value::YesNo(true) => "yes".into(),
-        Value::YesNo(false) => "no".into(),
-        Value::Choice(c) => c.clone(),
-        Value::Choices(cs) => cs.join(", "),
-        Value::Date(d) => d.to_string(),
-        Value::Number(n) => {
-            if n.fract() == 0.0 && n.abs() < 1e15 {
-                format!("{}", *n as i64)
-            } else {
-                n.to_string()
-            }
-        }
-        Value::Text(t) => t.clone(),
-    }
+    crate::questionnaire::display_value(v, None, crate::i18n::Lang::En)
 }
 
 /// Why typed text is not a valid value of its kind.

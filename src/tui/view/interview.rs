@@ -13,7 +13,7 @@ use crate::interview::RowKind;
 use crate::notes::Answer;
 use crate::questionnaire::{AnswerStatus, Kind, Required};
 use crate::tui::app::{App, InterviewState, Pane};
-use crate::tui::editor::{Editor, value_text};
+use crate::tui::editor::Editor;
 use crate::tui::update::mode;
 
 #[derive(Debug, Clone, Copy)]
@@ -319,7 +319,7 @@ fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
             let value = a
                 .value
                 .as_ref()
-                .map(|v| display_value(v, &q.kind, lang, s))
+                .map(|v| crate::questionnaire::display_value(v, Some(&q.kind), lang))
                 .unwrap_or_else(|| "—".into());
             lines.push(Line::from(vec![
                 Span::styled(format!("{}: ", s.tui.answer), app.palette.title()),
@@ -410,28 +410,6 @@ fn kind_label(kind: &Kind, s: &crate::i18n::Strings) -> String {
         },
         Kind::ShortText => s.tui.kind_short.clone(),
         Kind::LongText => s.tui.kind_long.clone(),
-    }
-}
-
-fn display_value(
-    v: &crate::questionnaire::Value,
-    kind: &Kind,
-    lang: crate::i18n::Lang,
-    s: &crate::i18n::Strings,
-) -> String {
-    use crate::questionnaire::Value;
-    let label = |value: &str| {
-        kind.choices()
-            .iter()
-            .find(|c| c.value == value)
-            .map_or(value.to_string(), |c| c.label.get(lang).to_string())
-    };
-    match v {
-        Value::YesNo(true) => s.common.yes.clone(),
-        Value::YesNo(false) => s.common.no.clone(),
-        Value::Choice(c) => label(c),
-        Value::Choices(cs) => cs.iter().map(|c| label(c)).collect::<Vec<_>>().join(", "),
-        other => value_text(other),
     }
 }
 
@@ -656,7 +634,7 @@ fn topic_notes(app: &App, st: &InterviewState, qn_index: usize) -> Vec<Line<'sta
             let value = a
                 .value
                 .as_ref()
-                .map(value_text)
+                .map(|v| crate::questionnaire::display_value(v, None, app.lang))
                 .unwrap_or_else(|| "—".into());
             let why = match why {
                 crate::interview::Orphan::Hidden => &s.tui.orphan_hidden,
