@@ -36,14 +36,10 @@ impl ExportContext for Library<'_> {
 
     fn passage(&self, reference: &str) -> Option<(String, String)> {
         let r = self.corpus.resolve(reference)?;
-        let doc = &r.document.meta.title;
-        let title = match r.section {
-            Some(s) => match &s.number {
-                Some(n) => format!("{doc} · {n} {}", s.title),
-                None => format!("{doc} · {}", s.title),
-            },
-            None => doc.clone(),
-        };
+        let section = r
+            .section
+            .and_then(|s| r.document.sections.iter().position(|x| std::ptr::eq(x, s)));
+        let title = r.document.heading(section);
         let text = r
             .paragraphs
             .iter()

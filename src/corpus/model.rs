@@ -162,6 +162,19 @@ impl Document {
         }
     }
 
+    /// "Document title · 1.1.3 Section title": how a passage is headed on
+    /// screen and in exports (not sanitised; callers clean for their output).
+    pub fn heading(&self, section: Option<usize>) -> String {
+        let title = &self.meta.title;
+        match section.map(|s| &self.sections[s]) {
+            Some(s) => match &s.number {
+                Some(n) => format!("{title} · {n} {}", s.title),
+                None => format!("{title} · {}", s.title),
+            },
+            None => title.clone(),
+        }
+    }
+
     pub fn section_ref(&self, index: usize) -> String {
         format!("{}#{}", self.meta.id, self.sections[index].id)
     }

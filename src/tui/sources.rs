@@ -13,14 +13,7 @@ use crate::tui::app::SourceItem;
 pub const PANE_LIMIT: usize = 8;
 
 fn heading(doc: &Document, section: Option<usize>) -> String {
-    let title = clean_line(&doc.meta.title);
-    match section.map(|s| &doc.sections[s]) {
-        Some(s) => match &s.number {
-            Some(n) => format!("{title} · {n} {}", clean_line(&s.title)),
-            None => format!("{title} · {}", clean_line(&s.title)),
-        },
-        None => title,
-    }
+    clean_line(&doc.heading(section))
 }
 
 fn footnotes(doc: &Document, paragraphs: &[&Paragraph]) -> Vec<String> {
