@@ -58,6 +58,21 @@ pub fn commit(tmp: tempfile::NamedTempFile, target: &Path) -> Result<()> {
     fsync_dir(parent(target))
 }
 
+/// Replace `target` atomically but without fsync: survives the process
+/// being killed, not the machine losing power. For the autosave draft only.
+pub fn write_unsynced(target: &Path, bytes: &[u8]) -> Result<()> {
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .permissions(std::fs::Permissions::from_mode(0o600))
+        .tempfile_in(parent(target))
+        .map_err(|e| Error::io(IoOp::Write, target, e))?;
+    tmp.write_all(bytes)
+        .map_err(|e| Error::io(IoOp::Write, target, e))?;
+    tmp.persist(target)
+        .map_err(|e| Error::io(IoOp::Rename, target, e.error))?;
+    Ok(())
+}
+
 /// Replace `target` with `bytes`, atomically and durably.
 pub fn write(target: &Path, bytes: &[u8]) -> Result<()> {
     let tmp = prepare(target, bytes)?;

@@ -13,6 +13,8 @@ pub const MIN_INTERVAL: Duration = Duration::from_secs(1);
 #[derive(Debug, Clone, Default)]
 pub struct Autosave {
     dirty: bool,
+    /// Changed since the draft was last written (see `draft.rs`).
+    draft_stale: bool,
     last_save: Option<Instant>,
 }
 
@@ -23,6 +25,12 @@ impl Autosave {
 
     pub fn note_change(&mut self, _now: Instant) {
         self.dirty = true;
+        self.draft_stale = true;
+    }
+
+    /// The draft should be rewritten now; clears the flag.
+    pub fn take_draft(&mut self) -> bool {
+        std::mem::take(&mut self.draft_stale)
     }
 
     /// A save is due: there are unsaved changes and the last save was at
@@ -51,6 +59,7 @@ impl Autosave {
 
     pub fn saved(&mut self, now: Instant) {
         self.dirty = false;
+        self.draft_stale = false;
         self.last_save = Some(now);
     }
 }
@@ -89,6 +98,19 @@ mod tests {
         a.saved(t0 + Duration::from_millis(1000));
         assert!(!a.pending());
         assert_eq!(a.wait(t0 + Duration::from_secs(5)), None);
+    }
+
+    #[test]
+    fn every_change_rewrites_the_draft_once_and_a_save_covers_it() {
+        let t0 = Instant::now();
+        let mut a = Autosave::new();
+        assert!(!a.take_draft());
+        a.note_change(t0);
+        assert!(a.take_draft());
+        assert!(!a.take_draft(), "written once per change");
+        a.note_change(t0);
+        a.saved(t0);
+        assert!(!a.take_draft(), "the save holds the change");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 mod atomic;
 mod autosave;
+mod draft;
 mod key;
 mod list;
 mod lock;
@@ -26,6 +27,7 @@ use crate::questionnaire::{AnswerStatus, Value};
 
 pub use atomic::write as write_atomic;
 pub use autosave::{Autosave, install_signal_flags};
+pub use draft::changes as draft_changes;
 pub use key::{answer_key, parse_answer_key};
 pub use migrate::{SCHEMA_VERSION, parse_session};
 pub use store::{ListEntry, SessionSummary, Store, WriteHandle};

@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use super::lock::{self, SessionLock};
 use super::merge::merge_review;
-use super::{Session, Status, atomic, parse_session};
+use super::{Session, Status, atomic, draft, parse_session};
 use crate::error::{Error, IoOp, Result};
 
 pub const QUARANTINE_DIR: &str = "quarantine";
@@ -162,6 +162,33 @@ impl WriteHandle {
             path: self.path.clone(),
         })
     }
+
+    /// Rewrite the autosave draft (see `draft.rs`) with what is on screen.
+    pub fn write_draft(&self, session: &Session) -> Result<()> {
+        draft::write(&self.path, session)
+    }
+
+    /// Remove the draft once the session file holds everything in it.
+    pub fn clear_draft(&self) -> Result<()> {
+        draft::clear(&self.path)
+    }
+
+    /// Work left in a draft by a killed instance, which the session file
+    /// lacks; `on_disk` is the session as just opened.
+    pub fn recoverable(&self, on_disk: &Session) -> Option<Session> {
+        draft::recoverable(&self.path, on_disk)
+    }
+}
+
+/// Save a copy of `session` into `dir` (created 0700 if needed) as
+/// `<id>.toml`, atomically and durably, for when the data folder cannot be
+/// written. Returns the file written. The copy is an ordinary session file:
+/// moved into a sessions folder, it opens like any other.
+pub fn write_copy(dir: &Path, session: &Session) -> Result<PathBuf> {
+    atomic::ensure_private_dir(dir)?;
+    let path = dir.join(format!("{}.toml", session.id));
+    atomic::write(&path, session.to_toml().as_bytes())?;
+    Ok(path)
 }
 
 impl Store {

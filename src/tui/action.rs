@@ -31,6 +31,7 @@ pub enum Action {
     OpenSection,
     Cite,
     Submit,
+    SaveCopy,
     // Review
     Comment,
     CommentSession,
@@ -69,6 +70,7 @@ impl Action {
         Action::OpenSection,
         Action::Cite,
         Action::Submit,
+        Action::SaveCopy,
         Action::Comment,
         Action::CommentSession,
         Action::Approve,

@@ -174,19 +174,40 @@ pub struct TextPrompt {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptPurpose {
-    Comment { target: Option<String> },
+    Comment {
+        target: Option<String>,
+    },
     ReturnReason,
+    /// A folder for a copy of the session, when the data folder fails.
+    SaveCopy,
 }
 
 pub enum Overlay {
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     Search(SearchState),
     Jump(JumpState),
-    Passage { item: SourceItem, scroll: u16 },
-    Submit { missing: Vec<String> },
+    Passage {
+        item: SourceItem,
+        scroll: u16,
+    },
+    Submit {
+        missing: Vec<String>,
+    },
     Prompt(TextPrompt),
-    Timeline { lines: Vec<String>, scroll: u16 },
+    Timeline {
+        lines: Vec<String>,
+        scroll: u16,
+    },
     Message(String),
+    /// A draft left by a killed instance holds work the session file lacks.
+    Recover {
+        draft: Box<Session>,
+        time: String,
+        /// Answer keys the draft changes.
+        changes: Vec<String>,
+    },
 }
 
 pub struct App {
@@ -202,6 +223,8 @@ pub struct App {
     pub status: Option<String>,
     pub viewport: Rect,
     pub now: Instant,
+    /// Prefilled in the save-a-copy prompt (the loop knows the home folder).
+    pub copy_suggestion: String,
 }
 
 impl App {
@@ -223,6 +246,7 @@ impl App {
             status: None,
             viewport: Rect::new(0, 0, 80, 24),
             now: Instant::now(),
+            copy_suggestion: String::new(),
         }
     }
 

@@ -90,6 +90,8 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Interview, "S", A::Submit, false),
     b(M::Interview, "t", A::Timeline, false),
     b(M::Interview, "N", A::EditSessionNote, false),
+    b(M::Interview, "w", A::SaveCopy, false),
+    b(M::Interview, "ctrl-s", A::SaveCopy, false),
     b(M::Review, "/", A::Search, false),
     b(M::Review, "ctrl-p", A::QuickJump, false),
     b(M::Review, "o", A::OpenSection, false),
@@ -103,6 +105,7 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Editor, "f1", A::ToggleHelp, true),
     b(M::Editor, "ctrl-c", A::Quit, false),
     b(M::Editor, "ctrl-z", A::Suspend, false),
+    b(M::Editor, "ctrl-s", A::SaveCopy, false),
 ];
 
 /// Parse "ctrl-c", "shift-tab", "enter", "?" into a key event.
@@ -212,6 +215,7 @@ pub fn describe(action: Action, s: &Strings) -> &str {
         A::OpenSection => &t.key_open,
         A::Cite => &t.key_cite,
         A::Submit => &t.key_submit,
+        A::SaveCopy => &t.key_save_copy,
         A::Comment => &t.key_comment,
         A::CommentSession => &t.key_comment_session,
         A::Approve => &t.key_approve,

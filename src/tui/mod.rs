@@ -120,6 +120,7 @@ pub fn run(ctx: &Ctx, data: Data, start: Start) -> Result<ExitCode> {
     let term_flag = crate::notes::install_signal_flags()?;
     let palette = theme::Palette::from_env(ctx.settings.theme);
     let mut app = App::new(ctx.settings.lang, palette, data);
+    app.copy_suggestion = copy_suggestion();
     let mut handle: Option<WriteHandle> = None;
     load_sessions(&mut app, &store);
     if let Some(path) = store.warn_if_shared() {
@@ -268,7 +269,42 @@ fn event_loop(
                 other => perform(app, store, handle, other),
             }
         }
+        write_draft(app, handle);
     }
+}
+
+/// Where the save-a-copy prompt suggests writing: a folder in the home
+/// directory, since the data folder is the one that just failed.
+fn copy_suggestion() -> String {
+    std::env::var_os("HOME")
+        .map(|h| {
+            std::path::Path::new(&h)
+                .join("gehoor-copies")
+                .display()
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+fn expand_home(dir: &str) -> std::path::PathBuf {
+    match (dir.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => std::path::Path::new(&home).join(rest),
+        _ => std::path::PathBuf::from(dir),
+    }
+}
+
+/// After every change, the draft beside the session holds what is on
+/// screen, so a kill between two saves loses nothing typed.
+fn write_draft(app: &mut App, handle: &Option<WriteHandle>) {
+    let (Some(st), Some(h)) = (app.interview_mut(), handle.as_ref()) else {
+        return;
+    };
+    if st.read_only || !st.autosave.take_draft() {
+        return;
+    }
+    // A folder that refuses the draft refuses the save too, and that error
+    // is the one shown.
+    let _ = h.write_draft(&st.session);
 }
 
 /// Leave every open editor the way Esc does, so what was being typed is
@@ -299,6 +335,8 @@ fn save(app: &mut App, handle: &mut Option<WriteHandle>) -> bool {
     };
     match h.save_merged(&mut st.session) {
         Ok(()) => {
+            // The session file now holds everything the draft did.
+            let _ = h.clear_draft();
             st.autosave.saved(now);
             st.saved_at = Some(now);
             st.save_error = None;
@@ -367,8 +405,21 @@ fn perform(app: &mut App, store: &Store, handle: &mut Option<WriteHandle>, effec
                     }
                     match store.open_for_write(uuid) {
                         Ok((session, h)) => {
+                            let draft = h.recoverable(&session);
+                            let changes = draft
+                                .as_ref()
+                                .map(|d| crate::notes::draft_changes(d, &session))
+                                .unwrap_or_default();
                             *handle = Some(h);
                             update::open_interview(app, session, false, false);
+                            if let Some(draft) = draft {
+                                let time = draft.updated.strftime("%Y-%m-%d %H:%M:%S").to_string();
+                                app.overlay = Some(app::Overlay::Recover {
+                                    draft: Box::new(draft),
+                                    time,
+                                    changes,
+                                });
+                            }
                         }
                         Err(e @ Error::SessionLocked { .. }) => {
                             let session = store.open_read_only(uuid)?;
@@ -396,6 +447,21 @@ fn perform(app: &mut App, store: &Store, handle: &mut Option<WriteHandle>, effec
                     session.return_for_work(author, &reason)
                 })?;
                 app.status = Some(s.tui.returned.clone());
+            }
+            Effect::DiscardDraft => {
+                if let Some(h) = handle.as_ref() {
+                    h.clear_draft()?;
+                }
+            }
+            Effect::SaveCopy { dir } => {
+                let Some(st) = app.interview() else {
+                    return Ok(());
+                };
+                let path = crate::notes::store::write_copy(&expand_home(&dir), &st.session)?;
+                app.status = Some(crate::i18n::fill(
+                    &s.tui.copy_saved,
+                    &[("path", &path.display().to_string())],
+                ));
             }
             Effect::Quit | Effect::Save | Effect::Suspend => {}
         }

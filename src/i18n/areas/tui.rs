@@ -9,6 +9,7 @@ area! {
         key_comment_session, key_approve, key_return, key_timeline, key_sort,
         history_title, history_none, session_comments, returned_notice, session_note, key_session_note,
         review_save_state,
+        key_save_copy, prompt_save_copy, copy_saved, save_copy_hint, recover_title, recover_body, recovered, draft_discarded,
         cited_tag,
         precision_day, precision_month, precision_year,
         submitted_read_only,

@@ -63,6 +63,12 @@ pub enum Effect {
     Return {
         reason: String,
     },
+    /// Write a copy of the open session into this folder.
+    SaveCopy {
+        dir: String,
+    },
+    /// The interviewer chose not to restore the autosave draft.
+    DiscardDraft,
 }
 
 /// The keymap mode for the current focus.
@@ -110,6 +116,17 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                 Some(Overlay::Help { .. }) => None,
                 _ => Some(Overlay::Help { scroll: 0 }),
             };
+            return None;
+        }
+        // From the tree or from inside an editor, so typing never has to stop
+        // for a failing data folder.
+        Msg::Act(Action::SaveCopy)
+            if app.overlay.is_none() && app.interview().is_some_and(|st| !st.read_only) =>
+        {
+            app.overlay = Some(Overlay::Prompt(crate::tui::app::TextPrompt {
+                purpose: crate::tui::app::PromptPurpose::SaveCopy,
+                input: crate::tui::app::line_input(&app.copy_suggestion),
+            }));
             return None;
         }
         Msg::Act(Action::ToggleLang) if mode(app) != Mode::Editor => {

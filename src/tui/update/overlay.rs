@@ -4,12 +4,31 @@ use ratatui::crossterm::event::KeyCode;
 
 use super::{Effect, Msg, paste_into, type_into};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Overlay, PromptPurpose, input_text};
+use crate::tui::app::{App, Overlay, PromptPurpose, TextPrompt, input_text};
 use crate::tui::{filter, sources};
 
 pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     let overlay = app.overlay.as_mut()?;
     match (overlay, msg) {
+        // The draft is someone's words: only an explicit y or n decides.
+        (Overlay::Recover { .. }, Msg::Act(Action::Back)) => {}
+        (Overlay::Recover { .. }, Msg::Act(Action::Select)) => restore_draft(app),
+        (Overlay::Recover { .. }, Msg::Input(k)) => match k.code {
+            KeyCode::Char('y') | KeyCode::Enter => restore_draft(app),
+            KeyCode::Char('n') => {
+                app.overlay = None;
+                app.status = Some(app.strings().tui.draft_discarded.clone());
+                return Some(Effect::DiscardDraft);
+            }
+            _ => {}
+        },
+        (
+            Overlay::Prompt(TextPrompt {
+                purpose: PromptPurpose::SaveCopy,
+                ..
+            }),
+            Msg::Input(k),
+        ) if k.code == KeyCode::Enter => return close(app),
         (_, Msg::Act(Action::Back)) => {
             return close(app);
         }
@@ -127,9 +146,27 @@ fn close(app: &mut App) -> Option<Effect> {
         return Some(match p.purpose {
             PromptPurpose::Comment { target } => Effect::Comment { target, text },
             PromptPurpose::ReturnReason => Effect::Return { reason: text },
+            PromptPurpose::SaveCopy => Effect::SaveCopy { dir: text },
         });
     }
     None
+}
+
+fn restore_draft(app: &mut App) {
+    let Some(Overlay::Recover { draft, .. }) = app.overlay.take() else {
+        return;
+    };
+    let s = app.strings();
+    let now = app.now;
+    let data = app.data.clone();
+    if let Some(st) = app.interview_mut() {
+        st.session = *draft;
+        // Saved at the next tick, which also removes the draft file.
+        st.autosave.note_change(now);
+        super::refresh(st, &data.catalog);
+        app.status = Some(s.tui.recovered.clone());
+    }
+    super::interview::refresh_sources(app);
 }
 
 fn submit(app: &mut App) -> Option<Effect> {

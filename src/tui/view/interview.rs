@@ -570,7 +570,7 @@ fn status_line(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
     } else if st.read_only {
         s.tui.read_only.clone()
     } else if let Some(err) = &st.save_error {
-        format!("{}: {}", s.tui.save_failed, err)
+        format!("{}: {} ({})", s.tui.save_failed, err, s.tui.save_copy_hint)
     } else if st.autosave.pending() {
         s.tui.unsaved.clone()
     } else if let Some(t) = st.saved_at {

@@ -159,6 +159,7 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                 }
                 PromptPurpose::Comment { target: None } => s.tui.prompt_comment_session.clone(),
                 PromptPurpose::ReturnReason => s.tui.prompt_return.clone(),
+                PromptPurpose::SaveCopy => s.tui.prompt_save_copy.clone(),
             };
             let mut t = p.input.clone();
             t.set_block(
@@ -175,6 +176,25 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                     .wrap(Wrap { trim: false })
                     .scroll((*scroll, 0))
                     .block(Block::bordered().title(s.tui.timeline_title.as_str())),
+                area,
+            );
+        }
+        Overlay::Recover { time, changes, .. } => {
+            let mut lines = vec![
+                Line::from(crate::i18n::fill(&s.tui.recover_body, &[("time", time)])),
+                Line::from(""),
+            ];
+            lines.extend(
+                changes
+                    .iter()
+                    .map(|k| Line::from(format!("• {}", crate::sanitize::clean_line(k)))),
+            );
+            frame.render_widget(
+                Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+                    Block::bordered()
+                        .title(s.tui.recover_title.as_str())
+                        .border_style(app.palette.focus_border()),
+                ),
                 area,
             );
         }

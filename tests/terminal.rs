@@ -1,0 +1,299 @@
+//! The real binary in a pseudo-terminal: an interview from start to export,
+//! termination signals, SIGKILL at random moments, and resizing.
+
+mod pty;
+
+use std::path::Path;
+use std::time::Duration;
+
+use pty::{Tui, bin, command, draft_file, read_session, session_file};
+
+const INTERVIEW: &[&str] = &[
+    "--lang",
+    "en",
+    "interview",
+    "--case",
+    "PTY-TEST-1",
+    "--interviewer",
+    "Interviewer A",
+    "--profile",
+    "draft-evader",
+];
+
+fn dirs() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let home = tmp.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    (tmp, data, home)
+}
+
+fn is_saved(screen: &str) -> bool {
+    !screen.contains("unsaved") && screen.contains("saved")
+}
+
+/// `stty -a` output, printed by the shell after gehoor exits: the terminal
+/// is back in cooked mode with echo.
+fn assert_cooked(text: &str) {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for flag in ["icanon", "echo", "isig"] {
+        assert!(
+            words.contains(&flag) && !words.contains(&format!("-{flag}").as_str()),
+            "terminal left without {flag}:\n{text}"
+        );
+    }
+}
+
+fn assert_restored(tui: &Tui) {
+    tui.screen(|s| {
+        assert!(!s.alternate_screen(), "still on the alternate screen");
+        assert!(!s.hide_cursor(), "cursor left hidden");
+        assert!(!s.bracketed_paste(), "bracketed paste left on");
+        assert_eq!(
+            s.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture left on"
+        );
+    });
+}
+
+/// gehoor under `sh -c`, which prints gehoor's exit code and the terminal's
+/// settings once gehoor is gone.
+fn under_shell(args: &[&str], data: &Path, home: &Path) -> portable_pty::CommandBuilder {
+    let sh = Path::new("/bin/sh");
+    let program = bin();
+    let mut all = vec![
+        "-c",
+        "\"$0\" \"$@\"; echo \"EXIT=$?\"; stty -a; sleep 30",
+        program.to_str().unwrap(),
+    ];
+    all.extend_from_slice(args);
+    command(sh, &all, data, home)
+}
+
+#[test]
+fn an_interview_from_start_to_export() {
+    let (_tmp, data, home) = dirs();
+    let mut tui = Tui::spawn(command(&bin(), INTERVIEW, &data, &home), 120, 40);
+    tui.wait_for("Questions 0/");
+    // The session exists on disk before the first answer.
+    let file = session_file(&data);
+    assert_eq!(read_session(&file).case_ref, "PTY-TEST-1");
+
+    // Date of birth (the first question), with a note.
+    tui.key("\r");
+    tui.send("1990-05-17");
+    tui.wait_for("1990-05-17");
+    tui.esc();
+    tui.wait_for("Answer: 1990-05-17");
+    tui.key("n");
+    tui.send("Fictional note: born in a town near the river.");
+    tui.wait_for("river.");
+    tui.esc();
+    // Cite the first passage in the source pane.
+    tui.key("\t");
+    tui.key("\t");
+    tui.key("c");
+    let screen = tui.wait_for("cited into the note");
+    let cited = screen
+        .split_whitespace()
+        .find(|w| w.starts_with("ambtsbericht-rf-2025#"))
+        .expect("the cited ref is shown")
+        .to_string();
+    tui.key("q");
+    assert_eq!(tui.wait_exit(), 0, "{}", tui.contents());
+    assert_restored(&tui);
+
+    let session = read_session(&file);
+    let answer = &session.answers["identity_travel.birth_date"];
+    assert!(answer.value.is_some());
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("value = \"1990-05-17\""),
+        "the date is stored as typed"
+    );
+    assert!(answer.note.contains("born in a town near the river."));
+    assert_eq!(answer.cited, vec![cited.clone()]);
+    assert!(
+        !draft_file(&file).exists(),
+        "a clean quit leaves no autosave draft"
+    );
+
+    let export = assert_cmd::Command::new(bin())
+        .args(["--lang", "en", "export", "PTY-TEST-1"])
+        .env("GEHOOR_DATA_DIR", &data)
+        .env("GEHOOR_CONFIG", home.join("no-config.toml"))
+        .output()
+        .unwrap();
+    assert!(export.status.success());
+    let md = String::from_utf8(export.stdout).unwrap();
+    assert!(md.contains("PTY-TEST-1"), "{md}");
+    assert!(md.contains("1990-05-17"), "{md}");
+    assert!(md.contains("born in a town near the river."), "{md}");
+    assert!(md.contains(&cited), "{md}");
+    let json = assert_cmd::Command::new(bin())
+        .args(["export", "PTY-TEST-1", "--format", "json"])
+        .env("GEHOOR_DATA_DIR", &data)
+        .env("GEHOOR_CONFIG", home.join("no-config.toml"))
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(v.to_string().contains(&cited));
+}
+
+#[test]
+fn sigterm_and_sighup_save_what_is_typed_and_restore_the_terminal() {
+    for sig in ["TERM", "HUP"] {
+        let (_tmp, data, home) = dirs();
+        let mut tui = Tui::spawn(under_shell(INTERVIEW, &data, &home), 100, 30);
+        tui.wait_for("Questions 0/");
+        tui.key("N");
+        let words = format!("Typed in the session note before SIG{sig}, still in the editor");
+        tui.send(&words);
+        tui.wait_for("still in the editor");
+        let gehoor = pty::child_of(tui.pid()).expect("gehoor runs under sh");
+        pty::signal_pid(gehoor, sig);
+        tui.wait_for("EXIT=");
+        let after = tui.wait_until("stty output", |s| s.contains("icanon"));
+        assert!(after.contains("EXIT=0"), "SIG{sig}: {after}");
+        assert_cooked(&after);
+        assert_restored(&tui);
+        let session = read_session(&session_file(&data));
+        assert_eq!(session.note, words, "SIG{sig}");
+        tui.sigkill();
+    }
+}
+
+/// A tiny deterministic generator, so a failing round can be replayed from
+/// the seed printed with it.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, below: u64) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) % below
+    }
+}
+
+#[test]
+fn sigkill_at_random_moments_loses_nothing_saved_and_offers_the_rest() {
+    let seed = std::env::var("GEHOOR_KILL_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos() as u64
+        });
+    eprintln!("GEHOOR_KILL_SEED={seed}");
+    let mut rng = Lcg(seed);
+    let (_tmp, data, home) = dirs();
+
+    // Round 0 creates the session; later rounds resume it from the home screen.
+    let mut tui = Tui::spawn(command(&bin(), INTERVIEW, &data, &home), 100, 30);
+    tui.wait_for("Questions 0/");
+    let file = session_file(&data);
+    let mut saved = String::new();
+    let mut offered = 0;
+    for round in 0..8 {
+        if round > 0 {
+            tui = Tui::spawn(command(&bin(), &["--lang", "en"], &data, &home), 100, 30);
+            tui.wait_for("Recent sessions");
+            tui.key("\t");
+            tui.key("\r");
+            let screen = tui.wait_until("the interview or the recovery offer", |s| {
+                s.contains("Questions") || s.contains("Unsaved work found")
+            });
+            let on_disk = read_session(&file).note;
+            let draft = pty::read_draft_note(&file);
+            if let Some(draft) = draft.filter(|d| *d != on_disk) {
+                assert!(
+                    screen.contains("Unsaved work found"),
+                    "seed {seed} round {round}: a draft with unsaved work was not offered:\n{screen}"
+                );
+                offered += 1;
+                tui.key("\r");
+                tui.wait_for("Unsaved work restored");
+                tui.wait_until("the restored work saved", is_saved);
+                // What the draft held is now in the session file.
+                assert_eq!(read_session(&file).note, draft, "seed {seed} round {round}");
+            } else {
+                assert!(
+                    !screen.contains("Unsaved work found"),
+                    "seed {seed} round {round}: offered a draft with nothing new"
+                );
+            }
+            // Whatever the draft held becomes the new baseline.
+            saved = read_session(&file).note;
+        }
+        tui.key("N");
+        let sure = format!(" r{round}-saved");
+        tui.send(&sure);
+        saved.push_str(&sure);
+        // Saved means in the session file, whatever the screen wraps.
+        let start = std::time::Instant::now();
+        while read_session(&file).note != saved {
+            assert!(
+                start.elapsed() < pty::TIMEOUT,
+                "seed {seed} round {round}: never saved; the screen shows:\n{}",
+                tui.contents()
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        let at_risk = format!(" r{round}-typed-just-before-the-kill");
+        tui.send(&at_risk);
+        std::thread::sleep(Duration::from_millis(rng.next(1500)));
+        tui.sigkill();
+
+        let note = read_session(&file).note;
+        assert!(
+            note.starts_with(&saved),
+            "seed {seed} round {round}: saved text lost.\nexpected prefix {saved:?}\nfile has {note:?}"
+        );
+        let rest = &note[saved.len()..];
+        assert!(
+            at_risk.starts_with(rest),
+            "seed {seed} round {round}: garbled tail {rest:?}"
+        );
+        if let Some(draft) = pty::read_draft_note(&file) {
+            assert!(draft.starts_with(&saved), "seed {seed} round {round}");
+            assert!(
+                at_risk.starts_with(&draft[saved.len()..]),
+                "seed {seed} round {round}: garbled draft {draft:?}"
+            );
+        }
+    }
+    eprintln!("recovery offered in {offered} of 7 restarts (the rest were killed after a save)");
+}
+
+#[test]
+fn resizing_to_20x5_and_back_shows_too_small_and_recovers() {
+    let (_tmp, data, home) = dirs();
+    let mut tui = Tui::spawn(command(&bin(), INTERVIEW, &data, &home), 100, 30);
+    tui.wait_for("Questions 0/");
+    // The kernel tells gehoor with SIGWINCH, as a terminal emulator does.
+    tui.resize(20, 5);
+    tui.wait_until("the too-small message", |s| s.contains("Window too small"));
+    tui.resize(1, 1);
+    std::thread::sleep(Duration::from_millis(300));
+    tui.resize(20, 5);
+    tui.wait_until("the too-small message", |s| s.contains("Window too small"));
+    tui.resize(100, 30);
+    tui.wait_for("Questions 0/");
+    // Still working: answer a question, then quit cleanly.
+    tui.key("\r");
+    tui.send("1991-02-03");
+    tui.esc();
+    tui.wait_for("Answer: 1991-02-03");
+    tui.key("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert!(
+        !String::from_utf8_lossy(&tui.raw()).contains("panicked"),
+        "no panic"
+    );
+}
