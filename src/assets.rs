@@ -108,6 +108,19 @@ fn walk_embedded(dir: &'static Dir<'static>, out: &mut Vec<TextFile>) {
     }
 }
 
+/// Files gehoor reads as text (questionnaires, document metadata and texts,
+/// the glossary): one that is not UTF-8 is an error naming it, never skipped.
+fn is_text_name(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml") || e.eq_ignore_ascii_case("txt"))
+}
+
+/// A text file the user named, or `Error::NotUtf8` naming it.
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(IoOp::Read, path, e))?;
+    crate::error::utf8(path, bytes)
+}
+
 fn collect(root: &Path, dir: &Path, out: &mut Vec<TextFile>) -> Result<()> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(IoOp::List, dir, e))?;
     for entry in entries {
@@ -120,15 +133,21 @@ fn collect(root: &Path, dir: &Path, out: &mut Vec<TextFile>) -> Result<()> {
             collect(root, &path, out)?;
         } else {
             let bytes = std::fs::read(&path).map_err(|e| Error::io(IoOp::Read, &path, e))?;
-            // Binary files (images beside a document, say) are not ours to read.
-            if let Ok(text) = String::from_utf8(bytes) {
-                let rel = path
-                    .strip_prefix(root)
-                    .unwrap_or(&path)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.push(TextFile { rel, text });
-            }
+            let text = if is_text_name(&path) {
+                crate::error::utf8(&path, bytes)?
+            } else {
+                // Binary files (images beside a document, say) are not ours to read.
+                match String::from_utf8(bytes) {
+                    Ok(text) => text,
+                    Err(_) => continue,
+                }
+            };
+            let rel = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            out.push(TextFile { rel, text });
         }
     }
     Ok(())
@@ -155,5 +174,18 @@ mod tests {
     fn missing_directory_is_a_located_error() {
         let err = FileSet::from_dir(Path::new("/nonexistent/gehoor-test")).unwrap_err();
         assert!(matches!(err, Error::Io { op: IoOp::List, .. }));
+    }
+
+    #[test]
+    fn a_text_file_that_is_not_utf8_is_an_error_a_binary_file_is_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("photo.png"), b"\x89PNG\xff").unwrap();
+        assert!(FileSet::from_dir(dir.path()).unwrap().files.is_empty());
+        std::fs::write(dir.path().join("q.toml"), b"id = \"caf\xe9\"").unwrap();
+        let err = FileSet::from_dir(dir.path()).unwrap_err();
+        assert!(
+            matches!(&err, Error::NotUtf8 { path, line: 1, col: 10 } if path.ends_with("q.toml")),
+            "{err:?}"
+        );
     }
 }

@@ -106,7 +106,7 @@ fn render(diags: &[Diagnostic], files: &FileSet, lang: Lang, color: bool) -> Str
             // A span outside its file cannot be drawn; the location still can.
             out.push_str(&format!(
                 "{}:{}:{}: {}\n",
-                d.file.display(),
+                clean_line(&d.file.display().to_string()),
                 d.line,
                 d.col,
                 clean_line(&d.message_in(lang))
@@ -148,7 +148,10 @@ pub fn render_json(diags: &[Diagnostic], lang: Lang) -> String {
             suggestion: d.suggestion.as_deref(),
         })
         .collect();
-    serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
+    // Messages quote the files as written; escaped, that is harmless.
+    crate::sanitize::escape_json(
+        &serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into()),
+    )
 }
 
 #[cfg(test)]

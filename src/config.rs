@@ -50,8 +50,8 @@ impl Config {
     /// A missing file is the empty config; an unreadable or invalid one is an
     /// error with file:line:col.
     pub fn load(path: &Path) -> Result<Config> {
-        match std::fs::read_to_string(path) {
-            Ok(text) => Self::parse(path, &text),
+        match std::fs::read(path) {
+            Ok(bytes) => Self::parse(path, &crate::error::utf8(path, bytes)?),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
             Err(e) => Err(Error::io(IoOp::Read, path, e)),
         }

@@ -65,6 +65,13 @@ pub enum Error {
     Conflict {
         path: PathBuf,
     },
+    /// A text file (questionnaire, corpus document, config) that is not
+    /// UTF-8; `line` and `col` locate the first invalid byte.
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+    },
     /// A session status change the review workflow does not allow.
     InvalidTransition {
         from: String,
@@ -160,6 +167,14 @@ impl Error {
             Error::Conflict { path } => {
                 crate::i18n::fill(&e.conflict, &[("path", &path.display().to_string())])
             }
+            Error::NotUtf8 { path, line, col } => crate::i18n::fill(
+                &e.not_utf8,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("line", &line.to_string()),
+                    ("col", &col.to_string()),
+                ],
+            ),
             Error::InvalidTransition { from, to } => {
                 crate::i18n::fill(&e.invalid_transition, &[("from", from), ("to", to)])
             }
@@ -195,6 +210,21 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// Bytes that must be UTF-8 text, or `Error::NotUtf8` at the first bad byte.
+pub fn utf8(path: impl Into<PathBuf>, bytes: Vec<u8>) -> Result<String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let valid = &bytes[..e.utf8_error().valid_up_to()];
+        let valid = std::str::from_utf8(valid).unwrap_or_default();
+        let (line, col) = line_col(valid, valid.len());
+        Error::NotUtf8 {
+            path: path.into(),
+            line,
+            col,
+        }
+    })
+}
+
 /// A toml deserialisation error as a located `Error::Parse`.
 pub fn from_toml(path: impl Into<PathBuf>, text: &str, err: &toml::de::Error) -> Error {
     let (line, col) = err
@@ -220,5 +250,22 @@ mod tests {
         assert_eq!(line_col(text, 6), (2, 1));
         // 'x' sits after "bé = " which is 5 characters but 6 bytes.
         assert_eq!(line_col(text, 12), (2, 6));
+    }
+
+    #[test]
+    fn invalid_utf8_is_located_at_the_first_bad_byte() {
+        let err = utf8("x.txt", b"ok\nab\xffc".to_vec()).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::NotUtf8 {
+                    line: 2,
+                    col: 3,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert_eq!(utf8("x.txt", "ж".into()).unwrap(), "ж");
     }
 }

@@ -5,21 +5,20 @@
 
 /// Remove C0/C1 controls (keeping newline and tab), ESC-introduced sequences,
 /// bidi embedding/override/isolate controls and other invisible format
-/// characters that can reorder or hide text.
+/// characters that can reorder or hide text. Only the sequence itself is
+/// removed: a sequence that never ends (an OSC without BEL or ST before the
+/// end of the line, a CSI without a final byte) loses its introducer and
+/// keeps the text after it, so a stray ESC never swallows a note.
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            skip_escape(&mut chars);
-            continue;
-        }
-        if c == '\u{9b}' {
-            skip_csi_body(&mut chars);
-            continue;
-        }
-        if is_allowed(c) {
-            out.push(c);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        match c {
+            '\u{1b}' => rest = skip_escape(rest),
+            '\u{9b}' => rest = skip_csi_body(rest),
+            c if is_allowed(c) => out.push(c),
+            _ => {}
         }
     }
     out
@@ -39,6 +38,34 @@ pub fn clean_line(text: &str) -> String {
         .collect()
 }
 
+/// Serialised JSON made safe to print: every character `clean` would remove
+/// that JSON does not already escape (DEL, C1 controls, bidi and zero-width
+/// characters) becomes a `\uXXXX` escape. The JSON means exactly the same
+/// (such characters only occur inside strings), so values round-trip, but
+/// no raw control or bidi character reaches a terminal or a pager.
+pub fn escape_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c == '\n' || c == '\t' || c == '\r' || is_allowed(c) {
+            out.push(c);
+        } else {
+            // All of them are in the Basic Multilingual Plane.
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        }
+    }
+    out
+}
+
+/// A character as a diagnostic should name it: itself when it is visible,
+/// `U+202E` when `clean` would remove it.
+pub fn describe_char(c: char) -> String {
+    if c != '\n' && c != '\t' && is_allowed(c) {
+        c.to_string()
+    } else {
+        format!("U+{:04X}", c as u32)
+    }
+}
+
 fn is_allowed(c: char) -> bool {
     if c == '\n' || c == '\t' {
         return true;
@@ -55,41 +82,55 @@ fn is_allowed(c: char) -> bool {
     )
 }
 
-fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    match chars.peek().copied() {
-        Some('[') => {
-            chars.next();
-            skip_csi_body(chars);
-        }
-        // OSC, DCS, SOS, PM, APC: run to BEL or ST (ESC \).
-        Some(']' | 'P' | 'X' | '^' | '_') => {
-            chars.next();
-            while let Some(c) = chars.next() {
-                if c == '\u{7}' {
-                    break;
-                }
-                if c == '\u{1b}' {
-                    if chars.peek() == Some(&'\\') {
-                        chars.next();
-                    }
-                    break;
+/// How far an OSC/DCS/APC string is searched for its terminator. Longer
+/// ones (a huge clipboard write) are treated as unterminated: their text
+/// stays visible, which is harmless once the introducer is gone.
+const MAX_STRING_SEQUENCE: usize = 4096;
+
+/// After an ESC: the rest of the text without the sequence it starts.
+fn skip_escape(rest: &str) -> &str {
+    let mut chars = rest.char_indices();
+    match chars.next() {
+        Some((_, '[')) => skip_csi_body(&rest[1..]),
+        // OSC, DCS, SOS, PM, APC: run to BEL or ST (ESC \ or U+009C).
+        Some((_, ']' | 'P' | 'X' | '^' | '_')) => {
+            for (i, c) in chars.take(MAX_STRING_SEQUENCE) {
+                match c {
+                    '\u{7}' | '\u{9c}' => return &rest[i + c.len_utf8()..],
+                    '\u{1b}' if rest[i + 1..].starts_with('\\') => return &rest[i + 2..],
+                    // Another escape or the end of the line: this one never
+                    // ended; drop only its introducer.
+                    '\u{1b}' | '\n' => return &rest[1..],
+                    _ => {}
                 }
             }
+            &rest[1..]
         }
-        // Two-character sequences such as ESC c (reset).
-        Some(_) => {
-            chars.next();
+        // nF sequences (ESC ( B), then Fp/Fe/Fs ones such as ESC c (reset):
+        // intermediates 0x20..=0x2f, then one final byte 0x30..=0x7e.
+        Some((_, ' '..='/')) => {
+            let body = rest.trim_start_matches(|c: char| (' '..='/').contains(&c));
+            match body.chars().next() {
+                Some(f @ '0'..='~') => &body[f.len_utf8()..],
+                _ => body,
+            }
         }
-        None => {}
+        Some((_, f @ '0'..='~')) => &rest[f.len_utf8()..],
+        // ESC before anything else (a letter of another script, a newline):
+        // only the ESC goes.
+        _ => rest,
     }
 }
 
-fn skip_csi_body(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
-    // Parameters and intermediates, then one final byte in @..~.
-    for c in chars.by_ref() {
-        if ('@'..='~').contains(&c) {
-            break;
-        }
+/// After CSI (ESC [ or U+009B): parameter bytes 0x30..=0x3f, intermediate
+/// bytes 0x20..=0x2f, then one final byte 0x40..=0x7e. Without a final byte
+/// nothing but the introducer is dropped.
+fn skip_csi_body(rest: &str) -> &str {
+    let body = rest.trim_start_matches(|c: char| ('0'..='?').contains(&c));
+    let body = body.trim_start_matches(|c: char| (' '..='/').contains(&c));
+    match body.chars().next() {
+        Some(f @ '@'..='~') => &body[f.len_utf8()..],
+        _ => rest,
     }
 }
 
@@ -103,6 +144,30 @@ mod tests {
         assert_eq!(clean("x\u{1b}]0;title\u{7}y"), "xy");
         assert_eq!(clean("x\u{1b}]8;;http://e\u{1b}\\y"), "xy");
         assert_eq!(clean("\u{9b}2Jz"), "z");
+        assert_eq!(clean("a\u{1b}(Bb\u{1b}cd"), "abd");
+    }
+
+    #[test]
+    fn a_sequence_that_never_ends_keeps_the_text_after_it() {
+        assert_eq!(clean("\u{9b}повестка"), "повестка");
+        assert_eq!(clean("a\u{9b}\nb"), "a\nb");
+        assert_eq!(clean("a\u{1b}[12\nb"), "a12\nb");
+        assert_eq!(clean("a\u{1b}]0;title\nb"), "a0;title\nb");
+        assert_eq!(clean("a\u{1b}]0;t\u{1b}[31mb"), "a0;tb");
+        assert_eq!(clean("x\u{1b}\u{1b}y\u{1b}"), "x");
+        let long = format!("\u{1b}]52;c;{}\u{7}z", "A".repeat(5000));
+        assert!(clean(&long).ends_with("AAz"));
+    }
+
+    #[test]
+    fn json_escaping_keeps_the_meaning() {
+        let value = "a\u{1b}[31m\u{202e}\u{9b}\u{200b}\u{7f}b\n\u{0}";
+        let json = escape_json(&serde_json::to_string(&value).unwrap());
+        assert!(json.is_ascii(), "{json}");
+        assert_eq!(serde_json::from_str::<String>(&json).unwrap(), value);
+        assert_eq!(escape_json("{\n  \"k\": \"ж\"\n}"), "{\n  \"k\": \"ж\"\n}");
+        assert_eq!(describe_char('\u{202e}'), "U+202E");
+        assert_eq!(describe_char('ж'), "ж");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use super::{CheckArgs, CheckFormat, Ctx};
 use crate::assets::{FileSet, Origin, TextFile};
 use crate::check;
-use crate::error::{Error, IoOp, Result};
+use crate::error::Result;
 
 /// Every valid ref of the active corpus (`--corpus` or the built-in one).
 fn known_refs(ctx: &Ctx) -> Result<Vec<String>> {
@@ -40,7 +40,7 @@ fn gather(ctx: &Ctx, paths: &[std::path::PathBuf]) -> Result<FileSet> {
                 });
             }
         } else {
-            let text = std::fs::read_to_string(p).map_err(|e| Error::io(IoOp::Read, p, e))?;
+            let text = crate::assets::read_text(p)?;
             files.push(TextFile {
                 rel: p.display().to_string(),
                 text,

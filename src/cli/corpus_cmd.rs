@@ -11,7 +11,7 @@ use crate::assets::FileSet;
 use crate::corpus::{Corpus, Document, ParseProblem, ProblemKind, Resolved};
 use crate::error::{Error, IoOp, Result};
 use crate::i18n::{CorpusText, fill};
-use crate::sanitize::{clean, clean_line};
+use crate::sanitize::{clean, clean_line, escape_json};
 
 pub fn run(ctx: &Ctx, cmd: &CorpusCommand) -> Result<ExitCode> {
     let files = FileSet::corpus(ctx.settings.corpus.as_deref())?;
@@ -88,7 +88,7 @@ fn list_json(corpus: &Corpus) -> String {
     let value = json!({ "documents": docs, "problems": corpus.problems });
     format!(
         "{}\n",
-        serde_json::to_string_pretty(&value).unwrap_or_default()
+        escape_json(&serde_json::to_string_pretty(&value).unwrap_or_default())
     )
 }
 
@@ -215,7 +215,7 @@ fn show_json(r: &Resolved<'_>) -> String {
     });
     format!(
         "{}\n",
-        serde_json::to_string_pretty(&value).unwrap_or_default()
+        escape_json(&serde_json::to_string_pretty(&value).unwrap_or_default())
     )
 }
 
@@ -246,7 +246,10 @@ fn show_human(r: &Resolved<'_>, width: usize, s: &CorpusText) -> String {
                 .map(|c| c.id.as_str())
                 .collect();
             if !subs.is_empty() {
-                out.push_str(&fill(&s.subsections, &[("list", &subs.join(", "))]));
+                out.push_str(&fill(
+                    &s.subsections,
+                    &[("list", &clean_line(&subs.join(", ")))],
+                ));
                 out.push('\n');
             }
         }

@@ -26,8 +26,10 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<ExitCode> {
     let text = match args.format {
         ExportFormat::Markdown => export::markdown(&session, &context, ctx.settings.lang),
         ExportFormat::Json => {
-            let mut t = serde_json::to_string_pretty(&export::json(&session, &context))
-                .expect("a JSON value serialises");
+            let mut t = crate::sanitize::escape_json(
+                &serde_json::to_string_pretty(&export::json(&session, &context))
+                    .expect("a JSON value serialises"),
+            );
             t.push('\n');
             t
         }

@@ -7,7 +7,7 @@ use super::{Ctx, SearchArgs};
 use crate::assets::FileSet;
 use crate::error::{Error, IoOp, Result};
 use crate::i18n::fill;
-use crate::sanitize::clean_line;
+use crate::sanitize::{clean_line, escape_json};
 use crate::search::{Hit, Index, SearchOptions, fuzzy, glossary_from};
 
 pub fn run(ctx: &Ctx, args: &SearchArgs) -> Result<ExitCode> {
@@ -38,7 +38,7 @@ pub fn run(ctx: &Ctx, args: &SearchArgs) -> Result<ExitCode> {
     };
     let hits = index.search(&query, &opts);
     let out = if args.json {
-        serde_json::to_string_pretty(&hits).expect("hits serialise") + "\n"
+        escape_json(&serde_json::to_string_pretty(&hits).expect("hits serialise")) + "\n"
     } else {
         render_text(ctx, &index, &query, &hits, args.limit)
     };

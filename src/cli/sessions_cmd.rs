@@ -81,7 +81,8 @@ fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Resu
         .collect();
     if json {
         let text = serde_json::to_string_pretty(&entries).expect("list entries serialise");
-        println!("{}", crate::sanitize::clean(&text));
+        // The stored text, with every control and bidi character escaped.
+        println!("{}", crate::sanitize::escape_json(&text));
         return Ok(ExitCode::SUCCESS);
     }
     let n = &ctx.strings.notes;

@@ -38,9 +38,10 @@ impl HomeItem {
     pub const ALL: [HomeItem; 3] = [HomeItem::New, HomeItem::Review, HomeItem::Quit];
 }
 
-/// A single-line input built on the same editor as notes.
+/// A single-line input built on the same editor as notes. Stored text shown
+/// in it is cleaned first: the editor draws whatever it holds.
 pub fn line_input(text: &str) -> TextArea<'static> {
-    let mut t = TextArea::new(vec![text.to_string()]);
+    let mut t = TextArea::new(vec![crate::sanitize::clean_line(text)]);
     t.move_cursor(ratatui_textarea::CursorMove::End);
     t
 }

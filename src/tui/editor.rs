@@ -40,7 +40,10 @@ pub enum Editor {
     },
 }
 
+/// A multi-line editor holding `text`, cleaned first (the editor draws
+/// whatever it holds); what the user then saves is what they saw.
 pub fn multiline(text: &str) -> TextArea<'static> {
+    let text = crate::sanitize::clean(text);
     let lines: Vec<String> = if text.is_empty() {
         vec![String::new()]
     } else {

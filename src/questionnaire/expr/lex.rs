@@ -157,7 +157,8 @@ pub fn lex(src: &str) -> Result<Vec<(Tok, Range<usize>)>, LexError> {
         return Err(LexError {
             code: "expr_unexpected_char",
             span: start..start + ch.len_utf8(),
-            found: ch.to_string(),
+            // A bidi or control character would vanish from the message.
+            found: crate::sanitize::describe_char(ch),
         });
     }
     Ok(out)

@@ -103,6 +103,12 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             interview::refresh_sources(app);
             return None;
         }
+        // A typed control, bidi or zero-width character would be drawn by the
+        // text editor as it is; like pasted ones, it is dropped on input.
+        Msg::Input(KeyEvent {
+            code: ratatui::crossterm::event::KeyCode::Char(c),
+            ..
+        }) if crate::sanitize::clean(c.encode_utf8(&mut [0; 4])).is_empty() => return None,
         Msg::Act(Action::Suspend) => return Some(Effect::Suspend),
         Msg::Act(Action::Quit) => {
             if matches!(app.overlay, Some(Overlay::Help { .. })) {

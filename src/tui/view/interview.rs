@@ -121,7 +121,10 @@ fn header(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
                 "  ·  {}",
                 crate::i18n::fill(
                     &s.tui.questionnaire_changed,
-                    &[("ids", &st.changed_questionnaires.join(", "))]
+                    &[(
+                        "ids",
+                        &crate::sanitize::clean_line(&st.changed_questionnaires.join(", "))
+                    )]
                 )
             ),
             app.palette.warn(),
@@ -342,7 +345,11 @@ fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
             }
             if !a.cited.is_empty() {
                 lines.push(Line::styled(
-                    format!("{}: {}", s.tui.cited_refs, a.cited.join(", ")),
+                    format!(
+                        "{}: {}",
+                        s.tui.cited_refs,
+                        crate::sanitize::clean_line(&a.cited.join(", "))
+                    ),
                     app.palette.dim(),
                 ));
             }
@@ -405,7 +412,11 @@ fn kind_label(kind: &Kind, s: &crate::i18n::Strings) -> String {
             format!("{} ({p})", s.tui.kind_date)
         }
         Kind::Number { unit, .. } => match unit {
-            Some(u) => format!("{} ({})", s.tui.kind_number, u.get(s.lang)),
+            Some(u) => format!(
+                "{} ({})",
+                s.tui.kind_number,
+                crate::sanitize::clean_line(u.get(s.lang))
+            ),
             None => s.tui.kind_number.clone(),
         },
         Kind::ShortText => s.tui.kind_short.clone(),
@@ -570,7 +581,12 @@ fn status_line(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
     } else if st.read_only {
         s.tui.read_only.clone()
     } else if let Some(err) = &st.save_error {
-        format!("{}: {} ({})", s.tui.save_failed, err, s.tui.save_copy_hint)
+        format!(
+            "{}: {} ({})",
+            s.tui.save_failed,
+            crate::sanitize::clean_line(err),
+            s.tui.save_copy_hint
+        )
     } else if st.autosave.pending() {
         s.tui.unsaved.clone()
     } else if let Some(t) = st.saved_at {
