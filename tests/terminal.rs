@@ -165,6 +165,29 @@ fn sigterm_and_sighup_save_what_is_typed_and_restore_the_terminal() {
     }
 }
 
+#[test]
+fn a_closed_terminal_window_saves_what_is_typed_and_exits() {
+    let (_tmp, data, home) = dirs();
+    let mut tui = Tui::spawn(command(&bin(), INTERVIEW, &data, &home), 100, 30);
+    tui.wait_for("Questions 0/");
+    tui.key("N");
+    tui.send("Typed, then the window was closed");
+    tui.wait_for("window was closed");
+    tui.hang_up();
+    // Well within the watchdog's backstop: the loop itself notices.
+    // Not killed by the watchdog (exit 1) nor aborted by a panic while
+    // restoring a terminal that is gone.
+    assert_eq!(tui.wait_exit_within(Duration::from_secs(10)), 0);
+    let file = session_file(&data);
+    assert_eq!(
+        pty::read_draft_note(&file),
+        None,
+        "the final save covered the draft"
+    );
+    let session = read_session(&file);
+    assert_eq!(session.note, "Typed, then the window was closed");
+}
+
 /// A tiny deterministic generator, so a failing round can be replayed from
 /// the seed printed with it.
 struct Lcg(u64);

@@ -13,6 +13,7 @@ mod review_cmd;
 mod search_cmd;
 mod sessions_cmd;
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
@@ -71,7 +72,9 @@ pub fn main() -> ExitCode {
     match dispatch(&ctx, cli.command) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!(
+            // Not eprintln!: it panics when stderr is a terminal that closed.
+            let _ = writeln!(
+                std::io::stderr(),
                 "{}: {}",
                 ctx.strings.error.prefix,
                 sanitize::clean(&e.render(ctx.strings))

@@ -14,6 +14,22 @@ pub struct SessionLock {
     _file: File,
 }
 
+/// The lock is held on a read-only descriptor, so a data folder remounted
+/// read-only under a running interview is not kept busy by it and the next
+/// save can report the real problem. flock belongs to the open file
+/// description, so writing the holder through another one keeps it.
+fn open_for_lock(path: &Path) -> Result<File> {
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(path)
+        .and_then(|_| File::open(path))
+        .map_err(|e| Error::io(IoOp::Lock, path, e))
+}
+
 fn open(path: &Path) -> Result<File> {
     OpenOptions::new()
         .read(true)
@@ -36,13 +52,14 @@ pub fn holder_text() -> String {
 /// Take the interviewer's lock or say who holds it. `session_path` is named
 /// in the message.
 pub fn acquire(lock_path: &Path, session_path: &Path) -> Result<SessionLock> {
-    let mut file = open(lock_path)?;
+    let mut file = open_for_lock(lock_path)?;
     match file.try_lock() {
         Ok(()) => {
             let text = holder_text();
-            file.set_len(0)
-                .and_then(|()| file.rewind())
-                .and_then(|()| file.write_all(text.as_bytes()))
+            let mut w = open(lock_path)?;
+            w.set_len(0)
+                .and_then(|()| w.rewind())
+                .and_then(|()| w.write_all(text.as_bytes()))
                 .map_err(|e| Error::io(IoOp::Lock, lock_path, e))?;
             Ok(SessionLock { _file: file })
         }

@@ -182,6 +182,8 @@ pub fn run(ctx: &Ctx, data: Data, start: Start) -> Result<ExitCode> {
     }
     let mut guard =
         terminal::TerminalGuard::enter().map_err(|e| Error::io(IoOp::Write, "<terminal>", e))?;
+    let leaving = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    terminal::spawn_watchdog(term_flag.clone(), leaving.clone());
     let result = event_loop(
         &mut guard.terminal,
         &mut app,
@@ -190,6 +192,13 @@ pub fn run(ctx: &Ctx, data: Data, start: Start) -> Result<ExitCode> {
         &index_rx,
         &term_flag,
     );
+    // However the loop ended (a terminal that stopped answering included),
+    // what is in an open editor is kept and saved before anything else.
+    leaving.store(true, Ordering::Relaxed);
+    for effect in leave_editors(&mut app) {
+        perform(&mut app, &store, &mut handle, effect);
+    }
+    save(&mut app, &mut handle);
     drop(guard);
     result.map(|()| ExitCode::SUCCESS)
 }
@@ -204,23 +213,36 @@ fn event_loop(
 ) -> Result<()> {
     let io = |e| Error::io(IoOp::Write, "<terminal>", e);
     let mut quit_armed = false;
+    let mut drained = true;
     loop {
         app.now = Instant::now();
         if let Ok(index) = index_rx.try_recv() {
             update(app, Msg::IndexReady(index));
         }
         if term_flag.load(Ordering::Relaxed) {
-            // SIGTERM or SIGHUP: keep what is in any open editor, save, leave.
-            for effect in leave_editors(app) {
-                perform(app, store, handle, effect);
-            }
-            save(app, handle);
+            // SIGTERM, SIGHUP or a closed terminal: `run` keeps what is in
+            // any open editor, saves, and leaves.
             return Ok(());
         }
         let size = terminal.size().map_err(io)?;
         app.viewport = ratatui::layout::Rect::new(0, 0, size.width, size.height);
         terminal.draw(|f| view::render(app, f)).map_err(io)?;
-        let msg = if event::poll(Duration::from_millis(250)).map_err(io)? {
+        // The loop waits on the terminal itself and asks crossterm only when
+        // the terminal is still there (see `terminal::wait_for_input`).
+        // After an event crossterm may hold more from the same read, so the
+        // next round does not wait.
+        let wait = if drained {
+            Duration::from_millis(250)
+        } else {
+            Duration::ZERO
+        };
+        let ready = match terminal::wait_for_input(wait) {
+            terminal::Readiness::HungUp => return Ok(()),
+            terminal::Readiness::Input => event::poll(Duration::ZERO).map_err(io)?,
+            terminal::Readiness::Idle => !drained && event::poll(Duration::ZERO).map_err(io)?,
+        };
+        drained = !ready;
+        let msg = if ready {
             match event::read().map_err(io)? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => Some(key_msg(app, k)),
                 Event::Paste(text) => Some(Msg::Paste(text)),
@@ -257,7 +279,9 @@ fn event_loop(
                     }
                     // The save failed: say so, and quit only when asked again.
                     quit_armed = true;
-                    app.status = Some(app.strings().tui.quit_unsaved.clone());
+                    app.overlay = Some(app::Overlay::Message(
+                        app.strings().tui.quit_unsaved.clone(),
+                    ));
                 }
                 Effect::Save => {
                     save(app, handle);
@@ -457,11 +481,16 @@ fn perform(app: &mut App, store: &Store, handle: &mut Option<WriteHandle>, effec
                 let Some(st) = app.interview() else {
                     return Ok(());
                 };
-                let path = crate::notes::store::write_copy(&expand_home(&dir), &st.session)?;
-                app.status = Some(crate::i18n::fill(
-                    &s.tui.copy_saved,
-                    &[("path", &path.display().to_string())],
-                ));
+                // A window, not the status line: that line is taken by the
+                // save error this copy works around.
+                let text = match crate::notes::store::write_copy(&expand_home(&dir), &st.session) {
+                    Ok(path) => crate::i18n::fill(
+                        &s.tui.copy_saved,
+                        &[("path", &path.display().to_string())],
+                    ),
+                    Err(e) => e.render(s),
+                };
+                app.overlay = Some(app::Overlay::Message(text));
             }
             Effect::Quit | Effect::Save | Effect::Suspend => {}
         }

@@ -13,12 +13,62 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 
 pub struct Tui {
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
     /// Every byte the program wrote, for assertions about escape sequences.
     raw: Arc<Mutex<Vec<u8>>>,
+    stop_reader: Arc<std::sync::atomic::AtomicBool>,
+    reader: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Tui {
+    /// A failed test must not leave a gehoor behind.
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait()
+            && let Some(pid) = self.child.process_id()
+        {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// Read the master side until told to stop. Our own descriptor, polled with
+/// a timeout, so `hang_up` can close every copy of the master and the
+/// program sees its terminal disappear.
+fn spawn_reader(
+    fd: std::os::fd::OwnedFd,
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    stop: Arc<std::sync::atomic::AtomicBool>,
+) -> std::thread::JoinHandle<()> {
+    use std::os::fd::AsRawFd;
+    std::thread::spawn(move || {
+        let mut file = std::fs::File::from(fd);
+        let mut buf = [0u8; 8192];
+        while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+            let mut p = libc::pollfd {
+                fd: file.as_raw_fd(),
+                events: libc::POLLIN,
+                revents: 0,
+            };
+            // SAFETY: one pollfd on this stack frame, valid for the call.
+            if unsafe { libc::poll(&mut p, 1, 50) } <= 0 {
+                continue;
+            }
+            match file.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    screen.lock().unwrap().process(&buf[..n]);
+                    raw.lock().unwrap().extend_from_slice(&buf[..n]);
+                }
+            }
+        }
+    })
 }
 
 pub fn bin() -> PathBuf {
@@ -53,34 +103,44 @@ impl Tui {
             .expect("open a pty");
         let child = pair.slave.spawn_command(cmd).expect("spawn gehoor");
         drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let master_fd = pair.master.as_raw_fd().expect("a unix pty");
+        // SAFETY: the master is open for as long as `pair.master` lives;
+        // borrowing its number to duplicate it is all this does.
+        let fd = unsafe { std::os::fd::BorrowedFd::borrow_raw(master_fd) }
+            .try_clone_to_owned()
+            .expect("dup the pty master");
         let writer = pair.master.take_writer().expect("pty writer");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
-        let (s, r) = (screen.clone(), raw.clone());
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                s.lock().unwrap().process(&buf[..n]);
-                r.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
+        let stop_reader = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let reader = spawn_reader(fd, screen.clone(), raw.clone(), stop_reader.clone());
         Tui {
-            master: pair.master,
-            writer,
+            master: Some(pair.master),
+            writer: Some(writer),
             child,
             screen,
             raw,
+            stop_reader,
+            reader: Some(reader),
         }
     }
 
     /// Type text or key sequences (`"\r"` Enter, `"\x1b"` Esc, `"\t"` Tab).
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let w = self.writer.as_mut().expect("the terminal is open");
+        w.write_all(keys.as_bytes()).unwrap();
+        w.flush().unwrap();
+    }
+
+    /// Close the terminal under the program, as closing its window does.
+    pub fn hang_up(&mut self) {
+        self.stop_reader
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+        if let Some(r) = self.reader.take() {
+            r.join().unwrap();
+        }
+        self.writer = None;
+        self.master = None;
     }
 
     /// Esc, sent alone and followed by a pause so it is not read as the
@@ -129,6 +189,8 @@ impl Tui {
 
     pub fn resize(&self, cols: u16, rows: u16) {
         self.master
+            .as_ref()
+            .expect("the terminal is open")
             .resize(PtySize {
                 rows,
                 cols,
@@ -149,6 +211,10 @@ impl Tui {
 
     /// Wait for the program to exit; its exit code.
     pub fn wait_exit(&mut self) -> u32 {
+        self.wait_exit_within(TIMEOUT)
+    }
+
+    pub fn wait_exit_within(&mut self, limit: Duration) -> u32 {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
@@ -156,7 +222,7 @@ impl Tui {
                 std::thread::sleep(Duration::from_millis(100));
                 return status.exit_code();
             }
-            if start.elapsed() > TIMEOUT {
+            if start.elapsed() > limit {
                 let _ = self.child.kill();
                 panic!(
                     "gehoor did not exit; the screen shows:\n{}",
@@ -171,6 +237,8 @@ impl Tui {
         signal_pid(self.pid(), sig);
     }
 
+    /// A real SIGKILL: portable-pty's `kill` sends SIGHUP first, which
+    /// gehoor handles by saving, and that is not the crash being tested.
     pub fn sigkill(&mut self) {
         signal_pid(self.pid(), "KILL");
         let _ = self.child.wait();

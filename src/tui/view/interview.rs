@@ -581,11 +581,12 @@ fn status_line(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
     } else if st.read_only {
         s.tui.read_only.clone()
     } else if let Some(err) = &st.save_error {
+        // The hint first: a long error is cut at the window's edge.
         format!(
-            "{}: {} ({})",
+            "{} ({}): {}",
             s.tui.save_failed,
-            crate::sanitize::clean_line(err),
-            s.tui.save_copy_hint
+            s.tui.save_copy_hint,
+            crate::sanitize::clean_line(err)
         )
     } else if st.autosave.pending() {
         s.tui.unsaved.clone()

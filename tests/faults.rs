@@ -1,0 +1,296 @@
+//! The data folder failing under a running interview: full, read-only,
+//! missing. Full and read-only use a small tmpfs, which needs root (or
+//! CAP_SYS_ADMIN); without it those tests say so and fall back to a folder
+//! that cannot hold files, which fails the same writes with another errno.
+
+mod pty;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use gehoor::i18n::{Lang, Strings};
+use gehoor::notes::{Session, Store};
+use pty::{Tui, bin, command, read_session, session_file};
+
+/// A tmpfs mounted for one test, unmounted on drop.
+struct Mount {
+    path: PathBuf,
+}
+
+impl Mount {
+    fn tmpfs(path: &Path, kib: u32) -> Option<Mount> {
+        std::fs::create_dir_all(path).unwrap();
+        let ok = Command::new("mount")
+            .args([
+                "-t",
+                "tmpfs",
+                "-o",
+                &format!("size={kib}k,mode=0700"),
+                "tmpfs",
+            ])
+            .arg(path)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            eprintln!("cannot mount a tmpfs here (needs root): using the fallback fault");
+        }
+        ok.then(|| Mount { path: path.into() })
+    }
+
+    fn read_only(&self) {
+        let ok = Command::new("mount")
+            .args(["-o", "remount,ro"])
+            .arg(&self.path)
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "remount read-only");
+    }
+}
+
+impl Drop for Mount {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.path).status();
+    }
+}
+
+/// Write until the file system is full.
+fn fill(dir: &Path) -> PathBuf {
+    use std::io::Write;
+    let path = dir.join("filler");
+    let mut f = std::fs::File::create(&path).unwrap();
+    let block = vec![b'x'; 4096];
+    while f.write_all(&block).is_ok() && f.sync_all().is_ok() {}
+    path
+}
+
+fn english() -> &'static Strings {
+    Strings::get(Lang::En)
+}
+
+fn session() -> Session {
+    let mut s = Session::new("FAULT-1", "Interviewer A", Lang::En, Vec::new());
+    s.set_note("summons.received", "First answer, saved before the fault.");
+    s
+}
+
+/// What each fault is: it makes the next save fail, and undoes itself.
+enum Fault {
+    Full {
+        filler: PathBuf,
+    },
+    ReadOnly,
+    /// No tmpfs: the sessions folder is swapped for a plain file.
+    NotADir {
+        moved: PathBuf,
+    },
+}
+
+fn break_folder(mount: Option<&Mount>, sessions: &Path, read_only: bool) -> Fault {
+    match mount {
+        Some(m) if read_only => {
+            m.read_only();
+            Fault::ReadOnly
+        }
+        Some(m) => Fault::Full {
+            filler: fill(&m.path),
+        },
+        None => {
+            let moved = sessions.with_extension("moved");
+            std::fs::rename(sessions, &moved).unwrap();
+            std::fs::write(sessions, b"not a folder").unwrap();
+            Fault::NotADir { moved }
+        }
+    }
+}
+
+/// The previous file, however the fault hid it.
+fn previous_file(fault: &Fault, file: &Path) -> PathBuf {
+    match fault {
+        Fault::NotADir { moved } => moved.join(file.file_name().unwrap()),
+        _ => file.to_path_buf(),
+    }
+}
+
+fn store_level(read_only: bool) {
+    let tmp = tempfile::tempdir().unwrap();
+    let mount = Mount::tmpfs(&tmp.path().join("mnt"), 256);
+    let sessions = tmp.path().join("mnt").join("sessions");
+    let store = Store::new(sessions.clone());
+    let mut s = session();
+    let mut handle = store.create(&s).unwrap();
+    let file = store.path_of(s.id);
+    let before = std::fs::read(&file).unwrap();
+
+    let fault = break_folder(mount.as_ref(), &sessions, read_only);
+    s.set_note(
+        "summons.received",
+        "Second answer, typed while the disk failed.",
+    );
+    let err = handle.save(&s).expect_err("the save must fail");
+    let msg = err.render(english());
+    let expect = match fault {
+        Fault::Full { .. } => "No space left on device",
+        Fault::ReadOnly => "Read-only file system",
+        Fault::NotADir { .. } => "Not a directory",
+    };
+    assert!(msg.contains(expect), "{msg}");
+    assert!(
+        msg.contains(&sessions.display().to_string()),
+        "names the folder: {msg}"
+    );
+    assert_eq!(
+        std::fs::read(previous_file(&fault, &file)).unwrap(),
+        before,
+        "the previous session file is intact"
+    );
+
+    // The interviewer saves a copy elsewhere; it is a whole session.
+    let elsewhere = tmp.path().join("elsewhere");
+    let copy = gehoor::notes::store::write_copy(&elsewhere, &s).unwrap();
+    assert_eq!(gehoor::notes::store::load(&copy).unwrap(), s);
+
+    // Once the disk has room again, the next save goes through.
+    if let Fault::Full { filler } = &fault {
+        std::fs::remove_file(filler).unwrap();
+        handle.save(&s).unwrap();
+        assert_eq!(
+            gehoor::notes::store::load(&file).unwrap().answers,
+            s.answers
+        );
+    }
+}
+
+#[test]
+fn a_full_disk_keeps_the_previous_file_and_says_so() {
+    store_level(false);
+}
+
+#[test]
+fn a_read_only_data_folder_keeps_the_previous_file_and_says_so() {
+    store_level(true);
+}
+
+#[test]
+fn a_data_folder_that_cannot_be_created_stops_before_the_screen_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let blocker = tmp.path().join("a-file");
+    std::fs::write(&blocker, b"x").unwrap();
+    let out = assert_cmd::Command::new(bin())
+        .args([
+            "--lang",
+            "en",
+            "interview",
+            "--case",
+            "FAULT-2",
+            "--interviewer",
+            "Interviewer A",
+            "--topics",
+            "summons",
+        ])
+        .env("GEHOOR_DATA_DIR", blocker.join("data"))
+        .env("GEHOOR_CONFIG", tmp.path().join("no-config.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("Cannot create folder"), "{err}");
+    assert!(err.contains(&blocker.display().to_string()), "{err}");
+    assert!(!out.stdout.contains(&0x1b), "the screen was never switched");
+}
+
+#[test]
+fn a_data_folder_removed_mid_interview_is_reported_and_work_goes_elsewhere() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = Store::new(tmp.path().join("data").join("sessions"));
+    let mut s = session();
+    let mut handle = store.create(&s).unwrap();
+    std::fs::remove_dir_all(tmp.path().join("data")).unwrap();
+    s.set_note("summons.received", "Typed after the folder vanished.");
+    let msg = handle.save(&s).expect_err("no folder").render(english());
+    assert!(msg.contains("Cannot"), "{msg}");
+    assert!(msg.contains("sessions"), "{msg}");
+    let copy = gehoor::notes::store::write_copy(&tmp.path().join("elsewhere"), &s).unwrap();
+    assert_eq!(
+        gehoor::notes::store::load(&copy).unwrap().answers,
+        s.answers
+    );
+}
+
+/// The whole experience in a real terminal: the save fails while the
+/// interviewer types, the screen says why, typing goes on, Ctrl-S writes a
+/// copy to the suggested folder, and q asks twice before leaving.
+#[test]
+fn a_full_disk_during_an_interview_the_interviewer_keeps_typing_and_saves_elsewhere() {
+    let tmp = tempfile::tempdir().unwrap();
+    let home = tmp.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let mnt = tmp.path().join("mnt");
+    let mount = Mount::tmpfs(&mnt, 512);
+    let data = mnt.join("data");
+    let args = [
+        "--lang",
+        "en",
+        "interview",
+        "--case",
+        "FAULT-3",
+        "--interviewer",
+        "Interviewer A",
+        "--profile",
+        "draft-evader",
+    ];
+    let mut tui = Tui::spawn(command(&bin(), &args, &data, &home), 120, 40);
+    tui.wait_for("Questions 0/");
+    let file = session_file(&data);
+    tui.key("\r");
+    tui.send("1990-05-17");
+    tui.esc();
+    tui.wait_for("Answer: 1990-05-17");
+    let start = std::time::Instant::now();
+    while read_session(&file).answers.is_empty() {
+        assert!(
+            start.elapsed() < pty::TIMEOUT,
+            "the first answer never saved"
+        );
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    let before = std::fs::read(&file).unwrap();
+
+    let fault = break_folder(mount.as_ref(), &data.join("sessions"), false);
+    tui.key("n");
+    tui.send("Words typed while the disk is full");
+    tui.wait_for("SAVE FAILED");
+    // Typing goes on in the same editor.
+    tui.send(" and more words after the error");
+    tui.wait_for("after the error");
+    let screen = tui.contents();
+    assert!(screen.contains("w: save a copy elsewhere"), "{screen}");
+    assert_eq!(
+        std::fs::read(previous_file(&fault, &file)).unwrap(),
+        before,
+        "the previous session file is intact"
+    );
+
+    // Ctrl-S, from inside the editor; the suggested folder is in $HOME.
+    tui.key("\x13");
+    tui.wait_for("Save a copy in folder");
+    tui.key("\r");
+    tui.wait_for("Copy saved");
+    let copy = home.join("gehoor-copies").join(file.file_name().unwrap());
+    let copied = read_session(&copy);
+    let note = &copied.answers["identity_travel.birth_date"].note;
+    assert_eq!(
+        note,
+        "Words typed while the disk is full and more words after the error"
+    );
+
+    tui.esc(); // the message
+    tui.esc(); // the editor, keeping its text
+    tui.key("q");
+    tui.wait_for("Saving failed; nothing was closed");
+    tui.key("q");
+    assert_eq!(tui.wait_exit(), 0);
+    drop(mount);
+}
