@@ -188,6 +188,41 @@ fn a_closed_terminal_window_saves_what_is_typed_and_exits() {
     assert_eq!(session.note, "Typed, then the window was closed");
 }
 
+#[test]
+fn a_hostile_paste_reaches_neither_the_terminal_nor_the_file() {
+    let (_tmp, data, home) = dirs();
+    let mut tui = Tui::spawn(command(&bin(), INTERVIEW, &data, &home), 100, 30);
+    tui.wait_for("Questions 0/");
+    tui.key("N");
+    let before = tui.raw().len();
+    // Bracketed paste, as a terminal sends it, carrying a window-title OSC,
+    // a clipboard write (OSC 52), colour, a screen clear, a bidi override,
+    // a zero-width space and NUL between visible words.
+    tui.send(
+        "\x1b[200~alpha \x1b]0;PWNED-TITLE\x07bravo \x1b]52;c;cHduZWQ=\x07charlie \
+         \x1b[31mdelta\x1b[0m \x1b[2Jecho \u{202e}foxtrot\u{200b} golf\0 hotel\x1b[201~",
+    );
+    tui.wait_for("hotel");
+    let out = String::from_utf8_lossy(&tui.raw()[before..]).into_owned();
+    for bad in [
+        "]0;", "PWNED", "]52;", "cHduZWQ", "\u{202e}", "\u{200b}", "\0", "\x1b[2J",
+    ] {
+        assert!(!out.contains(bad), "{bad:?} reached the terminal");
+    }
+    tui.esc();
+    tui.key("q");
+    assert_eq!(tui.wait_exit(), 0);
+    let note = read_session(&session_file(&data)).note;
+    let words: Vec<&str> = note.split_whitespace().collect();
+    assert_eq!(
+        words,
+        [
+            "alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"
+        ],
+        "{note:?}"
+    );
+}
+
 /// A tiny deterministic generator, so a failing round can be replayed from
 /// the seed printed with it.
 struct Lcg(u64);

@@ -146,7 +146,7 @@ pub fn spawn_watchdog(
         }
         std::thread::sleep(Duration::from_secs(3));
         if !leaving.load(Ordering::Relaxed) {
-            std::process::exit(1);
+            std::process::exit(2);
         }
     });
 }
