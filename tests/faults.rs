@@ -151,6 +151,10 @@ fn store_level(read_only: bool) {
     let elsewhere = tmp.path().join("elsewhere");
     let copy = gehoor::notes::store::write_copy(&elsewhere, &s).unwrap();
     assert_eq!(gehoor::notes::store::load(&copy).unwrap(), s);
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&copy), 0o600, "the copy is private");
+    assert_eq!(mode(&elsewhere), 0o700, "so is its folder");
 
     // Once the disk has room again, the next save goes through.
     if let Fault::Full { filler } = &fault {
