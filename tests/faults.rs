@@ -298,3 +298,41 @@ fn a_full_disk_during_an_interview_the_interviewer_keeps_typing_and_saves_elsewh
     assert_eq!(tui.wait_exit(), 0);
     drop(mount);
 }
+
+/// A new interview from the home screen on a data folder that cannot be
+/// written: the form says why, on screen, and nothing is half-created.
+#[test]
+fn a_new_interview_on_a_read_only_folder_says_why_in_the_form() {
+    let tmp = tempfile::tempdir().unwrap();
+    let home = tmp.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let mnt = tmp.path().join("mnt");
+    let mount = Mount::tmpfs(&mnt, 256);
+    let (data, expect) = match &mount {
+        Some(m) => {
+            std::fs::create_dir_all(mnt.join("data")).unwrap();
+            m.read_only();
+            (mnt.join("data"), "Read-only file system")
+        }
+        None => {
+            std::fs::write(tmp.path().join("a-file"), b"x").unwrap();
+            (tmp.path().join("a-file").join("data"), "Not a directory")
+        }
+    };
+    let mut tui = Tui::spawn(command(&bin(), &["--lang", "en"], &data, &home), 160, 40);
+    tui.wait_for("New interview");
+    tui.key("\r");
+    tui.wait_for("Case reference");
+    tui.send("FAULT-4");
+    tui.key("\t");
+    tui.send("Interviewer A");
+    tui.key("\t");
+    tui.key("\t");
+    tui.key(" ");
+    tui.key("\r");
+    tui.wait_for(expect);
+    tui.key("\x1b");
+    tui.key("\x03");
+    assert_eq!(tui.wait_exit(), 0);
+    drop(mount);
+}

@@ -497,7 +497,12 @@ fn perform(app: &mut App, store: &Store, handle: &mut Option<WriteHandle>, effec
         Ok(())
     })();
     if let Err(e) = result {
-        app.status = Some(e.render(s));
+        let text = e.render(s);
+        // The form draws its own error line, not the status line.
+        match &mut app.screen {
+            Screen::NewInterview(form) => form.error = Some(text),
+            _ => app.status = Some(text),
+        }
     }
 }
 
