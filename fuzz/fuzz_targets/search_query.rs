@@ -1,7 +1,8 @@
 //! Search over the shipped corpus with arbitrary queries: the BM25 index,
 //! glossary expansion, the fuzzy picker and snippets. Hits must be sorted by
 //! finite scores, resolve as refs, and carry clean snippets with highlight
-//! ranges on character boundaries.
+//! ranges on character boundaries, also over a corpus whose text is full
+//! of Unicode spaces and escape sequences.
 #![no_main]
 
 use std::sync::OnceLock;
@@ -17,10 +18,8 @@ struct World {
     titles: Vec<String>,
 }
 
-fn world() -> &'static World {
-    static WORLD: OnceLock<World> = OnceLock::new();
-    WORLD.get_or_init(|| {
-        let files = FileSet::corpus(None).expect("embedded corpus");
+impl World {
+    fn new(files: FileSet) -> World {
         let corpus = Corpus::load(&files).expect("corpus loads");
         let titles = corpus.sections().map(|(_, _, t)| t.to_string()).collect();
         World {
@@ -28,7 +27,50 @@ fn world() -> &'static World {
             corpus,
             titles,
         }
+    }
+}
+
+fn world() -> &'static World {
+    static WORLD: OnceLock<World> = OnceLock::new();
+    WORLD.get_or_init(|| World::new(FileSet::corpus(None).expect("embedded corpus")))
+}
+
+/// The small shipped documents with their spaces turned into no-break and
+/// em spaces and a few escape sequences and bidi overrides mixed in: what a
+/// user's own corpus from PDF or web text looks like, and where snippet
+/// cutting once panicked.
+fn hostile_world() -> &'static World {
+    static WORLD: OnceLock<World> = OnceLock::new();
+    WORLD.get_or_init(|| {
+        let mut files = FileSet::embedded_corpus();
+        files
+            .files
+            .retain(|f| !f.rel.starts_with("ambtsbericht-rf-2025/"));
+        for f in files.files.iter_mut().filter(|f| f.rel.ends_with(".txt")) {
+            f.text = hostile_spaces(&f.text);
+        }
+        World::new(files)
     })
+}
+
+fn hostile_spaces(text: &str) -> String {
+    let mut n = 0usize;
+    let mut out = String::with_capacity(text.len() * 2);
+    for c in text.chars() {
+        if c != ' ' {
+            out.push(c);
+            continue;
+        }
+        n += 1;
+        match n {
+            n if n % 11 == 0 => out.push_str(" \u{1b}[31m"),
+            n if n % 13 == 0 => out.push_str("\u{202e} "),
+            n if n % 5 == 0 => out.push('\u{2003}'),
+            n if n % 2 == 0 => out.push('\u{a0}'),
+            _ => out.push(' '),
+        }
+    }
+    out
 }
 
 fn assert_hits(w: &World, hits: &[Hit], limit: usize) {
@@ -69,8 +111,14 @@ fn assert_clean(s: &str) {
 }
 
 fuzz_target!(|query: &str| {
-    let w = world();
+    let hostile = hostile_world();
     let default = SearchOptions::default();
+    assert_hits(
+        hostile,
+        &hostile.index.search(query, &default),
+        default.limit,
+    );
+    let w = world();
     assert_hits(w, &w.index.search(query, &default), default.limit);
     let narrow = SearchOptions {
         limit: 3,
