@@ -152,7 +152,14 @@ fn mark_subheadings(items: &mut [Item]) {
 /// " date 2025-11-10 De 21-jarige …" → "De 21-jarige …".
 fn strip_date_prefix(t: &str) -> &str {
     match t.strip_prefix("date ") {
-        Some(rest) if rest.len() > 10 && rest[..10].parse::<jiff::civil::Date>().is_ok() => {
+        // `get`, not `[..10]`: byte 10 may fall inside a character
+        // ("date 12 июня …"), and a first line is any text at all.
+        Some(rest)
+            if rest.len() > 10
+                && rest
+                    .get(..10)
+                    .is_some_and(|d| d.parse::<jiff::civil::Date>().is_ok()) =>
+        {
             rest[10..].trim_start()
         }
         _ => t,
@@ -262,6 +269,25 @@ fn unmark(t: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the `corpus_parse` fuzz target: the first line of an
+    /// article with a multi-byte character across byte 10 after "date "
+    /// panicked instead of being kept as text.
+    #[test]
+    fn date_prefix_check_does_not_split_a_character() {
+        let line = std::str::from_utf8(b"date 20= \"pre\xef\xbf\xbds_release").unwrap();
+        assert_eq!(strip_date_prefix(line), line);
+        assert_eq!(
+            strip_date_prefix("date 12 июня 2025 Text"),
+            "date 12 июня 2025 Text"
+        );
+        let parsed = parse(
+            "date 12 июня 2025 Één alinea.\n",
+            Layout::Article,
+            LineHyphen::Keep,
+        );
+        assert!(parsed.paragraphs.iter().any(|p| p.text.contains("июня")));
+    }
 
     #[test]
     fn markdown_and_markers() {

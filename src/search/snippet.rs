@@ -69,8 +69,13 @@ fn window(text: &str, marks: &[Range<usize>], max_bytes: usize) -> (usize, usize
     let mut start = anchor.saturating_sub(max_bytes / 4);
     if start > 0 {
         start = floor_boundary(text, start);
-        if let Some(sp) = text[start..anchor].find(char::is_whitespace) {
-            start += sp + 1;
+        // Step over the whole space: U+00A0 and other Unicode spaces are
+        // more than one byte, and landing inside one panics when sliced.
+        if let Some((sp, c)) = text[start..anchor]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+        {
+            start += sp + c.len_utf8();
         }
     }
     let mut end = floor_boundary(text, (start + max_bytes).min(text.len()));
@@ -115,6 +120,23 @@ mod tests {
         assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
         assert_eq!(marked(&s, &r), ["uitreisverbod"]);
         assert!(s.len() < 140);
+    }
+
+    /// Found by the `search_query` fuzz target: the context before the
+    /// first match was cut one byte past the start of a no-break space.
+    #[test]
+    fn multibyte_space_before_the_window_is_stepped_over() {
+        let text = std::str::from_utf8(b"oproep \xc2\xa0\xe1\xa4\xb0 a").unwrap();
+        let at = text.len() - 1;
+        for max in 1..=text.len() {
+            let (s, r) = make(text, std::slice::from_ref(&(at..at + 1)), max);
+            assert_eq!(marked(&s, &r), ["a"], "max {max}");
+        }
+        let filler = "woord\u{2003}".repeat(30);
+        let text = format!("{filler}oproep");
+        let at = text.find("oproep").unwrap();
+        let (s, r) = make(&text, std::slice::from_ref(&(at..at + 6)), 40);
+        assert_eq!(marked(&s, &r), ["oproep"]);
     }
 
     #[test]
