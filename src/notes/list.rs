@@ -3,8 +3,11 @@
 //! comments and checks every table has its required keys, plus a full parse
 //! of the small header. About four times faster than parsing the session;
 //! anything it does not expect (an older schema, inline or dotted answer
-//! tables, quoted table names, any syntax error) returns `None` and the
-//! caller parses the whole file, so errors keep their exact message.
+//! tables, quoted table names, a key the session format does not have, a
+//! table it does not model such as `[[removed]]`, any syntax error) returns
+//! `None` and the caller parses the whole file, so errors keep their exact
+//! message and a file listed as readable opens. Value types inside the
+//! scanned tables are not checked (see docs/reliability.md).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -20,7 +23,11 @@ use uuid::Uuid;
 use super::store::SessionSummary;
 use super::{SCHEMA_VERSION, Status, stamp};
 
+/// Every top-level key of the session format, so a misspelt one sends the
+/// file to the full parse, which names it.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
 struct Head {
     schema_version: u32,
     id: Uuid,
@@ -31,11 +38,29 @@ struct Head {
     #[serde(with = "stamp")]
     updated: Zoned,
     status: Status,
+    lang: crate::i18n::Lang,
+    #[serde(default)]
+    note: String,
     #[serde(default)]
     answers: BTreeMap<String, IgnoredAny>,
     #[serde(default)]
     comments: Vec<IgnoredAny>,
+    #[serde(default)]
+    history: Vec<IgnoredAny>,
+    #[serde(default)]
+    removed: Vec<IgnoredAny>,
+    #[serde(default)]
+    questionnaires: Vec<IgnoredAny>,
+    #[serde(default)]
+    groups: BTreeMap<String, u32>,
 }
+
+const ANSWER_KEYS: &[&str] = &[
+    "value", "status", "note", "cited", "flagged", "created", "updated",
+];
+const COMMENT_KEYS: &[&str] = &["id", "author", "at", "target", "text"];
+const HISTORY_KEYS: &[&str] = &["from", "to", "by", "at", "reason"];
+const QUESTIONNAIRE_KEYS: &[&str] = &["id", "version", "hash"];
 
 #[derive(Default)]
 struct AnswerFacts {
@@ -53,7 +78,12 @@ enum Kind {
     AnswerValue,
     Comment,
     History,
-    Other,
+    Questionnaire,
+    /// `[[removed]]` and its `[removed.answer]`.
+    Removed,
+    RemovedAnswer,
+    /// `[groups]`: counts under any group id.
+    Groups,
 }
 
 #[derive(Default)]
@@ -69,6 +99,9 @@ struct Scan<'a> {
     answers: BTreeMap<String, AnswerFacts>,
     comments: Vec<Vec<String>>,
     history: Vec<Vec<String>>,
+    questionnaires: Vec<Vec<String>>,
+    removed: Vec<Vec<String>>,
+    removed_answers: Vec<Vec<String>>,
     unusual: bool,
     failed: bool,
 }
@@ -88,6 +121,9 @@ impl Scan<'_> {
             }
             Some(Kind::Comment) => self.comments.last_mut().expect("opened"),
             Some(Kind::History) => self.history.last_mut().expect("opened"),
+            Some(Kind::Questionnaire) => self.questionnaires.last_mut().expect("opened"),
+            Some(Kind::Removed) => self.removed.last_mut().expect("opened"),
+            Some(Kind::RemovedAnswer) => self.removed_answers.last_mut().expect("opened"),
             _ => &mut self.body_keys,
         }
     }
@@ -119,11 +155,19 @@ impl EventReceiver for Scan<'_> {
                 self.answers.entry(k.to_string()).or_default().has_value = true;
                 Kind::AnswerValue
             }
-            ["answers", ..] | ["comments", ..] | ["history", ..] => {
-                self.unusual = true;
-                Kind::Other
+            ["groups"] => Kind::Groups,
+            // Exactly one per removed entry, after it.
+            ["removed", "answer"] if self.removed.len() == self.removed_answers.len() + 1 => {
+                self.removed_answers.push(Vec::new());
+                Kind::RemovedAnswer
             }
-            _ => Kind::Other,
+            ["removed", "answer", "value"] if self.removed.len() == self.removed_answers.len() => {
+                Kind::AnswerValue
+            }
+            _ => {
+                self.unusual = true;
+                Kind::Groups
+            }
         });
     }
     fn array_table_close(&mut self, _span: Span, _e: &mut dyn ErrorSink) {
@@ -141,11 +185,18 @@ impl EventReceiver for Scan<'_> {
                 self.history.push(Vec::new());
                 Kind::History
             }
-            ["answers", ..] | ["comments", ..] | ["history", ..] => {
-                self.unusual = true;
-                Kind::Other
+            ["questionnaires"] => {
+                self.questionnaires.push(Vec::new());
+                Kind::Questionnaire
             }
-            _ => Kind::Other,
+            ["removed"] if self.removed.len() == self.removed_answers.len() => {
+                self.removed.push(Vec::new());
+                Kind::Removed
+            }
+            _ => {
+                self.unusual = true;
+                Kind::Groups
+            }
         });
     }
     fn inline_table_open(&mut self, _span: Span, _e: &mut dyn ErrorSink) -> bool {
@@ -177,7 +228,7 @@ impl EventReceiver for Scan<'_> {
             if self.kind == Some(Kind::AnswersRoot) {
                 self.unusual = true;
             }
-            if kind.is_some() && self.kind.is_some_and(|k| k != Kind::Other) {
+            if kind.is_some() && self.kind.is_some_and(|k| k != Kind::Groups) {
                 self.unusual = true;
             }
             self.pending_key(text);
@@ -250,6 +301,10 @@ fn has_all(keys: &[String], required: &[&str]) -> bool {
     required.iter().all(|r| keys.iter().any(|k| k == r))
 }
 
+fn only(keys: &[String], allowed: &[&str]) -> bool {
+    keys.iter().all(|k| allowed.contains(&k.as_str()))
+}
+
 /// The list summary of a schema-1 file, or `None` when the caller must parse
 /// it fully.
 pub fn fast_summary(path: PathBuf, text: &str) -> Option<SessionSummary> {
@@ -272,16 +327,29 @@ pub fn fast_summary(path: PathBuf, text: &str) -> Option<SessionSummary> {
     let answers_ok = scan
         .answers
         .values()
-        .all(|a| has_all(&a.keys, &["status", "created", "updated"]));
+        .all(|a| has_all(&a.keys, &["status", "created", "updated"]) && only(&a.keys, ANSWER_KEYS));
     let comments_ok = scan
         .comments
         .iter()
-        .all(|c| has_all(c, &["id", "author", "at", "text"]));
+        .all(|c| has_all(c, &["id", "author", "at", "text"]) && only(c, COMMENT_KEYS));
     let history_ok = scan
         .history
         .iter()
-        .all(|h| has_all(h, &["from", "to", "by", "at"]));
-    if !(answers_ok && comments_ok && history_ok) {
+        .all(|h| has_all(h, &["from", "to", "by", "at"]) && only(h, HISTORY_KEYS));
+    let questionnaires_ok = scan
+        .questionnaires
+        .iter()
+        .all(|q| has_all(q, QUESTIONNAIRE_KEYS) && only(q, QUESTIONNAIRE_KEYS));
+    let removed_ok = scan.removed.len() == scan.removed_answers.len()
+        && scan
+            .removed
+            .iter()
+            .all(|r| has_all(r, &["key", "removed"]) && only(r, &["key", "removed"]))
+        && scan
+            .removed_answers
+            .iter()
+            .all(|a| has_all(a, &["status", "created", "updated"]) && only(a, ANSWER_KEYS));
+    if !(answers_ok && comments_ok && history_ok && questionnaires_ok && removed_ok) {
         return None;
     }
     Some(SessionSummary {
@@ -376,6 +444,32 @@ mod tests {
             fast_summary(
                 "x".into(),
                 &text.replace("[[comments]]", "[[\"comments\"]]")
+            )
+            .is_none()
+        );
+        // A misspelt key anywhere, or a table the scan does not model.
+        for (from, to) in [
+            ("\nnote = ", "\nnte = "),
+            ("\nflagged = ", "\nflaged = "),
+            ("\nauthor = ", "\nauthr = "),
+            ("\nby = ", "\nbye = "),
+        ] {
+            // The last one: the rich session's note holds look-alike lines.
+            let at = text.rfind(from).unwrap_or_else(|| panic!("{from:?}"));
+            let bad = format!("{}{to}{}", &text[..at], &text[at + from.len()..]);
+            assert!(parse_session(Path::new("x"), &bad).is_err(), "{to:?}");
+            assert!(fast_summary("x".into(), &bad).is_none(), "{to:?}");
+        }
+        assert!(
+            fast_summary(
+                "x".into(),
+                &format!(
+                    "{text}
+[[removed]]
+key = \"a.b\"
+remvoed = 1
+"
+                )
             )
             .is_none()
         );
