@@ -228,6 +228,16 @@ fn a_data_folder_removed_mid_interview_is_reported_and_work_goes_elsewhere() {
 /// copy to the suggested folder, and q asks twice before leaving.
 #[test]
 fn a_full_disk_during_an_interview_the_interviewer_keeps_typing_and_saves_elsewhere() {
+    typing_on_through_a_failing_folder(false);
+}
+
+#[test]
+fn a_folder_turned_read_only_during_an_interview_the_interviewer_keeps_typing_and_saves_elsewhere()
+{
+    typing_on_through_a_failing_folder(true);
+}
+
+fn typing_on_through_a_failing_folder(read_only: bool) {
     let tmp = tempfile::tempdir().unwrap();
     let home = tmp.path().join("home");
     std::fs::create_dir_all(&home).unwrap();
@@ -262,9 +272,9 @@ fn a_full_disk_during_an_interview_the_interviewer_keeps_typing_and_saves_elsewh
     }
     let before = std::fs::read(&file).unwrap();
 
-    let fault = break_folder(mount.as_ref(), &data.join("sessions"), false);
+    let fault = break_folder(mount.as_ref(), &data.join("sessions"), read_only);
     tui.key("n");
-    tui.send("Words typed while the disk is full");
+    tui.send("Words typed while saving fails");
     tui.wait_for("SAVE FAILED");
     // Typing goes on in the same editor.
     tui.send(" and more words after the error");
@@ -287,7 +297,7 @@ fn a_full_disk_during_an_interview_the_interviewer_keeps_typing_and_saves_elsewh
     let note = &copied.answers["identity_travel.birth_date"].note;
     assert_eq!(
         note,
-        "Words typed while the disk is full and more words after the error"
+        "Words typed while saving fails and more words after the error"
     );
 
     tui.esc(); // the message
