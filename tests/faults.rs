@@ -21,6 +21,10 @@ struct Mount {
 impl Mount {
     fn tmpfs(path: &Path, kib: u32) -> Option<Mount> {
         std::fs::create_dir_all(path).unwrap();
+        // Lets a root run check the fallback that CI without root takes.
+        if std::env::var_os("GEHOOR_TEST_NO_MOUNT").is_some() {
+            return None;
+        }
         let ok = Command::new("mount")
             .args([
                 "-t",

@@ -29,9 +29,8 @@ impl Drop for Tui {
         if let Ok(None) = self.child.try_wait()
             && let Some(pid) = self.child.process_id()
         {
-            let _ = std::process::Command::new("kill")
-                .args(["-KILL", &pid.to_string()])
-                .status();
+            // SAFETY: as in `signal_pid`.
+            unsafe { libc::kill(pid as libc::pid_t, libc::SIGKILL) };
             let _ = self.child.wait();
         }
     }
@@ -250,13 +249,16 @@ fn nz(n: u16) -> std::num::NonZeroU16 {
 }
 
 pub fn signal_pid(pid: u32, sig: &str) {
-    let ok = std::process::Command::new("kill")
-        .arg(format!("-{sig}"))
-        .arg(pid.to_string())
-        .status()
-        .unwrap()
-        .success();
-    assert!(ok, "kill -{sig} {pid}");
+    let number = match sig {
+        "TERM" => libc::SIGTERM,
+        "HUP" => libc::SIGHUP,
+        "KILL" => libc::SIGKILL,
+        "WINCH" => libc::SIGWINCH,
+        other => panic!("no signal {other}"),
+    };
+    // SAFETY: kill(2) takes two integers and touches no memory of ours.
+    let rc = unsafe { libc::kill(pid as libc::pid_t, number) };
+    assert_eq!(rc, 0, "kill -{sig} {pid}");
 }
 
 /// The pid of the first child of `parent` (gehoor under `sh -c`).
