@@ -278,6 +278,7 @@ fn typing_on_through_a_failing_folder(read_only: bool) {
 
     let fault = break_folder(mount.as_ref(), &data.join("sessions"), read_only);
     tui.key("n");
+    tui.wait_for("Esc keeps and leaves");
     tui.send("Words typed while saving fails");
     tui.wait_for("SAVE FAILED");
     // Typing goes on in the same editor.

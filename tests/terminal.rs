@@ -87,6 +87,7 @@ fn an_interview_from_start_to_export() {
     tui.esc();
     tui.wait_for("Answer: 1990-05-17");
     tui.key("n");
+    tui.wait_for("Esc keeps and leaves");
     tui.send("Fictional note: born in a town near the river.");
     tui.wait_for("river.");
     tui.esc();
@@ -149,6 +150,7 @@ fn sigterm_and_sighup_save_what_is_typed_and_restore_the_terminal() {
         let mut tui = Tui::spawn(under_shell(INTERVIEW, &data, &home), 100, 30);
         tui.wait_for("Questions 0/");
         tui.key("N");
+        tui.wait_for("Note on the session");
         let words = format!("Typed in the session note before SIG{sig}, still in the editor");
         tui.send(&words);
         tui.wait_for("still in the editor");
@@ -171,6 +173,7 @@ fn a_closed_terminal_window_saves_what_is_typed_and_exits() {
     let mut tui = Tui::spawn(command(&bin(), INTERVIEW, &data, &home), 100, 30);
     tui.wait_for("Questions 0/");
     tui.key("N");
+    tui.wait_for("Note on the session");
     tui.send("Typed, then the window was closed");
     tui.wait_for("window was closed");
     tui.hang_up();
@@ -194,6 +197,7 @@ fn a_hostile_paste_reaches_neither_the_terminal_nor_the_file() {
     let mut tui = Tui::spawn(command(&bin(), INTERVIEW, &data, &home), 100, 30);
     tui.wait_for("Questions 0/");
     tui.key("N");
+    tui.wait_for("Note on the session");
     let before = tui.raw().len();
     // Bracketed paste, as a terminal sends it, carrying a window-title OSC,
     // a clipboard write (OSC 52), colour, a screen clear, a bidi override,
@@ -295,6 +299,7 @@ fn sigkill_at_random_moments_loses_nothing_saved_and_offers_the_rest() {
             saved = read_session(&file).note;
         }
         tui.key("N");
+        tui.wait_for("Note on the session");
         let sure = format!(" r{round}-saved");
         tui.send(&sure);
         saved.push_str(&sure);

@@ -14,7 +14,10 @@ pub const TIMEOUT: Duration = Duration::from_secs(20);
 
 pub struct Tui {
     master: Option<Box<dyn MasterPty + Send>>,
-    writer: Option<Box<dyn Write + Send>>,
+    /// Our own copy of the master: portable-pty's writer sends a newline
+    /// and Ctrl-D when dropped, which a text editor takes as keys (Ctrl-J
+    /// deletes to the start of the line), and no closing window does that.
+    writer: Option<std::fs::File>,
     child: Box<dyn Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
     /// Every byte the program wrote, for assertions about escape sequences.
@@ -105,10 +108,9 @@ impl Tui {
         let master_fd = pair.master.as_raw_fd().expect("a unix pty");
         // SAFETY: the master is open for as long as `pair.master` lives;
         // borrowing its number to duplicate it is all this does.
-        let fd = unsafe { std::os::fd::BorrowedFd::borrow_raw(master_fd) }
-            .try_clone_to_owned()
-            .expect("dup the pty master");
-        let writer = pair.master.take_writer().expect("pty writer");
+        let master = unsafe { std::os::fd::BorrowedFd::borrow_raw(master_fd) };
+        let fd = master.try_clone_to_owned().expect("dup the pty master");
+        let writer = std::fs::File::from(master.try_clone_to_owned().expect("dup the pty master"));
         let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let stop_reader = Arc::new(std::sync::atomic::AtomicBool::new(false));
