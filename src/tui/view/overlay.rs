@@ -184,11 +184,15 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                 Line::from(crate::i18n::fill(&s.tui.recover_body, &[("time", time)])),
                 Line::from(""),
             ];
-            lines.extend(
-                changes
-                    .iter()
-                    .map(|k| Line::from(format!("• {}", crate::sanitize::clean_line(k)))),
-            );
+            lines.extend(changes.iter().map(|k| {
+                // `draft_changes` names the session note "note".
+                let what = if k == "note" {
+                    s.tui.key_session_note.clone()
+                } else {
+                    crate::sanitize::clean_line(k)
+                };
+                Line::from(format!("• {what}"))
+            }));
             frame.render_widget(
                 Paragraph::new(lines).wrap(Wrap { trim: false }).block(
                     Block::bordered()
