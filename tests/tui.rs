@@ -675,3 +675,60 @@ fn session_with(qns: &[&gehoor::questionnaire::Questionnaire]) -> Session {
         gehoor::interview::uses(qns),
     ))
 }
+
+fn recover_offer(app: &mut App, note: &str) {
+    let mut draft = session_of(app).clone();
+    draft.note = note.into();
+    let changes = gehoor::notes::draft_changes(&draft, session_of(app));
+    assert_eq!(changes, vec!["note".to_string()]);
+    app.overlay = Some(Overlay::Recover {
+        draft: Box::new(draft),
+        time: "2026-01-05 10:00:00".into(),
+        changes,
+    });
+}
+
+#[test]
+fn a_draft_is_restored_only_on_enter_and_discarded_only_on_n() {
+    let mut app = interview_app();
+    recover_offer(&mut app, "Typed just before a crash.");
+    let shown = screen(&app, 100, 30);
+    assert!(shown.contains("Unsaved work found"), "{shown}");
+    assert!(shown.contains("note on the whole session"), "{shown}");
+    // Esc and other keys decide nothing.
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('x'));
+    assert!(app.overlay.is_some());
+    assert_eq!(session_of(&app).note, "");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none());
+    assert_eq!(session_of(&app).note, "Typed just before a crash.");
+    assert!(
+        app.interview().unwrap().autosave.pending(),
+        "restored work is saved next"
+    );
+
+    let mut app = interview_app();
+    recover_offer(&mut app, "Not wanted.");
+    let effects = press(&mut app, KeyCode::Char('n'));
+    assert!(matches!(effects.as_slice(), [Effect::DiscardDraft]));
+    assert_eq!(session_of(&app).note, "");
+}
+
+#[test]
+fn save_a_copy_prompts_for_a_folder_from_inside_an_editor() {
+    let mut app = interview_app();
+    app.copy_suggestion = "/home/someone/gehoor-copies".into();
+    press(&mut app, KeyCode::Char('N'));
+    typing(&mut app, "still typing");
+    press_mod(&mut app, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(screen(&app, 100, 30).contains("Save a copy in folder"));
+    let effects = press(&mut app, KeyCode::Enter);
+    match effects.as_slice() {
+        [Effect::SaveCopy { dir }] => assert_eq!(dir, "/home/someone/gehoor-copies"),
+        other => panic!("expected SaveCopy, got {} effects", other.len()),
+    }
+    // Back in the editor, typing goes on.
+    typing(&mut app, " and on");
+    assert_eq!(session_of(&app).note, "still typing and on");
+}
