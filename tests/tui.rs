@@ -679,8 +679,10 @@ fn session_with(qns: &[&gehoor::questionnaire::Questionnaire]) -> Session {
 fn recover_offer(app: &mut App, note: &str) {
     let mut draft = session_of(app).clone();
     draft.note = note.into();
+    let key = answer_row_key(app);
+    draft.set_note(&key, "An answer's note, typed before the crash.");
     let changes = gehoor::notes::draft_changes(&draft, session_of(app));
-    assert_eq!(changes, vec!["note".to_string()]);
+    assert_eq!(changes, vec![key, "note".to_string()]);
     app.overlay = Some(Overlay::Recover {
         draft: Box::new(draft),
         time: "2026-01-05 10:00:00".into(),
@@ -695,6 +697,11 @@ fn a_draft_is_restored_only_on_enter_and_discarded_only_on_n() {
     let shown = screen(&app, 100, 30);
     assert!(shown.contains("Unsaved work found"), "{shown}");
     assert!(shown.contains("note on the whole session"), "{shown}");
+    let key = answer_row_key(&app);
+    assert!(
+        shown.contains(&format!("({key})")),
+        "the answer is named: {shown}"
+    );
     // Esc and other keys decide nothing.
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('x'));
@@ -731,4 +738,14 @@ fn save_a_copy_prompts_for_a_folder_from_inside_an_editor() {
     // Back in the editor, typing goes on.
     typing(&mut app, " and on");
     assert_eq!(session_of(&app).note, "still typing and on");
+}
+
+fn answer_row_key(app: &App) -> String {
+    app.interview()
+        .unwrap()
+        .rows
+        .iter()
+        .find_map(|r| r.key())
+        .expect("a question row")
+        .to_string()
 }

@@ -186,10 +186,17 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
             ];
             lines.extend(changes.iter().map(|k| {
                 // `draft_changes` names the session note "note".
-                let what = if k == "note" {
-                    s.tui.key_session_note.clone()
-                } else {
-                    crate::sanitize::clean_line(k)
+                // The question as the interviewer knows it, with the key;
+                // only the key for an answer whose question is gone.
+                let (id, _) = crate::notes::parse_answer_key(k);
+                let what = match app.data.catalog.question(id) {
+                    _ if k == "note" => s.tui.key_session_note.clone(),
+                    Some((_, q)) => format!(
+                        "{} ({})",
+                        crate::sanitize::clean_line(q.text.get(app.lang)),
+                        crate::sanitize::clean_line(k)
+                    ),
+                    None => crate::sanitize::clean_line(k),
                 };
                 Line::from(format!("• {what}"))
             }));
