@@ -240,6 +240,7 @@ fn event_loop(
             terminal::Readiness::HungUp => return Ok(()),
             terminal::Readiness::Input => event::poll(Duration::ZERO).map_err(io)?,
             terminal::Readiness::Idle => !drained && event::poll(Duration::ZERO).map_err(io)?,
+            terminal::Readiness::NotATty => event::poll(wait).map_err(io)?,
         };
         drained = !ready;
         let msg = if ready {

@@ -98,6 +98,9 @@ pub enum Readiness {
     HungUp,
     /// Nothing within the timeout, or a signal arrived.
     Idle,
+    /// Standard input is not the terminal (crossterm reads /dev/tty then),
+    /// so only crossterm can wait.
+    NotATty,
 }
 
 /// Wait for input on the terminal ourselves, rather than in crossterm:
@@ -111,7 +114,7 @@ pub fn wait_for_input(timeout: std::time::Duration) -> Readiness {
     // pollfd passed, which lives on this stack frame for the call.
     unsafe {
         if libc::isatty(fd) != 1 {
-            return Readiness::Input;
+            return Readiness::NotATty;
         }
         let mut p = libc::pollfd {
             fd,
