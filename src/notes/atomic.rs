@@ -40,14 +40,21 @@ fn parent(target: &Path) -> &Path {
 }
 
 pub fn prepare(target: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
-    let dir = parent(target);
+    let tmp = written_temp(target, bytes)?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| Error::io(IoOp::Write, target, e))?;
+    Ok(tmp)
+}
+
+/// `bytes` in a private temp file beside `target`, not yet synced.
+fn written_temp(target: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
     let mut tmp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .permissions(std::fs::Permissions::from_mode(0o600))
-        .tempfile_in(dir)
+        .tempfile_in(parent(target))
         .map_err(|e| Error::io(IoOp::Write, target, e))?;
     tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| Error::io(IoOp::Write, target, e))?;
     Ok(tmp)
 }
@@ -61,14 +68,8 @@ pub fn commit(tmp: tempfile::NamedTempFile, target: &Path) -> Result<()> {
 /// Replace `target` atomically but without fsync: survives the process
 /// being killed, not the machine losing power. For the autosave draft only.
 pub fn write_unsynced(target: &Path, bytes: &[u8]) -> Result<()> {
-    let mut tmp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .permissions(std::fs::Permissions::from_mode(0o600))
-        .tempfile_in(parent(target))
-        .map_err(|e| Error::io(IoOp::Write, target, e))?;
-    tmp.write_all(bytes)
-        .map_err(|e| Error::io(IoOp::Write, target, e))?;
-    tmp.persist(target)
+    written_temp(target, bytes)?
+        .persist(target)
         .map_err(|e| Error::io(IoOp::Rename, target, e.error))?;
     Ok(())
 }

@@ -55,12 +55,41 @@ struct Head {
     groups: BTreeMap<String, u32>,
 }
 
-const ANSWER_KEYS: &[&str] = &[
-    "value", "status", "note", "cited", "flagged", "created", "updated",
-];
-const COMMENT_KEYS: &[&str] = &["id", "author", "at", "target", "text"];
-const HISTORY_KEYS: &[&str] = &["from", "to", "by", "at", "reason"];
-const QUESTIONNAIRE_KEYS: &[&str] = &["id", "version", "hash"];
+/// The keys a table must have, and the optional ones it may have.
+struct Shape {
+    required: &'static [&'static str],
+    optional: &'static [&'static str],
+}
+
+impl Shape {
+    fn fits(&self, keys: &[String]) -> bool {
+        self.required.iter().all(|r| keys.iter().any(|k| k == r))
+            && keys
+                .iter()
+                .all(|k| self.required.contains(&k.as_str()) || self.optional.contains(&k.as_str()))
+    }
+}
+
+const ANSWER: Shape = Shape {
+    required: &["status", "created", "updated"],
+    optional: &["value", "note", "cited", "flagged"],
+};
+const COMMENT: Shape = Shape {
+    required: &["id", "author", "at", "text"],
+    optional: &["target"],
+};
+const HISTORY: Shape = Shape {
+    required: &["from", "to", "by", "at"],
+    optional: &["reason"],
+};
+const QUESTIONNAIRE: Shape = Shape {
+    required: &["id", "version", "hash"],
+    optional: &[],
+};
+const REMOVED: Shape = Shape {
+    required: &["key", "removed"],
+    optional: &[],
+};
 
 #[derive(Default)]
 struct AnswerFacts {
@@ -84,6 +113,8 @@ enum Kind {
     RemovedAnswer,
     /// `[groups]`: counts under any group id.
     Groups,
+    /// Anything else; it marks the scan `unusual`.
+    Other,
 }
 
 #[derive(Default)]
@@ -166,7 +197,7 @@ impl EventReceiver for Scan<'_> {
             }
             _ => {
                 self.unusual = true;
-                Kind::Groups
+                Kind::Other
             }
         });
     }
@@ -195,7 +226,7 @@ impl EventReceiver for Scan<'_> {
             }
             _ => {
                 self.unusual = true;
-                Kind::Groups
+                Kind::Other
             }
         });
     }
@@ -228,7 +259,12 @@ impl EventReceiver for Scan<'_> {
             if self.kind == Some(Kind::AnswersRoot) {
                 self.unusual = true;
             }
-            if kind.is_some() && self.kind.is_some_and(|k| k != Kind::Groups) {
+            // Group ids are quoted keys; elsewhere a quoted key is unusual.
+            if kind.is_some()
+                && self
+                    .kind
+                    .is_some_and(|k| !matches!(k, Kind::Groups | Kind::Other))
+            {
                 self.unusual = true;
             }
             self.pending_key(text);
@@ -297,14 +333,6 @@ fn unquote(text: &str, kind: Option<Encoding>) -> Option<&str> {
     }
 }
 
-fn has_all(keys: &[String], required: &[&str]) -> bool {
-    required.iter().all(|r| keys.iter().any(|k| k == r))
-}
-
-fn only(keys: &[String], allowed: &[&str]) -> bool {
-    keys.iter().all(|k| allowed.contains(&k.as_str()))
-}
-
 /// The list summary of a schema-1 file, or `None` when the caller must parse
 /// it fully.
 pub fn fast_summary(path: PathBuf, text: &str) -> Option<SessionSummary> {
@@ -324,32 +352,16 @@ pub fn fast_summary(path: PathBuf, text: &str) -> Option<SessionSummary> {
     if head.schema_version != SCHEMA_VERSION || !head.answers.is_empty() {
         return None;
     }
-    let answers_ok = scan
-        .answers
-        .values()
-        .all(|a| has_all(&a.keys, &["status", "created", "updated"]) && only(&a.keys, ANSWER_KEYS));
-    let comments_ok = scan
-        .comments
-        .iter()
-        .all(|c| has_all(c, &["id", "author", "at", "text"]) && only(c, COMMENT_KEYS));
-    let history_ok = scan
-        .history
-        .iter()
-        .all(|h| has_all(h, &["from", "to", "by", "at"]) && only(h, HISTORY_KEYS));
-    let questionnaires_ok = scan
-        .questionnaires
-        .iter()
-        .all(|q| has_all(q, QUESTIONNAIRE_KEYS) && only(q, QUESTIONNAIRE_KEYS));
-    let removed_ok = scan.removed.len() == scan.removed_answers.len()
-        && scan
-            .removed
-            .iter()
-            .all(|r| has_all(r, &["key", "removed"]) && only(r, &["key", "removed"]))
-        && scan
-            .removed_answers
-            .iter()
-            .all(|a| has_all(a, &["status", "created", "updated"]) && only(a, ANSWER_KEYS));
-    if !(answers_ok && comments_ok && history_ok && questionnaires_ok && removed_ok) {
+    let fits = |lists: &[Vec<String>], shape: &Shape| lists.iter().all(|k| shape.fits(k));
+    let answers_ok = scan.answers.values().all(|a| ANSWER.fits(&a.keys));
+    let ok = answers_ok
+        && fits(&scan.comments, &COMMENT)
+        && fits(&scan.history, &HISTORY)
+        && fits(&scan.questionnaires, &QUESTIONNAIRE)
+        && scan.removed.len() == scan.removed_answers.len()
+        && fits(&scan.removed, &REMOVED)
+        && fits(&scan.removed_answers, &ANSWER);
+    if !ok {
         return None;
     }
     Some(SessionSummary {

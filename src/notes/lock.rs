@@ -19,15 +19,9 @@ pub struct SessionLock {
 /// save can report the real problem. flock belongs to the open file
 /// description, so writing the holder through another one keeps it.
 fn open_for_lock(path: &Path) -> Result<File> {
-    OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
-        .open(path)
-        .and_then(|_| File::open(path))
-        .map_err(|e| Error::io(IoOp::Lock, path, e))
+    // Created (0600) through a writable descriptor, then reopened.
+    open(path)?;
+    File::open(path).map_err(|e| Error::io(IoOp::Lock, path, e))
 }
 
 fn open(path: &Path) -> Result<File> {

@@ -13,7 +13,7 @@ use std::time::Instant;
 use ratatui::crossterm::event::KeyEvent;
 
 use super::action::Action;
-use super::app::{App, Overlay, Screen};
+use super::app::{App, Overlay, PromptPurpose, Screen, TextPrompt, line_input};
 use super::keymap::Mode;
 use crate::search::Index;
 
@@ -129,9 +129,9 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
         Msg::Act(Action::SaveCopy)
             if app.overlay.is_none() && app.interview().is_some_and(|st| !st.read_only) =>
         {
-            app.overlay = Some(Overlay::Prompt(crate::tui::app::TextPrompt {
-                purpose: crate::tui::app::PromptPurpose::SaveCopy,
-                input: crate::tui::app::line_input(&app.copy_suggestion),
+            app.overlay = Some(Overlay::Prompt(TextPrompt {
+                purpose: PromptPurpose::SaveCopy,
+                input: line_input(&app.copy_suggestion),
             }));
             return None;
         }

@@ -10,7 +10,7 @@ use crate::tui::{filter, sources};
 pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     let overlay = app.overlay.as_mut()?;
     match (overlay, msg) {
-        // The draft is someone's words: only an explicit y or n decides.
+        // The draft is someone's words: only Enter (or y) or n decides.
         (Overlay::Recover { .. }, Msg::Act(Action::Back)) => {}
         (Overlay::Recover { .. }, Msg::Act(Action::Select)) => restore_draft(app),
         (Overlay::Recover { .. }, Msg::Input(k)) => match k.code {
