@@ -14,9 +14,14 @@ use gehoor::corpus::Corpus;
 use gehoor::i18n::Lang;
 use gehoor::notes::{ListEntry, Session, SessionSummary, Store, parse_session, store};
 use gehoor::questionnaire::expr::parse;
-use gehoor::questionnaire::{self, AnswerStatus, Answers, Diagnostic, Scope, Value};
-use gehoor::search::{self, Hit, Index, SearchOptions, fuzzy, snippet, tokenize};
+use gehoor::questionnaire::{self, AnswerStatus, Diagnostic, Scope, Value};
+use gehoor::search::{self, Hit, SearchOptions, fuzzy, snippet, tokenize};
 use proptest::prelude::*;
+
+#[path = "support/fuzzing.rs"]
+mod fuzzing;
+
+use fuzzing::{All, NoAnswers, World, hostile_world, world};
 
 fn questionnaires() -> &'static FileSet {
     static SET: OnceLock<FileSet> = OnceLock::new();
@@ -173,22 +178,6 @@ proptest! {
 }
 
 // ---------------------------------------------------------------- show_if_expr
-
-struct NoAnswers;
-
-impl Answers for NoAnswers {
-    fn get(&self, _: &str, _: Option<usize>) -> Option<&Value> {
-        None
-    }
-}
-
-struct All(Value);
-
-impl Answers for All {
-    fn get(&self, _: &str, _: Option<usize>) -> Option<&Value> {
-        Some(&self.0)
-    }
-}
 
 fn expr_token() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -513,61 +502,6 @@ proptest! {
 }
 
 // ---------------------------------------------------------------- search_query
-
-struct World {
-    index: Index,
-    corpus: Corpus,
-    titles: Vec<String>,
-}
-
-impl World {
-    fn new(files: FileSet) -> World {
-        let corpus = Corpus::load(&files).unwrap();
-        let titles = corpus.sections().map(|(_, _, t)| t.to_string()).collect();
-        World {
-            index: search::index_files(&files).unwrap(),
-            corpus,
-            titles,
-        }
-    }
-}
-
-fn world() -> &'static World {
-    static WORLD: OnceLock<World> = OnceLock::new();
-    WORLD.get_or_init(|| World::new(FileSet::corpus(None).unwrap()))
-}
-
-/// The small shipped documents with no-break and em spaces, escape
-/// sequences and bidi overrides in place of some spaces, as in a user's
-/// corpus made from PDF or web text.
-fn hostile_world() -> &'static World {
-    static WORLD: OnceLock<World> = OnceLock::new();
-    WORLD.get_or_init(|| {
-        let mut files = FileSet::embedded_corpus();
-        files
-            .files
-            .retain(|f| !f.rel.starts_with("ambtsbericht-rf-2025/"));
-        for f in files.files.iter_mut().filter(|f| f.rel.ends_with(".txt")) {
-            let mut n = 0usize;
-            f.text = f
-                .text
-                .split(' ')
-                .map(|w| {
-                    n += 1;
-                    let sep = match n {
-                        n if n % 11 == 0 => " \u{1b}[31m",
-                        n if n % 13 == 0 => "\u{202e} ",
-                        n if n % 5 == 0 => "\u{2003}",
-                        n if n % 2 == 0 => "\u{a0}",
-                        _ => " ",
-                    };
-                    format!("{sep}{w}")
-                })
-                .collect();
-        }
-        World::new(files)
-    })
-}
 
 fn is_unclean(c: char) -> bool {
     c.is_control()

@@ -5,73 +5,13 @@
 //! of Unicode spaces and escape sequences.
 #![no_main]
 
-use std::sync::OnceLock;
-
-use gehoor::assets::FileSet;
-use gehoor::corpus::Corpus;
-use gehoor::search::{self, Hit, Index, SearchOptions, fuzzy, snippet, tokenize};
+use gehoor::search::{Hit, SearchOptions, fuzzy, snippet, tokenize};
 use libfuzzer_sys::fuzz_target;
 
-struct World {
-    index: Index,
-    corpus: Corpus,
-    titles: Vec<String>,
-}
+#[path = "../../tests/support/fuzzing.rs"]
+mod fuzzing;
 
-impl World {
-    fn new(files: FileSet) -> World {
-        let corpus = Corpus::load(&files).expect("corpus loads");
-        let titles = corpus.sections().map(|(_, _, t)| t.to_string()).collect();
-        World {
-            index: search::index_files(&files).expect("index builds"),
-            corpus,
-            titles,
-        }
-    }
-}
-
-fn world() -> &'static World {
-    static WORLD: OnceLock<World> = OnceLock::new();
-    WORLD.get_or_init(|| World::new(FileSet::corpus(None).expect("embedded corpus")))
-}
-
-/// The small shipped documents with their spaces turned into no-break and
-/// em spaces and a few escape sequences and bidi overrides mixed in: what a
-/// user's own corpus from PDF or web text looks like, and where snippet
-/// cutting once panicked.
-fn hostile_world() -> &'static World {
-    static WORLD: OnceLock<World> = OnceLock::new();
-    WORLD.get_or_init(|| {
-        let mut files = FileSet::embedded_corpus();
-        files
-            .files
-            .retain(|f| !f.rel.starts_with("ambtsbericht-rf-2025/"));
-        for f in files.files.iter_mut().filter(|f| f.rel.ends_with(".txt")) {
-            f.text = hostile_spaces(&f.text);
-        }
-        World::new(files)
-    })
-}
-
-fn hostile_spaces(text: &str) -> String {
-    let mut n = 0usize;
-    let mut out = String::with_capacity(text.len() * 2);
-    for c in text.chars() {
-        if c != ' ' {
-            out.push(c);
-            continue;
-        }
-        n += 1;
-        match n {
-            n if n % 11 == 0 => out.push_str(" \u{1b}[31m"),
-            n if n % 13 == 0 => out.push_str("\u{202e} "),
-            n if n % 5 == 0 => out.push('\u{2003}'),
-            n if n % 2 == 0 => out.push('\u{a0}'),
-            _ => out.push(' '),
-        }
-    }
-    out
-}
+use fuzzing::{World, hostile_world, world};
 
 fn assert_hits(w: &World, hits: &[Hit], limit: usize) {
     assert!(

@@ -4,26 +4,13 @@
 #![no_main]
 
 use gehoor::questionnaire::expr::parse;
-use gehoor::questionnaire::{Answers, Scope, Value};
+use gehoor::questionnaire::{Scope, Value};
 use libfuzzer_sys::fuzz_target;
 
-struct NoAnswers;
+#[path = "../../tests/support/fuzzing.rs"]
+mod fuzzing;
 
-impl Answers for NoAnswers {
-    fn get(&self, _: &str, _: Option<usize>) -> Option<&Value> {
-        None
-    }
-}
-
-/// Every question answered with the same value, so comparisons take the
-/// typed paths too.
-struct All(Value);
-
-impl Answers for All {
-    fn get(&self, _: &str, _: Option<usize>) -> Option<&Value> {
-        Some(&self.0)
-    }
-}
+use fuzzing::{All, NoAnswers};
 
 fuzz_target!(|input: (u16, &str)| {
     let (base, src) = input;
