@@ -685,8 +685,6 @@ fn recover_offer(app: &mut App, note: &str) {
     assert_eq!(changes, vec![key, "note".to_string()]);
     app.overlay = Some(Overlay::Recover {
         draft: Box::new(draft),
-        time: "2026-01-05 10:00:00".into(),
-        changes,
     });
 }
 

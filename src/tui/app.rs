@@ -202,12 +202,10 @@ pub enum Overlay {
         scroll: u16,
     },
     Message(String),
-    /// A draft left by a killed instance holds work the session file lacks.
+    /// A draft left by a killed instance holds work the session file lacks
+    /// (the open session, until the interviewer restores it).
     Recover {
         draft: Box<Session>,
-        time: String,
-        /// Answer keys the draft changes.
-        changes: Vec<String>,
     },
 }
 

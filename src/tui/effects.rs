@@ -132,18 +132,11 @@ pub(super) fn perform(
                     match store.open_for_write(uuid) {
                         Ok((session, h)) => {
                             let draft = h.recoverable(&session);
-                            let changes = draft
-                                .as_ref()
-                                .map(|d| crate::notes::draft_changes(d, &session))
-                                .unwrap_or_default();
                             *handle = Some(h);
                             update::open_interview(app, session, false, false);
                             if let Some(draft) = draft {
-                                let time = draft.updated.strftime("%Y-%m-%d %H:%M:%S").to_string();
                                 app.overlay = Some(app::Overlay::Recover {
                                     draft: Box::new(draft),
-                                    time,
-                                    changes,
                                 });
                             }
                         }

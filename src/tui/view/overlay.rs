@@ -179,11 +179,16 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                 area,
             );
         }
-        Overlay::Recover { time, changes, .. } => {
+        Overlay::Recover { draft } => {
+            let time = draft.updated.strftime("%Y-%m-%d %H:%M:%S").to_string();
             let mut lines = vec![
-                Line::from(crate::i18n::fill(&s.tui.recover_body, &[("time", time)])),
+                Line::from(crate::i18n::fill(&s.tui.recover_body, &[("time", &time)])),
                 Line::from(""),
             ];
+            let changes = app
+                .interview()
+                .map(|st| crate::notes::draft_changes(draft, &st.session))
+                .unwrap_or_default();
             lines.extend(changes.iter().map(|k| {
                 // `draft_changes` names the session note "note".
                 // The question as the interviewer knows it, with the key;
