@@ -8,7 +8,7 @@
 use gehoor::search::{Hit, SearchOptions, fuzzy, snippet, tokenize};
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../tests/support/fuzzing.rs"]
+#[path = "../../tests/it/support/fuzzing.rs"]
 mod fuzzing;
 
 use fuzzing::{World, hostile_world, world};

@@ -7,7 +7,7 @@ use gehoor::questionnaire::expr::parse;
 use gehoor::questionnaire::{Scope, Value};
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../tests/support/fuzzing.rs"]
+#[path = "../../tests/it/support/fuzzing.rs"]
 mod fuzzing;
 
 use fuzzing::{All, NoAnswers};

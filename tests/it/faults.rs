@@ -3,7 +3,7 @@
 //! CAP_SYS_ADMIN); without it those tests say so and fall back to a folder
 //! that cannot hold files, which fails the same writes with another errno.
 
-mod pty;
+use crate::pty;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -18,8 +18,7 @@ use gehoor::questionnaire::{self, AnswerStatus, Diagnostic, Scope, Value};
 use gehoor::search::{self, Hit, SearchOptions, fuzzy, snippet, tokenize};
 use proptest::prelude::*;
 
-#[path = "support/fuzzing.rs"]
-mod fuzzing;
+use crate::support::fuzzing;
 
 use fuzzing::{All, NoAnswers, World, hostile_world, world};
 
@@ -371,7 +370,7 @@ proptest! {
 // ---------------------------------------------------------------- session_read
 
 fn v0_fixture() -> &'static str {
-    include_str!("fixtures/sessions/v0-draft.toml")
+    include_str!("../fixtures/sessions/v0-draft.toml")
 }
 
 /// Load through the store from bytes on disk, and through the list; when

@@ -1,7 +1,7 @@
 //! The real binary in a pseudo-terminal: an interview from start to export,
 //! termination signals, SIGKILL at random moments, and resizing.
 
-mod pty;
+use crate::pty;
 
 use std::path::Path;
 use std::time::Duration;
