@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use crate::i18n::Strings;
+use crate::message::Msg;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -31,10 +32,11 @@ pub enum Error {
         path: PathBuf,
         line: usize,
         col: usize,
-        detail: String,
+        /// What is wrong there; a parser's message is summarised per language.
+        detail: Msg,
     },
     Usage {
-        detail: String,
+        detail: Msg,
     },
     UnknownRef {
         reference: String,
@@ -126,10 +128,12 @@ impl Error {
                     ("path", &path.display().to_string()),
                     ("line", &line.to_string()),
                     ("col", &col.to_string()),
-                    ("detail", detail),
+                    ("detail", &detail.render(s)),
                 ],
             ),
-            Error::Usage { detail } => crate::i18n::fill(&e.usage, &[("detail", detail)]),
+            Error::Usage { detail } => {
+                crate::i18n::fill(&e.usage, &[("detail", &detail.render(s))])
+            }
             Error::UnknownRef {
                 reference,
                 suggestions,
@@ -175,10 +179,23 @@ impl Error {
                     ("col", &col.to_string()),
                 ],
             ),
-            Error::InvalidTransition { from, to } => {
-                crate::i18n::fill(&e.invalid_transition, &[("from", from), ("to", to)])
-            }
+            Error::InvalidTransition { from, to } => crate::i18n::fill(
+                &e.invalid_transition,
+                &[("from", status_name(s, from)), ("to", status_name(s, to))],
+            ),
         }
+    }
+}
+
+/// A status code (`returned`) as the user's language names it.
+fn status_name<'a>(s: &'a Strings, code: &'a str) -> &'a str {
+    let n = &s.notes;
+    match code {
+        "draft" => &n.status_draft,
+        "submitted" => &n.status_submitted,
+        "approved" => &n.status_approved,
+        "returned" => &n.status_returned,
+        other => other,
     }
 }
 
@@ -210,6 +227,18 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// The line `line` of `text` with a caret under column `col` (1-based,
+/// characters), as `check` shows a place: the number, the line, the caret.
+pub fn excerpt(text: &str, line: usize, col: usize) -> Option<String> {
+    let source = text.lines().nth(line.checked_sub(1)?)?;
+    let source = crate::sanitize::clean_line(source);
+    let number = line.to_string();
+    let pad = " ".repeat(number.len());
+    let before: String = source.chars().take(col.saturating_sub(1)).collect();
+    let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(before.as_str()));
+    Some(format!("{pad} |\n{number} | {source}\n{pad} | {indent}^"))
+}
+
 /// Bytes that must be UTF-8 text, or `Error::NotUtf8` at the first bad byte.
 pub fn utf8(path: impl Into<PathBuf>, bytes: Vec<u8>) -> Result<String> {
     String::from_utf8(bytes).map_err(|e| {
@@ -235,7 +264,7 @@ pub fn from_toml(path: impl Into<PathBuf>, text: &str, err: &toml::de::Error) ->
         path: path.into(),
         line,
         col,
-        detail: err.message().to_string(),
+        detail: crate::message::summarize_toml(err.message()),
     }
 }
 
@@ -250,6 +279,13 @@ mod tests {
         assert_eq!(line_col(text, 6), (2, 1));
         // 'x' sits after "bé = " which is 5 characters but 6 bytes.
         assert_eq!(line_col(text, 12), (2, 6));
+    }
+
+    #[test]
+    fn excerpt_puts_the_caret_under_the_column() {
+        let text = "a = 1\nbé = x\n";
+        assert_eq!(excerpt(text, 2, 6).unwrap(), "  |\n2 | bé = x\n  |      ^");
+        assert_eq!(excerpt(text, 9, 1), None);
     }
 
     #[test]

@@ -6,12 +6,14 @@
 
 mod atomic;
 mod autosave;
+mod case_ref;
 mod draft;
 mod key;
 mod list;
 mod lock;
 mod merge;
 mod migrate;
+mod short_id;
 mod stamp;
 pub mod store;
 
@@ -27,9 +29,11 @@ use crate::questionnaire::{AnswerStatus, Value};
 
 pub use atomic::write as write_atomic;
 pub use autosave::{Autosave, install_signal_flags};
+pub use case_ref::{PersonalData, personal_data, sessions_for_case};
 pub use draft::changes as draft_changes;
 pub use key::{answer_key, parse_answer_key};
 pub use migrate::{SCHEMA_VERSION, parse_session};
+pub use short_id::short_ids;
 pub use store::{ListEntry, SessionSummary, Store, WriteHandle};
 
 /// The current time, to the second, in the system time zone: what every
@@ -295,7 +299,14 @@ impl Session {
         let count = self.group_count(group);
         if instance == 0 || instance > count {
             return Err(Error::Usage {
-                detail: format!("{group} has no instance {instance} (it has {count})"),
+                detail: crate::message::Msg::new(
+                    "no_group_instance",
+                    &[
+                        ("group", group),
+                        ("instance", &instance.to_string()),
+                        ("count", &count.to_string()),
+                    ],
+                ),
             });
         }
         let at = now();

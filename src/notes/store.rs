@@ -16,6 +16,7 @@ use super::lock::{self, SessionLock};
 use super::merge::merge_review;
 use super::{Session, Status, atomic, draft, parse_session};
 use crate::error::{Error, IoOp, Result};
+use crate::message::Msg;
 
 pub const QUARANTINE_DIR: &str = "quarantine";
 
@@ -112,7 +113,7 @@ fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Session> {
             path: path.into(),
             line,
             col,
-            detail: "the file is not valid UTF-8".into(),
+            detail: crate::message::Msg::new("not_utf8", &[]),
         }
     })?;
     parse_session(path, text)
@@ -401,11 +402,12 @@ impl Store {
         let in_dir = given.parent().is_none_or(|p| {
             p.as_os_str().is_empty() || p.canonicalize().ok() == self.dir.canonicalize().ok()
         });
+        let dir_name = self.dir.display().to_string();
         let name = given
             .file_name()
             .filter(|_| in_dir)
             .ok_or_else(|| Error::Usage {
-                detail: format!("'{file_name}' is not a file in {}", self.dir.display()),
+                detail: Msg::new("not_in_folder", &[("file", file_name), ("dir", &dir_name)]),
             })?;
         let src = self.dir.join(name);
         if !src.is_file() {
@@ -416,10 +418,7 @@ impl Store {
         }
         if load(&src).is_ok() {
             return Err(Error::Usage {
-                detail: format!(
-                    "{} is a readable session; only unreadable files are quarantined",
-                    src.display()
-                ),
+                detail: Msg::new("readable_session", &[("path", &src.display().to_string())]),
             });
         }
         let qdir = self.dir.join(QUARANTINE_DIR);
@@ -453,7 +452,7 @@ fn unreadable(path: PathBuf, e: &Error) -> ListEntry {
     let (reason, line, col) = match e {
         Error::Parse {
             line, col, detail, ..
-        } => (detail.trim().to_string(), *line, *col),
+        } => (detail.to_string(), *line, *col),
         Error::NewerSchema {
             found, supported, ..
         } => (

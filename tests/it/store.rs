@@ -501,7 +501,7 @@ fn gehoor(data: &Path) -> assert_cmd::Command {
     let mut c = assert_cmd::Command::cargo_bin("gehoor").unwrap();
     c.args(["--lang", "en", "--data-dir"]).arg(data);
     c.env_remove("GEHOOR_DATA_DIR")
-        .env("GEHOOR_CONFIG", "/nonexistent/gehoor.toml");
+        .env("GEHOOR_CONFIG", "/dev/null");
     c
 }
 

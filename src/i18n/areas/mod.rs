@@ -15,9 +15,12 @@ macro_rules! area {
 
 mod check;
 mod cli;
+mod cli_help;
 mod common;
 mod corpus;
 mod error;
+mod intake;
+mod messages;
 mod notes;
 mod review;
 mod search;
@@ -25,9 +28,12 @@ mod tui;
 
 pub use check::Check;
 pub use cli::Cli;
+pub use cli_help::{CliErrors, CliHelp, ManText};
 pub use common::Common;
 pub use corpus::CorpusText;
 pub use error::ErrorText;
+pub use intake::IntakeText;
+pub use messages::Messages;
 pub use notes::NotesText;
 pub use review::ReviewText;
 pub use search::SearchText;
