@@ -30,6 +30,7 @@ fn add_session(home: &Path, id: &str, case: &str) {
             version: 1,
             hash: "c0ffee".into(),
         }],
+        &gehoor::notes::now(),
     );
     s.id = uuid::Uuid::parse_str(id).unwrap();
     drop(store.create(&s).unwrap());
