@@ -213,7 +213,10 @@ mod tests {
         assert!(en.contains("did you mean `version`?"), "{en}");
         let nl = render_human(&diags, &files, Lang::Nl);
         assert!(nl.contains("onbekende sleutel `versoin`"), "{nl}");
-        assert!(nl.contains("fout[unknown_key]") && !nl.contains("error["), "{nl}");
+        assert!(
+            nl.contains("fout[unknown_key]") && !nl.contains("error["),
+            "{nl}"
+        );
         assert!(en.contains("error[unknown_key]"), "{en}");
         let colour = render_human_color(&diags, &files, Lang::Nl);
         assert!(

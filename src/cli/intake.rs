@@ -6,13 +6,12 @@
 use std::io::{BufRead, IsTerminal, Write};
 
 use super::Ctx;
-use crate::error::Result;
 use crate::i18n::{IntakeText, fill};
 use crate::notes::{PersonalData, Store, personal_data, sessions_for_case};
 use crate::sanitize::clean_line;
 
 /// The warnings for `case_ref`, one line each; empty when there are none.
-pub fn warnings(ctx: &Ctx, case_ref: &str) -> Result<Vec<String>> {
+pub fn warnings(ctx: &Ctx, case_ref: &str) -> Vec<String> {
     let t = &ctx.strings.intake;
     let case = clean_line(case_ref.trim());
     let mut out = Vec::new();
@@ -26,7 +25,9 @@ pub fn warnings(ctx: &Ctx, case_ref: &str) -> Result<Vec<String>> {
         out.push(t.pseudonym_hint.clone());
     }
     let store = Store::new(ctx.settings.sessions_dir());
-    let existing = sessions_for_case(&store, case_ref)?;
+    // A folder that cannot be listed is reported by creating the session,
+    // with the error that fits (it cannot be created, it is not writable).
+    let existing = sessions_for_case(&store, case_ref).unwrap_or_default();
     if !existing.is_empty() {
         out.push(fill(
             &t.case_has_sessions,
@@ -47,7 +48,7 @@ pub fn warnings(ctx: &Ctx, case_ref: &str) -> Result<Vec<String>> {
             ));
         }
     }
-    Ok(out)
+    out
 }
 
 /// Whether `answer` (a line typed at the prompt) means yes.
@@ -57,17 +58,17 @@ pub fn is_yes(t: &IntakeText, answer: &str) -> bool {
 }
 
 /// Print the warnings; true when the interview may be created.
-pub fn confirm(ctx: &Ctx, case_ref: &str) -> Result<bool> {
-    let lines = warnings(ctx, case_ref)?;
+pub fn confirm(ctx: &Ctx, case_ref: &str) -> bool {
+    let lines = warnings(ctx, case_ref);
     if lines.is_empty() {
-        return Ok(true);
+        return true;
     }
     let mut err = std::io::stderr();
     for l in &lines {
         let _ = writeln!(err, "{l}");
     }
     if !std::io::stdin().is_terminal() {
-        return Ok(true);
+        return true;
     }
     let t = &ctx.strings.intake;
     let _ = write!(err, "{}", t.confirm);
@@ -75,10 +76,10 @@ pub fn confirm(ctx: &Ctx, case_ref: &str) -> Result<bool> {
     let mut answer = String::new();
     let _ = std::io::stdin().lock().read_line(&mut answer);
     if is_yes(t, &answer) {
-        Ok(true)
+        true
     } else {
         let _ = writeln!(err, "{}", t.not_started);
-        Ok(false)
+        false
     }
 }
 

@@ -46,7 +46,7 @@ pub fn run(ctx: &Ctx, args: &InterviewArgs) -> Result<ExitCode> {
         }
     }
     let case_ref = args.case_ref.clone().unwrap_or_default();
-    if !case_ref.trim().is_empty() && !super::intake::confirm(ctx, &case_ref)? {
+    if !case_ref.trim().is_empty() && !super::intake::confirm(ctx, &case_ref) {
         return Ok(ExitCode::SUCCESS);
     }
     let interviewer = args

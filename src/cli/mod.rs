@@ -72,7 +72,7 @@ pub fn main() -> ExitCode {
     let config = match loaded {
         Ok(c) => c.unwrap_or_default(),
         Err(e) => {
-            print_error(s, &e);
+            print_error(s, &e, true);
             let _ = writeln!(std::io::stderr(), "{}", s.cli.config_bad);
             // `config path` still says where the broken file is.
             if let (Some(Command::Config(ConfigCommand::Path)), Some(p)) =
@@ -104,20 +104,24 @@ pub fn main() -> ExitCode {
     match dispatch(&ctx, cli.command) {
         Ok(code) => code,
         Err(e) => {
-            print_error(ctx.strings, &e);
+            print_error(ctx.strings, &e, false);
             ExitCode::from(e.exit_code())
         }
     }
 }
 
-/// An error on stderr in the user's language; a parse error also shows its
-/// line with a caret under the column, as `check` does.
-fn print_error(s: &Strings, e: &crate::Error) {
+/// An error on stderr in the user's language. A config error also shows its
+/// line with a caret under the column, as `check` does; other files (a
+/// session, a corpus document) may hold anyone's text and are not quoted.
+fn print_error(s: &Strings, e: &crate::Error, quote_line: bool) {
     // Not eprintln!: it panics when stderr is a terminal that closed.
     let mut out = format!("{}: {}", s.error.prefix, sanitize::clean(&e.render(s)));
-    if let crate::Error::Parse {
-        path, line, col, ..
-    } = e
+    if let (
+        true,
+        crate::Error::Parse {
+            path, line, col, ..
+        },
+    ) = (quote_line, e)
     {
         let text = std::fs::read(path).map(|b| String::from_utf8_lossy(&b).into_owned());
         if let Some(excerpt) = text
