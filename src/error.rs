@@ -113,7 +113,7 @@ impl Error {
                     what,
                     &[
                         ("path", &path.display().to_string()),
-                        ("reason", &source.to_string()),
+                        ("reason", &io_reason(source).render(s)),
                     ],
                 )
             }
@@ -185,6 +185,24 @@ impl Error {
             ),
         }
     }
+}
+
+/// The operating system's reason in the user's language for the common
+/// cases (in English its own words, `{raw}`); otherwise its own words,
+/// which are better than none.
+pub fn io_reason(e: &std::io::Error) -> Msg {
+    use std::io::ErrorKind as K;
+    let key = match e.kind() {
+        K::NotFound => "io_not_found",
+        K::PermissionDenied => "io_permission_denied",
+        K::AlreadyExists => "io_already_exists",
+        K::StorageFull | K::QuotaExceeded => "io_storage_full",
+        K::ReadOnlyFilesystem => "io_read_only",
+        K::IsADirectory => "io_is_a_directory",
+        K::NotADirectory => "io_not_a_directory",
+        _ => "io_other",
+    };
+    Msg::new(key, &[("raw", &e.to_string())])
 }
 
 /// A status code (`returned`) as the user's language names it.
@@ -279,6 +297,27 @@ mod tests {
         assert_eq!(line_col(text, 6), (2, 1));
         // 'x' sits after "bé = " which is 5 characters but 6 bytes.
         assert_eq!(line_col(text, 12), (2, 6));
+    }
+
+    #[test]
+    fn status_names_and_io_reasons_are_in_the_users_language() {
+        let nl = Strings::get(crate::i18n::Lang::Nl);
+        let e = Error::InvalidTransition {
+            from: "returned".into(),
+            to: "approved".into(),
+        };
+        let text = e.render(nl);
+        assert!(
+            text.starts_with("Een sessie met status teruggestuurd kan niet naar goedgekeurd"),
+            "{text}"
+        );
+        let e = Error::io(
+            IoOp::Read,
+            "/x",
+            std::io::Error::from(std::io::ErrorKind::NotFound),
+        );
+        assert!(e.render(nl).contains("bestaat niet"), "{}", e.render(nl));
+        assert!(!e.to_string().contains("bestaat niet"), "{e}");
     }
 
     #[test]

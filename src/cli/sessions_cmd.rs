@@ -169,9 +169,10 @@ fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Resu
     for e in &entries {
         if let ListEntry::Unreadable {
             path,
-            reason,
             line,
             col,
+            message,
+            ..
         } = e
         {
             let file = path
@@ -186,7 +187,7 @@ fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Resu
                         ("path", &clean_line(&path.display().to_string())),
                         ("line", &line.to_string()),
                         ("col", &col.to_string()),
-                        ("reason", &clean_line(reason)),
+                        ("reason", &clean_line(&message.render(ctx.strings))),
                     ]
                 ),
                 fill(&n.list_unreadable_hint, &[("file", &clean_line(&file))])

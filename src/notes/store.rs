@@ -64,9 +64,12 @@ pub enum ListEntry {
     Session(SessionSummary),
     Unreadable {
         path: PathBuf,
+        /// In English, for tools; `message` says it in the user's language.
         reason: String,
         line: usize,
         col: usize,
+        #[serde(skip)]
+        message: Msg,
     },
 }
 
@@ -449,24 +452,31 @@ fn summarise(path: &Path) -> ListEntry {
 }
 
 fn unreadable(path: PathBuf, e: &Error) -> ListEntry {
-    let (reason, line, col) = match e {
+    let (message, line, col) = match e {
         Error::Parse {
             line, col, detail, ..
-        } => (detail.to_string(), *line, *col),
+        } => (detail.clone(), *line, *col),
         Error::NewerSchema {
             found, supported, ..
         } => (
-            format!("schema version {found} is newer than this gehoor supports ({supported})"),
+            Msg::new(
+                "schema_newer",
+                &[
+                    ("found", &found.to_string()),
+                    ("supported", &supported.to_string()),
+                ],
+            ),
             1,
             1,
         ),
-        Error::Io { source, .. } => (source.to_string(), 0, 0),
-        other => (other.to_string(), 0, 0),
+        Error::Io { source, .. } => (crate::error::io_reason(source), 0, 0),
+        other => (Msg::new("io_other", &[("raw", &other.to_string())]), 0, 0),
     };
     ListEntry::Unreadable {
         path,
-        reason,
+        reason: message.to_string(),
         line,
         col,
+        message,
     }
 }

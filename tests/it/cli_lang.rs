@@ -302,6 +302,22 @@ fn errors_are_dutch() {
                 .map(|w| format!("{args:?}: {w}")),
         );
     }
+    // An unreadable session file is listed with its reason in Dutch.
+    let sessions = home.path().join("data").join("sessions");
+    std::fs::create_dir_all(&sessions).unwrap();
+    std::fs::write(
+        sessions.join("kapot.toml"),
+        "schema_version = 1\n[answers.\"a\"\n",
+    )
+    .unwrap();
+    let text = all_output(gehoor(home.path()).args(["sessions", "list"]));
+    assert!(text.contains("kapot.toml:2:"), "{text}");
+    problems.extend(
+        english_words(&text)
+            .into_iter()
+            .map(|w| format!("unreadable: {w}")),
+    );
+    std::fs::remove_file(sessions.join("kapot.toml")).unwrap();
     for config in [
         "lang = \"fr\"\n",
         "thema = \"dark\"\n",

@@ -210,6 +210,7 @@ fn corrupt_files_are_listed_never_touched_and_quarantined_on_request() {
                 reason,
                 line,
                 col,
+                ..
             } => (
                 path.file_name().unwrap().to_string_lossy().into_owned(),
                 reason.clone(),

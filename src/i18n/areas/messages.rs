@@ -35,5 +35,7 @@ keyed! {
         toml_syntax,
         type_string, type_integer, type_float, type_number, type_boolean, type_array,
         type_table, type_datetime, type_other,
+        io_not_found, io_permission_denied, io_already_exists, io_storage_full, io_read_only,
+        io_is_a_directory, io_not_a_directory, io_other,
     }
 }
