@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::i18n::Lang;
 use crate::notes::{Session, parse_session};
