@@ -187,9 +187,8 @@ impl Error {
     }
 }
 
-/// The operating system's reason in the user's language for the common
-/// cases (in English its own words, `{raw}`); otherwise its own words,
-/// which are better than none.
+/// The operating system's reason: in English its own words, in Dutch a
+/// translation for the common cases and its own words for the rest.
 pub fn io_reason(e: &std::io::Error) -> Msg {
     use std::io::ErrorKind as K;
     let key = match e.kind() {
@@ -202,7 +201,8 @@ pub fn io_reason(e: &std::io::Error) -> Msg {
         K::NotADirectory => "io_not_a_directory",
         _ => "io_other",
     };
-    Msg::new(key, &[("raw", &e.to_string())])
+    let original = e.to_string();
+    Msg::new(key, &[("raw", &original)]).with_english(original)
 }
 
 /// A status code (`returned`) as the user's language names it.

@@ -20,6 +20,10 @@ pub enum Arg {
 pub struct Msg {
     pub key: &'static str,
     pub args: Vec<(&'static str, Arg)>,
+    /// The source's own English wording (a parser's or the operating
+    /// system's message), more precise than the summary: English prints it
+    /// as it is, other languages the summary.
+    pub english: Option<String>,
 }
 
 impl Msg {
@@ -31,10 +35,20 @@ impl Msg {
                 .iter()
                 .map(|(k, v)| (*k, Arg::Text((*v).to_string())))
                 .collect(),
+            english: None,
         }
     }
 
+    /// A summary that English replaces with `original`.
+    pub fn with_english(mut self, original: impl Into<String>) -> Msg {
+        self.english = Some(original.into());
+        self
+    }
+
     pub fn render(&self, s: &Strings) -> String {
+        if let (Lang::En, Some(original)) = (s.lang, &self.english) {
+            return original.clone();
+        }
         let table = &s.messages;
         let values: Vec<(&str, String)> = self
             .args

@@ -44,7 +44,7 @@ fn parser_messages_are_grouped_by_what_to_fix() {
     );
     assert_eq!(
         nl(&summarize_toml("something new")),
-        "dit is geen geldige TOML"
+        "hier staat iets wat niet in TOML hoort"
     );
     assert_eq!(summarize_toml("something new").to_string(), "something new");
 }

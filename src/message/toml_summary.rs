@@ -1,7 +1,7 @@
 //! A summary of a toml or serde error message, as a `Msg`. Their English
 //! wording is stable (serde's `de::Error` defaults, toml_parser's fixed
-//! texts); in English the original is kept as `{raw}`, in Dutch it is
-//! summarised from its kind and the names between backticks.
+//! texts); English prints the original, Dutch a summary made from its kind
+//! and the names between backticks.
 
 use super::{Arg, Msg};
 
@@ -45,7 +45,7 @@ pub fn summarize(raw: &str) -> Msg {
     let name = ticks.first().cloned().unwrap_or_default();
     let rest = ticks.get(1..).unwrap_or_default().join(", ");
     let text = |k: &'static str, v: String| (k, Arg::Text(v));
-    let (key, mut args) = if first.starts_with("unknown field") {
+    let (key, args) = if first.starts_with("unknown field") {
         if first.contains("there are no fields") {
             ("toml_no_fields", vec![text("key", name)])
         } else {
@@ -81,8 +81,11 @@ pub fn summarize(raw: &str) -> Msg {
     } else {
         (syntax_key(first), Vec::new())
     };
-    args.push(text("raw", raw.to_string()));
-    Msg { key, args }
+    Msg {
+        key,
+        args,
+        english: Some(raw.to_string()),
+    }
 }
 
 /// toml_parser's syntax messages, grouped by what the writer has to fix.

@@ -33,7 +33,7 @@ pub use atomic::write as write_atomic;
 pub use autosave::{Autosave, install_signal_flags};
 pub use case_ref::{PersonalData, personal_data, sessions_for_case};
 pub use draft::changes as draft_changes;
-pub use key::{answer_key, parse_answer_key};
+pub use key::{AnswerKey, answer_key, parse_answer_key};
 pub use migrate::{SCHEMA_VERSION, parse_session};
 pub use review::ReviewChange;
 pub use short_id::short_ids;

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+pub use super::code::Code;
 use crate::i18n::{Lang, Strings, fill};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -20,7 +21,7 @@ pub enum Severity {
 pub struct Diagnostic {
     pub severity: Severity,
     /// Stable machine name, also the key of the message in `i18n/check.toml`.
-    pub code: &'static str,
+    pub code: Code,
     pub file: PathBuf,
     /// Byte range in the file text.
     pub span: Range<usize>,
@@ -43,14 +44,15 @@ impl Diagnostic {
 
     pub fn message_in(&self, lang: Lang) -> String {
         let strings = Strings::get(lang);
-        let template = strings.check.msg.get(self.code).unwrap_or(self.code);
+        let code = self.code.as_str();
+        let template = strings.check.msg.get(code).unwrap_or(code);
         // Type names and the TOML parser's own message are English values;
         // they are put in the reader's words here.
         let translated: Vec<(&str, String)> = self
             .args
             .iter()
             .map(|(k, v)| {
-                let text = match (self.code, *k) {
+                let text = match (code, *k) {
                     ("wrong_type", "expected" | "found") => {
                         let key = crate::message::type_key(v);
                         let name = strings.messages.get(key).unwrap_or(v);
@@ -75,7 +77,7 @@ impl Diagnostic {
         if let Some(sugg) = &self.suggestion {
             return Some(fill(&s.did_you_mean, &[("suggestion", sugg)]));
         }
-        let template = s.hint.get(self.code).unwrap_or("");
+        let template = s.hint.get(self.code.as_str()).unwrap_or("");
         (!template.is_empty()).then(|| fill(template, &self.arg_pairs()))
     }
 
@@ -95,7 +97,7 @@ impl Sink<'_> {
     pub fn push(
         &mut self,
         severity: Severity,
-        code: &'static str,
+        code: Code,
         span: Range<usize>,
         args: &[(&'static str, &str)],
         suggestion: Option<String>,
@@ -105,18 +107,18 @@ impl Sink<'_> {
         ));
     }
 
-    pub fn error(&mut self, code: &'static str, span: Range<usize>, args: &[(&'static str, &str)]) {
+    pub fn error(&mut self, code: Code, span: Range<usize>, args: &[(&'static str, &str)]) {
         self.push(Severity::Error, code, span, args, None);
     }
 
-    pub fn warn(&mut self, code: &'static str, span: Range<usize>, args: &[(&'static str, &str)]) {
+    pub fn warn(&mut self, code: Code, span: Range<usize>, args: &[(&'static str, &str)]) {
         self.push(Severity::Warning, code, span, args, None);
     }
 }
 
 pub(crate) fn make(
     severity: Severity,
-    code: &'static str,
+    code: Code,
     path: &Path,
     text: &str,
     span: Range<usize>,

@@ -26,7 +26,7 @@ mod review;
 mod search;
 mod tui;
 
-pub use check::Check;
+pub use check::{Check, CheckMessages};
 pub use cli::Cli;
 pub use cli_help::{CliErrors, CliHelp, ManText};
 pub use common::Common;

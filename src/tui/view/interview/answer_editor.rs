@@ -1,4 +1,3 @@
-#[allow(unused_imports)]
 use super::*;
 
 pub(super) fn answer_editor(app: &App, e: &Editor, frame: &mut Frame, area: Rect) {

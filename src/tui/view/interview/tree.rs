@@ -1,4 +1,3 @@
-#[allow(unused_imports)]
 use super::*;
 
 pub(super) fn marker(app: &App, answer: Option<&Answer>, required: bool) -> Span<'static> {
