@@ -353,3 +353,45 @@ fn errors_are_dutch() {
         problems.join("\n")
     );
 }
+
+#[test]
+fn ordinary_output_is_dutch() {
+    let home = tempfile::tempdir().unwrap();
+    let store = gehoor::notes::Store::new(home.path().join("data").join("sessions"));
+    let s = gehoor::notes::Session::new(
+        "ZAAK-1",
+        "Anna",
+        gehoor::i18n::Lang::Nl,
+        Vec::new(),
+        &gehoor::notes::now(),
+    );
+    drop(store.create(&s).unwrap());
+    let mut problems = Vec::new();
+    for args in [
+        vec!["sessions", "list"],
+        vec!["sessions", "list", "--status", "approved"],
+        vec!["check"],
+        vec!["config", "path"],
+        vec![
+            "search",
+            "--doc",
+            "ambtsbericht-rf-2025",
+            "oproep",
+            "uitreisverbod",
+        ],
+        // Not `corpus show`: its footnotes cite English sources by title.
+    ] {
+        let text = all_output(gehoor(home.path()).args(&args));
+        assert!(!text.trim().is_empty(), "{args:?}");
+        problems.extend(
+            english_words(&text)
+                .into_iter()
+                .map(|w| format!("{args:?}: {w}")),
+        );
+    }
+    assert!(
+        problems.is_empty(),
+        "English in Dutch output:\n{}",
+        problems.join("\n")
+    );
+}
