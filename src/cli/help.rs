@@ -43,13 +43,17 @@ fn key(path: &str) -> &str {
     if path.is_empty() { "gehoor" } else { path }
 }
 
-fn localize_tree(cmd: Command, path: &str, h: &CliHelp) -> Command {
-    let template = format!(
+/// The help layout of every command, with the table's "Usage:".
+fn template(h: &CliHelp) -> String {
+    format!(
         "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
         h.usage
-    );
+    )
+}
+
+fn localize_tree(cmd: Command, path: &str, h: &CliHelp) -> Command {
     let mut cmd = cmd
-        .help_template(template)
+        .help_template(template(h))
         .subcommand_help_heading(h.commands.clone())
         .subcommand_value_name(h.command_value.clone())
         .long_about(None)
@@ -143,6 +147,13 @@ fn localize_arg(a: Arg, cmd_key: &str, h: &CliHelp) -> Arg {
 /// After building: usage lines with the table's placeholder for options, and
 /// clap's generated `help` subcommand in the table's words.
 fn finish(cmd: &mut Command, h: &CliHelp) {
+    if cmd.get_name() == "help" {
+        let c = std::mem::take(cmd)
+            .help_template(template(h))
+            .subcommand_help_heading(h.commands.clone())
+            .subcommand_value_name(h.command_value.clone());
+        *cmd = c;
+    }
     let rendered = cmd.render_usage().to_string();
     let usage = rendered
         .split_once(' ')
