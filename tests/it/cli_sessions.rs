@@ -292,3 +292,21 @@ fn search_json_gives_byte_and_character_offsets() {
     }
     assert!(checked > 0, "{out}");
 }
+
+#[test]
+fn usage_errors_are_worded_by_gehoor_and_cleaned() {
+    let home = tempfile::tempdir().unwrap();
+    let (code, _, err) = output(gehoor(home.path(), "nl_NL.UTF-8").args([
+        "sessions",
+        "list",
+        "--status",
+        "\u{1b}]0;PWN\u{7}x",
+    ]));
+    assert_eq!(code, 2);
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert!(err.starts_with("fout: "), "{err}");
+    assert!(
+        err.contains("mogelijke waarden: draft, submitted, approved, returned"),
+        "{err}"
+    );
+}
