@@ -1,9 +1,11 @@
 //! A one-line excerpt around the best cluster of matched words, with the
 //! matches' byte ranges moved into the excerpt. The best cluster holds the
-//! most weight of distinct words, a word weighing more the rarer it is in
-//! the passage, so "uitreisverbod" once beats "oproep" three times.
+//! most weight of distinct terms (inflections of one word count once), so
+//! "uitreisverbod" once beats "oproep" three times. Without the corpus's
+//! statistics a term weighs its length: long words are rare words (Zipf's
+//! law of abbreviation); a caller that has each term's IDF passes it to
+//! `make_weighted` instead.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::sanitize::clean_line;
@@ -12,27 +14,28 @@ const ELLIPSIS: &str = "…";
 
 /// `marks` are sorted, non-overlapping byte ranges into `text`. The excerpt
 /// holds at most about `max_bytes` bytes of `text`, starts near the window
-/// with the most marks, and is cleaned for terminal output piece by piece so
-/// the ranges stay exact.
+/// with the most weight of distinct terms, and is cleaned for terminal
+/// output piece by piece so the ranges stay exact.
 pub fn make(text: &str, marks: &[Range<usize>], max_bytes: usize) -> (String, Vec<Range<usize>>) {
-    let words: Vec<String> = marks
+    let weights: Vec<f32> = marks
         .iter()
-        .map(|m| text[m.clone()].to_lowercase())
-        .collect();
-    let mut count: HashMap<&str, usize> = HashMap::new();
-    for w in &words {
-        *count.entry(w).or_default() += 1;
-    }
-    let weights: Vec<f32> = words
-        .iter()
-        .map(|w| 1.0 / count[w.as_str()] as f32)
+        .map(|m| text[m.clone()].chars().count() as f32)
         .collect();
     make_weighted(text, marks, &weights, max_bytes)
 }
 
+/// Two matched words are one term when one is the other plus an ending
+/// ("oproep", "oproepen"), compared without case; words under 4 letters
+/// only when equal.
+fn same_term(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    a == b || (shorter >= 4 && (common == shorter || (common >= 4 && common + 2 >= shorter)))
+}
+
 /// As `make`, with a weight per mark (a caller that knows how rare each
-/// matched term is in the whole corpus can pass its IDF). Marks of the same
-/// word count once per window.
+/// matched term is in the whole corpus passes its IDF). Marks of the same
+/// term count once per window.
 pub fn make_weighted(
     text: &str,
     marks: &[Range<usize>],
@@ -88,7 +91,7 @@ fn best_start(text: &str, marks: &[Range<usize>], weights: &[f32], span: usize) 
             }
             n += 1;
             let word = text[mj.clone()].to_lowercase();
-            if !seen.contains(&word) {
+            if !seen.iter().any(|s| same_term(s, &word)) {
                 weight += weights.get(j).copied().unwrap_or(1.0);
                 seen.push(word);
             }
@@ -176,6 +179,9 @@ mod tests {
         marks.sort_by_key(|r| r.start);
         let (s, r) = make(&text, &marks, 120);
         assert_eq!(marked(&s, &r), ["uitreisverbod"], "{s}");
+        // Inflections are one term: "oproepen" does not outweigh "oproep".
+        assert!(same_term("oproep", "oproepen") && same_term("uitreisverbod", "uitreisverboden"));
+        assert!(!same_term("oproep", "uitreisverbod") && !same_term("na", "nagel"));
         // Both words within reach: the window holds both.
         let text = format!("{filler}de oproep om het uitreisverbod {filler} oproep oproep");
         let mut marks: Vec<Range<usize>> = ["oproep", "uitreisverbod"]
