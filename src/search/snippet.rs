@@ -81,19 +81,23 @@ fn push_clean(out: &mut String, piece: &str) {
 /// The index of the mark that starts the window with the most weight of
 /// distinct words; ties go to more marks, then to the earlier window.
 fn best_start(text: &str, marks: &[Range<usize>], weights: &[f32], span: usize) -> usize {
+    let words: Vec<String> = marks
+        .iter()
+        .map(|m| text[m.clone()].to_lowercase())
+        .collect();
     let mut best = (0usize, f32::MIN, 0usize);
+    let mut seen: Vec<&str> = Vec::new();
     for (i, m) in marks.iter().enumerate() {
-        let mut seen: Vec<String> = Vec::new();
+        seen.clear();
         let (mut weight, mut n) = (0.0f32, 0usize);
         for (j, mj) in marks.iter().enumerate().skip(i) {
             if mj.end > m.start + span {
                 break;
             }
             n += 1;
-            let word = text[mj.clone()].to_lowercase();
-            if !seen.iter().any(|s| same_term(s, &word)) {
+            if !seen.iter().any(|s| same_term(s, &words[j])) {
                 weight += weights.get(j).copied().unwrap_or(1.0);
-                seen.push(word);
+                seen.push(&words[j]);
             }
         }
         let better = weight > best.1 + 1e-6 || ((weight - best.1).abs() <= 1e-6 && n > best.2);
