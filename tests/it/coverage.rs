@@ -891,3 +891,100 @@ fn coverage_counts_only_the_cited_section() {
     assert!(doc.contains("| 1.1.3.2 | Negeren van oproepen – andere maatregelen | `bad.q` |"));
     assert!(doc.contains("| 1.1.3 | Digitale oproep en invallen | — (not cited) |"));
 }
+
+/// Problems in one case walk-through (docs/cases/*.md): each numbered row
+/// must name at least one existing, non-retired question of the profile.
+fn case_problems(name: &str, text: &str, all: &[(String, Table)], profiles: &Table) -> Vec<String> {
+    let mut problems = Vec::new();
+    let profile = text
+        .lines()
+        .find_map(|l| l.strip_prefix("Profile: `"))
+        .and_then(|l| l.split('`').next())
+        .unwrap_or_default();
+    let topics: Vec<String> = tables(profiles, "profile")
+        .iter()
+        .find(|p| str_of(p, "id") == Some(profile))
+        .map(|p| strings(p, "topics"))
+        .unwrap_or_default();
+    if topics.is_empty() {
+        problems.push(format!("{name}: no known `Profile:` line"));
+    }
+    let live = |full: &str| {
+        let (file, id) = full.split_once('.').unwrap_or_default();
+        all.iter()
+            .filter(|(f, _)| f == file)
+            .flat_map(|(_, t)| tables(t, "question"))
+            .any(|q| {
+                str_of(q, "id") == Some(id)
+                    && q.get("retired").and_then(Value::as_bool) != Some(true)
+            })
+    };
+    let mut rows = 0;
+    for line in text.lines() {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        if cells.len() < 4 || !cells[1].chars().all(|c| c.is_ascii_digit()) || cells[1].is_empty() {
+            continue;
+        }
+        rows += 1;
+        let captured = cells[cells.len() - 2];
+        let ids: Vec<&str> = captured.split('`').skip(1).step_by(2).collect();
+        if ids.is_empty() {
+            problems.push(format!("{name} row {}: no question", cells[1]));
+        }
+        for id in ids {
+            let in_profile = topics
+                .iter()
+                .any(|t| id.split('.').next() == Some(t.as_str()));
+            if !live(id) || !in_profile {
+                problems.push(format!(
+                    "{name} row {}: `{id}` is not a live question of profile `{profile}`",
+                    cells[1]
+                ));
+            }
+        }
+    }
+    // The list of what the story leaves open names questions too.
+    for line in text.lines().filter(|l| l.starts_with("- ")) {
+        for id in line
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|i| i.contains('.'))
+        {
+            if !live(id)
+                || !topics
+                    .iter()
+                    .any(|t| id.split('.').next() == Some(t.as_str()))
+            {
+                problems.push(format!(
+                    "{name}: `{id}` is not a live question of `{profile}`"
+                ));
+            }
+        }
+    }
+    if rows < 15 {
+        problems.push(format!("{name}: only {rows} facts"));
+    }
+    problems
+}
+
+#[test]
+fn case_walkthroughs_map_every_fact_to_a_question_of_the_profile() {
+    let all = load_questionnaires();
+    let profiles = parse(&root().join("questionnaires/profiles.toml"));
+    let mut problems = Vec::new();
+    for name in ["kuzmin.md", "moechametov.md", "fictional-lgbtiq.md"] {
+        let path = root().join("docs/cases").join(name);
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        problems.extend(case_problems(name, &text, &all, &profiles));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let bad = "Profile: `lgbtiq`.\n\n| 1 | a fact | `summons.received` |\n| 2 | a note only | — |\n| 3 | gone | `conscription.age_on_2024` |\n";
+    let found = case_problems("bad.md", bad, &all, &profiles).join("\n");
+    assert!(found.contains("row 2: no question"), "{found}");
+    assert!(
+        found.contains("`conscription.age_on_2024` is not a live question"),
+        "{found}"
+    );
+}
