@@ -11,6 +11,7 @@ mod hostile;
 mod layering;
 mod pty;
 mod renames;
+mod runtime;
 mod search;
 mod store;
 mod support;

@@ -33,15 +33,17 @@ fn old_session() -> (questionnaire::Catalog, Session) {
     .iter()
     .map(|id| catalog.questionnaire(id).unwrap())
     .collect();
-    let mut s = Session::new("CASE-1", "Tester", Lang::En, uses(&used));
+    let at: jiff::Zoned = "2025-03-01T10:00:00+00:00[UTC]".parse().unwrap();
+    let mut s = Session::new("CASE-1", "Tester", Lang::En, uses(&used), &at);
     for (key, text) in OLD_ANSWERS {
-        s.set_value(key, Some(Value::Text((*text).into())));
+        s.set_value(key, Some(Value::Text((*text).into())), &at);
     }
-    s.set_value("lgbtiq.official_measures", Some(Value::YesNo(true)));
-    s.set_value("critics.protests", Some(Value::YesNo(true)));
+    s.set_value("lgbtiq.official_measures", Some(Value::YesNo(true)), &at);
+    s.set_value("critics.protests", Some(Value::YesNo(true)), &at);
     s.set_value(
         "evasion_desertion.assigned_to_unit",
         Some(Value::Choice("yes".into())),
+        &at,
     );
     // Written and read back as a session file is.
     let text = toml::to_string(&s).unwrap();
