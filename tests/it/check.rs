@@ -36,6 +36,7 @@ const GROUNDING_CODES: &[&str] = &[
     "number_mismatch",
     "uncited_section",
     "grounding_marker",
+    "unused_exception",
     "as_of_missing",
     "as_of_mismatch",
 ];

@@ -205,8 +205,37 @@ pub(crate) fn check(loaded: &Loaded, grounds: &Grounds) -> Vec<Diagnostic> {
                 }
             }
             let excepted = |v: &str| allowed.iter().any(|(n, r, _)| n == v && !r.is_empty());
+            let used = std::cell::RefCell::new(BTreeSet::new());
+            // An exception counts as used when it lets through a number that
+            // would otherwise be reported.
+            let let_through = |v: &str| {
+                let yes = excepted(v);
+                if yes {
+                    used.borrow_mut().insert(v.to_string());
+                }
+                yes
+            };
             for (field, text) in [("hint", &q.hint), ("guidance", &q.guidance)] {
-                check_text(&mut out, qn, q, field, text, grounds, file, &reg, &excepted);
+                check_text(
+                    &mut out,
+                    qn,
+                    q,
+                    field,
+                    text,
+                    grounds,
+                    file,
+                    &reg,
+                    &let_through,
+                );
+            }
+            // Without the corpus the grounding of numbers is not checked, so
+            // an exception may look unused when it is not.
+            if !grounds.is_empty() {
+                for (number, reason, span) in &allowed {
+                    if !reason.is_empty() && !used.borrow().contains(number) {
+                        out.warn(qn, "unused_exception", span.clone(), &[("number", number)]);
+                    }
+                }
             }
         }
     }
@@ -261,7 +290,7 @@ fn check_text(
         .collect();
     let mut seen = BTreeSet::new();
     for n in nl.figures.iter().chain(&en.figures) {
-        if cited.contains(&n.value) || excepted(&n.value) || !seen.insert(n.value.clone()) {
+        if cited.contains(&n.value) || !seen.insert(n.value.clone()) || excepted(&n.value) {
             continue;
         }
         let places = grounds.locate(&n.value).join(", ");
