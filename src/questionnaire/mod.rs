@@ -2,6 +2,7 @@
 //! The format is documented for trainers in docs/questionnaires.md.
 
 mod analyze;
+mod code;
 pub mod diag;
 pub mod expr;
 pub mod grounding;
@@ -11,6 +12,7 @@ pub mod model;
 mod table;
 pub mod value;
 
+pub use code::Code;
 pub use diag::{Diagnostic, Severity};
 pub use expr::{Answers, Expr, Scope};
 pub use ids::{FullId, GroupId, QuestionId};
@@ -47,11 +49,12 @@ pub fn check_grounded(
 
 fn sort(out: &mut Vec<Diagnostic>) {
     out.sort_by(|a, b| {
-        (&a.file, a.span.start, a.severity, a.code).cmp(&(
+        // By the code's name, so the order is the same in every release.
+        (&a.file, a.span.start, a.severity, a.code.as_str()).cmp(&(
             &b.file,
             b.span.start,
             b.severity,
-            b.code,
+            b.code.as_str(),
         ))
     });
     out.dedup();
