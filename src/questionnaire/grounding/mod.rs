@@ -14,6 +14,7 @@ mod numbers;
 
 use numbers::{Found, normalize, numbers, scan};
 
+use super::code::Code;
 use super::diag::{Diagnostic, Severity, make};
 use super::load::Loaded;
 use super::model::{Question, Questionnaire, Text};
@@ -147,7 +148,7 @@ impl Out<'_> {
     fn warn(
         &mut self,
         qn: &Questionnaire,
-        code: &'static str,
+        code: Code,
         span: Range<usize>,
         args: &[(&'static str, &str)],
     ) {
@@ -201,7 +202,12 @@ pub(crate) fn check(loaded: &Loaded, grounds: &Grounds) -> Vec<Diagnostic> {
             let allowed = exceptions(file, &reg);
             for (number, reason, span) in &allowed {
                 if reason.is_empty() {
-                    out.warn(qn, "grounding_marker", span.clone(), &[("number", number)]);
+                    out.warn(
+                        qn,
+                        Code::GroundingMarker,
+                        span.clone(),
+                        &[("number", number)],
+                    );
                 }
             }
             let excepted = |v: &str| allowed.iter().any(|(n, r, _)| n == v && !r.is_empty());
@@ -233,7 +239,12 @@ pub(crate) fn check(loaded: &Loaded, grounds: &Grounds) -> Vec<Diagnostic> {
             if !grounds.is_empty() {
                 for (number, reason, span) in &allowed {
                     if !reason.is_empty() && !used.borrow().contains(number) {
-                        out.warn(qn, "unused_exception", span.clone(), &[("number", number)]);
+                        out.warn(
+                            qn,
+                            Code::UnusedException,
+                            span.clone(),
+                            &[("number", number)],
+                        );
                     }
                 }
             }
@@ -266,7 +277,7 @@ fn check_text(
                 let span = span_of(file, reg, field, &n.raw, q);
                 out.warn(
                     qn,
-                    "number_mismatch",
+                    Code::NumberMismatch,
                     span,
                     &[
                         ("field", field),
@@ -295,9 +306,9 @@ fn check_text(
         }
         let places = grounds.locate(&n.value).join(", ");
         let code = if places.is_empty() {
-            "unknown_number"
+            Code::UnknownNumber
         } else {
-            "ungrounded_number"
+            Code::UngroundedNumber
         };
         let span = span_of(file, reg, field, &n.raw, q);
         out.warn(
@@ -326,7 +337,7 @@ fn check_text(
             };
             out.warn(
                 qn,
-                "uncited_section",
+                Code::UncitedSection,
                 span,
                 &[("field", field), ("question", &q.id), ("section", &s.raw)],
             );
@@ -352,13 +363,13 @@ fn as_of(out: &mut Out, qn: &Questionnaire, grounds: &Grounds) {
     match &qn.as_of {
         None => out.warn(
             qn,
-            "as_of_missing",
+            Code::AsOfMissing,
             qn.spans.id.clone(),
             &[("doc", doc), ("to", to)],
         ),
         Some(v) if v != to => out.warn(
             qn,
-            "as_of_mismatch",
+            Code::AsOfMismatch,
             qn.spans.as_of.clone(),
             &[("value", v), ("doc", doc), ("to", to)],
         ),
