@@ -72,7 +72,7 @@ impl Shape {
 
 const ANSWER: Shape = Shape {
     required: &["status", "created", "updated"],
-    optional: &["value", "note", "cited", "flagged"],
+    optional: &["value", "note", "cited", "flagged", "given"],
 };
 const COMMENT: Shape = Shape {
     required: &["id", "author", "at", "text"],
@@ -89,6 +89,18 @@ const QUESTIONNAIRE: Shape = Shape {
 const REMOVED: Shape = Shape {
     required: &["key", "removed"],
     optional: &[],
+};
+const SUBMISSION: Shape = Shape {
+    required: &["by", "at"],
+    optional: &["answers"],
+};
+const SNAPSHOT: Shape = Shape {
+    required: &["status"],
+    optional: &["value", "note", "cited"],
+};
+const AMENDMENT: Shape = Shape {
+    required: &["by", "at", "source"],
+    optional: &["value", "text"],
 };
 
 #[derive(Default)]
@@ -113,6 +125,9 @@ enum Kind {
     RemovedAnswer,
     /// `[groups]`: counts under any group id.
     Groups,
+    /// Tables that do not change the summary but must have their shape:
+    /// `[[submissions]]`, their answers, and answers' `amendments`.
+    Shaped,
     /// Anything else; it marks the scan `unusual`.
     Other,
 }
@@ -133,6 +148,8 @@ struct Scan<'a> {
     questionnaires: Vec<Vec<String>>,
     removed: Vec<Vec<String>>,
     removed_answers: Vec<Vec<String>>,
+    /// Each `Shaped` table's keys with the shape they must fit.
+    shaped: Vec<(Vec<String>, &'static Shape)>,
     unusual: bool,
     failed: bool,
 }
@@ -155,6 +172,7 @@ impl Scan<'_> {
             Some(Kind::Questionnaire) => self.questionnaires.last_mut().expect("opened"),
             Some(Kind::Removed) => self.removed.last_mut().expect("opened"),
             Some(Kind::RemovedAnswer) => self.removed_answers.last_mut().expect("opened"),
+            Some(Kind::Shaped) => &mut self.shaped.last_mut().expect("opened").0,
             _ => &mut self.body_keys,
         }
     }
@@ -187,6 +205,13 @@ impl EventReceiver for Scan<'_> {
                 Kind::AnswerValue
             }
             ["groups"] => Kind::Groups,
+            ["submissions", "answers", _] if !self.shaped.is_empty() => {
+                self.shaped.push((Vec::new(), &SNAPSHOT));
+                Kind::Shaped
+            }
+            ["submissions", "answers", _, "value"] | ["answers", _, "amendments", "value"] => {
+                Kind::AnswerValue
+            }
             // Exactly one per removed entry, after it.
             ["removed", "answer"] if self.removed.len() == self.removed_answers.len() + 1 => {
                 self.removed_answers.push(Vec::new());
@@ -223,6 +248,14 @@ impl EventReceiver for Scan<'_> {
             ["removed"] if self.removed.len() == self.removed_answers.len() => {
                 self.removed.push(Vec::new());
                 Kind::Removed
+            }
+            ["submissions"] => {
+                self.shaped.push((Vec::new(), &SUBMISSION));
+                Kind::Shaped
+            }
+            ["answers", _, "amendments"] => {
+                self.shaped.push((Vec::new(), &AMENDMENT));
+                Kind::Shaped
             }
             _ => {
                 self.unusual = true;
@@ -360,7 +393,8 @@ pub fn fast_summary(path: PathBuf, text: &str) -> Option<SessionSummary> {
         && fits(&scan.questionnaires, &QUESTIONNAIRE)
         && scan.removed.len() == scan.removed_answers.len()
         && fits(&scan.removed, &REMOVED)
-        && fits(&scan.removed_answers, &ANSWER);
+        && fits(&scan.removed_answers, &ANSWER)
+        && scan.shaped.iter().all(|(keys, shape)| shape.fits(keys));
     if !ok {
         return None;
     }
@@ -383,117 +417,5 @@ pub fn fast_summary(path: PathBuf, text: &str) -> Option<SessionSummary> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::i18n::Lang;
-    use crate::notes::{Session, parse_session};
-    use crate::questionnaire::{AnswerStatus, Value};
-    use std::path::Path;
-
-    fn full(text: &str) -> SessionSummary {
-        SessionSummary::of(&parse_session(Path::new("x"), text).unwrap(), "x".into())
-    }
-
-    fn sessions() -> Vec<Session> {
-        let empty = Session::new("TEST-EMPTY", "A", Lang::Nl, Vec::new());
-        let mut rich = Session::new("TEST-RICH \"q\"", "A \\ B", Lang::En, Vec::new());
-        rich.note = "line\n[answers.\"fake\"]\nflagged = true\n[[comments]]".into();
-        rich.set_value("a.b", Some(Value::Text("x\n[[comments]]\nid = 1".into())));
-        rich.set_status("a.declined", AnswerStatus::Declined);
-        rich.set_note("a.note_only", "just a note");
-        rich.set_flagged("a.note_only", true);
-        rich.set_value("a.date#1", Some(Value::Date("2024-02".parse().unwrap())));
-        rich.set_flagged("a.date#1", true);
-        rich.set_status("a.date#1", AnswerStatus::Unclear);
-        rich.add_group_instance("a.g");
-        rich.add_group_instance("a.g");
-        rich.set_value("a.gone#2", Some(Value::YesNo(true)));
-        rich.remove_group_instance("a.g", 2, &["a.gone"]).unwrap();
-        rich.add_comment("B", Some("a.b"), "c1");
-        rich.add_comment("B", None, "c2\n[answers.\"x\"]");
-        rich.submit("A").unwrap();
-        rich.return_for_work("B", "why").unwrap();
-        let mut one_comment = Session::new("TEST-ONE", "A", Lang::Nl, Vec::new());
-        one_comment.add_comment("B", None, "only");
-        vec![empty, rich, one_comment]
-    }
-
-    #[test]
-    fn fast_summary_agrees_with_the_full_parse() {
-        for s in sessions() {
-            let text = s.to_toml();
-            let fast = fast_summary("x".into(), &text)
-                .unwrap_or_else(|| panic!("fast path refused:\n{text}"));
-            assert_eq!(fast, full(&text), "{text}");
-        }
-    }
-
-    #[test]
-    fn anything_unexpected_falls_back() {
-        let text = sessions()[1].to_toml();
-        // Truncated at a line boundary inside an answer: required keys missing.
-        let at = text.find("\n[answers.").unwrap() + 1;
-        let status_line = text[at..].find("status = ").unwrap() + at;
-        let truncated = &text[..text[status_line..].find('\n').unwrap() + status_line + 1];
-        assert!(parse_session(Path::new("x"), truncated).is_err());
-        assert!(fast_summary("x".into(), truncated).is_none());
-        assert!(
-            fast_summary(
-                "x".into(),
-                &text.replace("schema_version = 1", "schema_version = 0")
-            )
-            .is_none()
-        );
-        assert!(fast_summary("x".into(), &format!("{text}\n[answers.\"a.b\"\n")).is_none());
-        assert!(
-            fast_summary(
-                "x".into(),
-                &format!("{text}\n[answers.\"z\"]\nstatus.x = 1\n")
-            )
-            .is_none()
-        );
-        assert!(
-            fast_summary(
-                "x".into(),
-                &text.replace("[[comments]]", "[[\"comments\"]]")
-            )
-            .is_none()
-        );
-        // A misspelt key anywhere, or a table the scan does not model.
-        for (from, to) in [
-            ("\nnote = ", "\nnte = "),
-            ("\nflagged = ", "\nflaged = "),
-            ("\nauthor = ", "\nauthr = "),
-            ("\nby = ", "\nbye = "),
-        ] {
-            // The last one: the rich session's note holds look-alike lines.
-            let at = text.rfind(from).unwrap_or_else(|| panic!("{from:?}"));
-            let bad = format!("{}{to}{}", &text[..at], &text[at + from.len()..]);
-            assert!(parse_session(Path::new("x"), &bad).is_err(), "{to:?}");
-            assert!(fast_summary("x".into(), &bad).is_none(), "{to:?}");
-        }
-        assert!(
-            fast_summary(
-                "x".into(),
-                &format!(
-                    "{text}
-[[removed]]
-key = \"a.b\"
-remvoed = 1
-"
-                )
-            )
-            .is_none()
-        );
-        let v0 = include_str!("../../tests/fixtures/sessions/v0-draft.toml");
-        assert!(fast_summary("x".into(), v0).is_none());
-        let empty = sessions()[0].to_toml();
-        assert!(empty.contains("history = []"));
-        let inline = empty.replace("[answers]\n", "").replacen(
-            "history = []",
-            "history = []\nanswers = { \"q.a\" = { status = \"answered\" } }",
-            1,
-        );
-        assert!(fast_summary("x".into(), &inline).is_none());
-    }
-}
+#[path = "list_tests.rs"]
+mod tests;

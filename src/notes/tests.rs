@@ -55,10 +55,14 @@ fn every_field_survives_toml() {
         "Ask about the envelope",
     );
     s.add_comment("Supervisor B", None, "Good session");
-    s.submit("Interviewer A").unwrap();
-    s.return_for_work("Supervisor B", "dates unclear").unwrap();
+    s.submit("Interviewer A", &crate::notes::now()).unwrap();
+    s.return_for_work("Supervisor B", "dates unclear", &crate::notes::now())
+        .unwrap();
     let text = s.to_toml();
-    assert!(text.starts_with("schema_version = 1\n"), "{text}");
+    assert!(
+        text.starts_with(&format!("schema_version = {SCHEMA_VERSION}\n")),
+        "{text}"
+    );
     let back = parse_session(std::path::Path::new("x.toml"), &text).unwrap();
     assert_eq!(back, s);
     assert_eq!(back.to_toml(), text, "serialisation is stable");
@@ -79,15 +83,17 @@ fn cite_is_idempotent_and_uncite_removes() {
 fn status_only_moves_along_the_workflow() {
     let mut s = sample();
     assert!(matches!(
-        s.approve("B"),
+        s.approve("B", &crate::notes::now(), Policy::default()),
         Err(Error::InvalidTransition { .. })
     ));
-    assert!(s.return_for_work("B", "x").is_err());
-    s.submit("A").unwrap();
-    assert!(s.submit("A").is_err());
-    s.return_for_work("B", "missing dates").unwrap();
-    s.submit("A").unwrap();
-    s.approve("B").unwrap();
+    assert!(s.return_for_work("B", "x", &crate::notes::now()).is_err());
+    s.submit("A", &crate::notes::now()).unwrap();
+    assert!(s.submit("A", &crate::notes::now()).is_err());
+    s.return_for_work("B", "missing dates", &crate::notes::now())
+        .unwrap();
+    s.submit("A", &crate::notes::now()).unwrap();
+    s.approve("B", &crate::notes::now(), Policy::default())
+        .unwrap();
     assert_eq!(s.status, Status::Approved);
     let path: Vec<_> = s.history.iter().map(|h| (h.from, h.to)).collect();
     assert_eq!(
@@ -137,12 +143,14 @@ fn removing_an_instance_archives_and_renumbers() {
 #[test]
 fn merge_keeps_both_sides_comments_and_latest_status() {
     let mut interviewer = sample();
-    interviewer.submit("A").unwrap();
+    interviewer.submit("A", &crate::notes::now()).unwrap();
     let mut reviewer = interviewer.clone();
     interviewer.add_comment("A", None, "note to self");
     interviewer.set_value("x.y", Some(Value::YesNo(false)));
     reviewer.add_comment("B", Some("x.y"), "why?");
-    reviewer.return_for_work("B", "more detail").unwrap();
+    reviewer
+        .return_for_work("B", "more detail", &crate::notes::now())
+        .unwrap();
     assert!(merge::merge_review(&mut interviewer, &reviewer));
     assert_eq!(interviewer.comments.len(), 2);
     assert_eq!(interviewer.status, Status::Returned);

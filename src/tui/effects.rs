@@ -158,12 +158,18 @@ pub(super) fn perform(
                 app.status = Some(s.tui.comment_saved.clone());
             }
             Effect::Approve => {
-                review_write(app, store, |session, author| session.approve(author))?;
+                review_write(app, store, |session, author| {
+                    session.approve(
+                        author,
+                        &crate::notes::now(),
+                        crate::notes::Policy::default(),
+                    )
+                })?;
                 app.status = Some(s.tui.approved.clone());
             }
             Effect::Return { reason } => {
                 review_write(app, store, |session, author| {
-                    session.return_for_work(author, &reason)
+                    session.return_for_work(author, &reason, &crate::notes::now())
                 })?;
                 app.status = Some(s.tui.returned.clone());
             }

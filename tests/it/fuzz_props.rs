@@ -456,7 +456,7 @@ proptest! {
             prop::collection::vec(any::<u8>(), 0..300),
             // A valid header followed by noise reaches the fast path.
             prop::collection::vec(any::<u8>(), 0..200).prop_map(|mut b| {
-                let mut head = b"schema_version = 1\n".to_vec();
+                let mut head = format!("schema_version = {}\n", gehoor::notes::SCHEMA_VERSION).into_bytes();
                 head.append(&mut b);
                 head
             }),
@@ -473,7 +473,7 @@ proptest! {
             s.set_flagged("summons.received", true);
             s.set_status("summons.date#1", AnswerStatus::Unclear);
             s.add_comment("Supervisor Fictief", Some("summons.received"), "Per post?");
-            s.submit("Interviewer Fictief").unwrap();
+            s.submit("Interviewer Fictief", &gehoor::notes::now()).unwrap();
             s.to_toml()
         } else {
             v0_fixture().to_string()

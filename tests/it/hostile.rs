@@ -326,8 +326,9 @@ fn hostile_session(questionnaires: &Path) -> Session {
     s.set_value(ODD_KEY, Some(Value::Choices(vec![hostile("CV")])));
     s.add_comment(&hostile("AU"), Some("hostile.received"), &hostile("CM"));
     s.add_comment(&hostile("AV"), None, &hostile("CS"));
-    s.submit(&hostile("IV")).unwrap();
-    s.return_for_work(&hostile("RV"), &hostile("HR")).unwrap();
+    s.submit(&hostile("IV"), &gehoor::notes::now()).unwrap();
+    s.return_for_work(&hostile("RV"), &hostile("HR"), &gehoor::notes::now())
+        .unwrap();
     s
 }
 

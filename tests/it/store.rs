@@ -91,8 +91,9 @@ fn every_field_round_trips_through_the_store() {
     s.add_group_instance("summons.summonses");
     s.note = "line 1\nline \"2\" \u{1F600} \u{0436}".into();
     s.add_comment("Supervisor B", Some("summons.yes"), "Ask again");
-    s.submit("Interviewer A").unwrap();
-    s.return_for_work("Supervisor B", "dates").unwrap();
+    s.submit("Interviewer A", &gehoor::notes::now()).unwrap();
+    s.return_for_work("Supervisor B", "dates", &gehoor::notes::now())
+        .unwrap();
     s.remove_group_instance("summons.summonses", 1, &["summons.date", "summons.how"])
         .unwrap();
     let handle = store.create(&s).unwrap();
@@ -257,7 +258,10 @@ fn version_0_fixture_migrates() {
     assert_eq!(fs::read_to_string(store.path_of(s.id)).unwrap(), text);
     h.save(&opened).unwrap();
     let saved = fs::read_to_string(store.path_of(s.id)).unwrap();
-    assert!(saved.starts_with("schema_version = 1\n"));
+    assert!(saved.starts_with(&format!(
+        "schema_version = {}\n",
+        gehoor::notes::SCHEMA_VERSION
+    )));
     assert!(saved.contains("case_ref = \"TEST-2024-017\""));
     assert_eq!(store.open_read_only(s.id).unwrap(), opened);
 }
@@ -268,14 +272,18 @@ fn comments_and_status_round_trip_through_a_review() {
     let d = tmp();
     let store = store_in(&d);
     let mut s = session("TEST-REVIEW", 5);
-    s.submit("Interviewer A").unwrap();
+    s.submit("Interviewer A", &gehoor::notes::now()).unwrap();
     drop(store.create(&s).unwrap());
     let before = fs::read_to_string(store.path_of(s.id)).unwrap();
     store
         .add_review(s.id, |r| {
             r.add_comment("Supervisor B", Some("summons.q001"), "Which city?");
             r.add_comment("Supervisor B", None, "Well documented.");
-            r.return_for_work("Supervisor B", "city of the summons missing")?;
+            r.return_for_work(
+                "Supervisor B",
+                "city of the summons missing",
+                &gehoor::notes::now(),
+            )?;
             // A reviewer cannot change answers, even by mistake.
             r.set_value("summons.q002", Some(Value::Text("tampered".into())));
             r.answers.remove("summons.q003");
@@ -299,7 +307,13 @@ fn comments_and_status_round_trip_through_a_review() {
     let (opened, _h) = store.open_for_write(s.id).unwrap();
     assert_eq!(opened.comments, back.comments);
     // An invalid transition writes nothing.
-    let err = store.add_review(s.id, |r| r.approve("Supervisor B"));
+    let err = store.add_review(s.id, |r| {
+        r.approve(
+            "Supervisor B",
+            &gehoor::notes::now(),
+            gehoor::notes::Policy::default(),
+        )
+    });
     assert!(matches!(err, Err(Error::InvalidTransition { .. })));
     assert_eq!(fs::read_to_string(store.path_of(s.id)).unwrap(), after);
 }
@@ -512,7 +526,7 @@ fn cli_lists_exports_and_quarantines() {
     let store = store_in(&d);
     let data = store.dir().parent().unwrap().to_path_buf();
     let mut s = session("TEST-CLI", 2);
-    s.submit("Interviewer A").unwrap();
+    s.submit("Interviewer A", &gehoor::notes::now()).unwrap();
     s.add_comment("Supervisor B", None, "Looks complete");
     drop(store.create(&s).unwrap());
     let draft = session("TEST-CLI-DRAFT", 0);

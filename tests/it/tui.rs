@@ -487,9 +487,13 @@ fn returned_sessions_say_why_and_history_is_shown() {
     let mut app = app();
     let mut s = session(&app.data);
     s.set_value("trial.received", Some(Value::YesNo(false)));
-    s.submit("Tester").unwrap();
-    s.return_for_work("Supervisor", "Ask about the second summons")
-        .unwrap();
+    s.submit("Tester", &gehoor::notes::now()).unwrap();
+    s.return_for_work(
+        "Supervisor",
+        "Ask about the second summons",
+        &gehoor::notes::now(),
+    )
+    .unwrap();
     s.add_comment("Supervisor", None, "Good interview overall.");
     open_interview(&mut app, s, false, false);
     assert!(

@@ -174,7 +174,7 @@ fn submit(app: &mut App) -> Option<Effect> {
     let now = app.now;
     let st = app.interview_mut()?;
     let by = st.session.interviewer.clone();
-    match st.session.submit(&by) {
+    match st.session.submit(&by, &crate::notes::now()) {
         Ok(()) => {
             st.autosave.note_change(now);
             app.status = Some(s.tui.submitted.clone());
