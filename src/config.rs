@@ -29,6 +29,9 @@ pub struct Config {
     pub name: Option<String>,
     pub questionnaires: Option<PathBuf>,
     pub corpus: Option<PathBuf>,
+    /// Let a supervisor approve a session they interviewed or amended.
+    /// Off unless set: the four-eyes rule is the default.
+    pub allow_self_approval: Option<bool>,
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -72,6 +75,7 @@ pub struct Settings {
     pub corpus: Option<PathBuf>,
     pub name: Option<String>,
     pub config_path: Option<PathBuf>,
+    pub policy: crate::notes::Policy,
 }
 
 /// Inputs to `Settings::resolve`, gathered by the CLI layer.
@@ -100,6 +104,9 @@ impl Settings {
             corpus: o.corpus.or_else(|| config.corpus.clone()),
             name: config.name.clone(),
             config_path,
+            policy: crate::notes::Policy {
+                allow_self_approval: config.allow_self_approval.unwrap_or(false),
+            },
         }
     }
 

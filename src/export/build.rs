@@ -301,7 +301,9 @@ fn kept(cx: &Ctx<'_>, topics: &[TopicBlock]) -> Vec<Item> {
                 Orphan::Hidden => (Place::Hidden, &r.kept_hidden),
                 Orphan::Removed => (Place::Removed, &r.kept_removed),
             };
-            item(cx, &key, q, place, Some(text.clone()))
+            let mut it = item(cx, &key, q, place, Some(text.clone()));
+            it.text = kept_text(cx, &key, q);
+            it
         })
         .collect();
     for removed in &cx.session.removed {
@@ -312,6 +314,7 @@ fn kept(cx: &Ctx<'_>, topics: &[TopicBlock]) -> Vec<Item> {
             &[("at", &stamp(&removed.removed, cx.tz, cx.lang).text)],
         );
         let mut it = item(cx, &removed.key, q, Place::RemovedInstance, Some(why));
+        it.text = kept_text(cx, &removed.key, q);
         it.answer = Some(answer_view(cx, &removed.key, &removed.answer, q));
         out.push(it);
     }
@@ -320,6 +323,22 @@ fn kept(cx: &Ctx<'_>, topics: &[TopicBlock]) -> Vec<Item> {
 
 fn question_text(cx: &Ctx<'_>, key: &str, q: Option<&Question>) -> String {
     q.map_or_else(|| clean_line(key), |q| clean_line(q.text.get(cx.lang)))
+}
+
+/// A kept answer's question with the repeat it belonged to ("… (Oproep 3)"):
+/// outside the walk, nothing else says which instance it was.
+fn kept_text(cx: &Ctx<'_>, key: &str, q: Option<&Question>) -> String {
+    let text = question_text(cx, key, q);
+    let (id, instance) = parse_answer_key(key);
+    let group = q.and_then(|q| q.group.as_deref()).and_then(|g| {
+        let qn = cx.catalog.questionnaire(id.split_once('.')?.0)?;
+        Some(clean_line(qn.group(g)?.title.get(cx.lang)))
+    });
+    match (instance, group) {
+        (Some(n), Some(g)) => format!("{text} ({g} {n})"),
+        (Some(n), None) => format!("{text} (#{n})"),
+        _ => text,
+    }
 }
 
 fn item(cx: &Ctx<'_>, key: &str, q: Option<&Question>, place: Place, why: Option<String>) -> Item {

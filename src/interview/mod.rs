@@ -7,7 +7,9 @@ mod rows;
 pub mod timeline;
 
 pub use answers::SessionAnswers;
-pub use rows::{Orphan, Progress, Row, RowKind, orphaned_answers, progress, rows};
+pub use rows::{
+    Orphan, Progress, Row, RowKind, orphaned_answers, progress, required_status_only, rows,
+};
 
 use crate::notes::{QuestionnaireUse, Session};
 use crate::questionnaire::{Catalog, Questionnaire};
