@@ -151,7 +151,7 @@ fn header(cx: &Ctx<'_>) -> Header {
     let title = |id: &str| {
         cx.catalog
             .questionnaire(id)
-            .map_or(id.to_string(), |q| clean_line(q.title.get(lang)))
+            .map_or(clean_line(id), |q| clean_line(q.title.get(lang)))
     };
     Header {
         case_ref: clean_line(&s.case_ref),
@@ -173,7 +173,7 @@ fn header(cx: &Ctx<'_>) -> Header {
         topics: ids
             .iter()
             .map(|id| Named {
-                id: id.to_string(),
+                id: clean_line(id),
                 title: title(id),
             })
             .collect(),

@@ -52,7 +52,7 @@ fn item(out: &mut String, it: &Item, level: usize, lang: Lang) {
     out.push_str(&format!(
         "<div class=\"q{}\" id=\"{}\">\n<h{level}>{}</h{level}>\n",
         if open { " open" } else { "" },
-        esc(&format!("q-{}", it.key)),
+        esc(&format!("q-{}", crate::sanitize::clean_line(&it.key))),
         esc(&it.text)
     ));
     if let Some(why) = &it.kept_why {

@@ -224,3 +224,7 @@ impl Session {
             .unwrap_or_default()
     }
 }
+
+#[cfg(test)]
+#[path = "lifecycle_tests.rs"]
+mod tests;

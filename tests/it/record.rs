@@ -697,7 +697,10 @@ fn the_html_prints_on_a4_with_the_case_on_every_page() {
         );
     }
     // Lines wrap where the page ends them: compare words, not lines.
-    let words = text(1, pages).split_whitespace().collect::<Vec<_>>().join(" ");
+    let words = text(1, pages)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     assert_in_order("printed PDF", &words, ORDER);
     eprintln!(
         "record printed: {pages} pages, {} and {}",

@@ -186,7 +186,7 @@ fn corrupt_files_are_listed_never_touched_and_quarantined_on_request() {
         .iter()
         .find(|u| u.0 == "newer-schema.toml")
         .unwrap();
-    assert!(newer.1.contains("schema version 2"), "{newer:?}");
+    assert!(newer.1.contains("schema version 9"), "{newer:?}");
     assert!(
         unreadable
             .iter()
@@ -197,7 +197,7 @@ fn corrupt_files_are_listed_never_touched_and_quarantined_on_request() {
     fs::rename(dir.join("newer-schema.toml"), store.path_of(future_id)).unwrap();
     assert!(matches!(
         store.open_for_write(future_id),
-        Err(Error::NewerSchema { found: 2, .. })
+        Err(Error::NewerSchema { found: 9, .. })
     ));
     fs::rename(store.path_of(future_id), dir.join("newer-schema.toml")).unwrap();
     for (p, bytes) in &before {
@@ -235,7 +235,7 @@ fn version_0_fixture_migrates() {
     let path = Path::new(FIXTURES).join("v0-draft.toml");
     let text = fs::read_to_string(&path).unwrap();
     let s = parse_session(&path, &text).unwrap();
-    assert_eq!(s.schema_version, 1);
+    assert_eq!(s.schema_version, gehoor::notes::SCHEMA_VERSION);
     assert_eq!(s.case_ref, "TEST-2024-017");
     assert!(s.history.is_empty());
     assert_eq!(s.status, Status::Draft);
@@ -572,7 +572,7 @@ fn cli_lists_exports_and_quarantines() {
         .success();
     assert_eq!(mode(&target), 0o600);
     let md = fs::read_to_string(&target).unwrap();
-    assert!(md.starts_with("# Interview session: TEST-CLI\n"), "{md}");
+    assert!(md.starts_with("# Interview record: TEST-CLI\n"), "{md}");
     assert!(md.contains("Looks complete"), "{md}");
     let out = gehoor(&data)
         .args(["export", &s.id.to_string()[..13], "--format", "json"])
