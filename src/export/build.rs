@@ -277,7 +277,7 @@ fn interview(cx: &Ctx<'_>) -> Vec<TopicBlock> {
                             n.items.push(it);
                         }
                     }
-                    _ => block.parts.push(Part::Question(it)),
+                    _ => block.parts.push(Part::Question(Box::new(it))),
                 }
             }
             RowKind::Topic => {}

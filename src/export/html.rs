@@ -69,10 +69,8 @@ fn item(out: &mut String, it: &Item, level: usize, lang: Lang) {
     };
     let mut dl = String::new();
     let answer_html = a.value.as_ref().map(|v| text_block(&v.text));
-    if a.amendments.is_empty() {
-        if let Some(v) = &answer_html {
-            row(&mut dl, &r.answer, v);
-        }
+    if let (true, Some(v)) = (a.amendments.is_empty(), &answer_html) {
+        row(&mut dl, &r.answer, v);
     }
     if a.status_only {
         row(&mut dl, &r.answer_status, &esc(&a.status));

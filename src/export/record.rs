@@ -80,7 +80,7 @@ pub struct SectionBlock {
 
 #[derive(Debug, Clone)]
 pub enum Part {
-    Question(Item),
+    Question(Box<Item>),
     Group(GroupBlock),
 }
 
@@ -244,8 +244,12 @@ impl Record {
             .flat_map(|t| &t.sections)
             .flat_map(|s| &s.parts)
             .flat_map(|p| match p {
-                Part::Question(i) => std::slice::from_ref(i).iter().collect::<Vec<_>>(),
-                Part::Group(g) => g.instances.iter().flat_map(|n| &n.items).collect(),
+                Part::Question(i) => vec![&**i],
+                Part::Group(g) => g
+                    .instances
+                    .iter()
+                    .flat_map(|n| &n.items)
+                    .collect::<Vec<&Item>>(),
             })
             .chain(&self.kept)
     }

@@ -81,7 +81,8 @@ pub fn session() -> Session {
     s.note = "Tolk Russisch aanwezig (fictief).\nDe aanvrager was moe na de reis.".into();
 
     let v = |x: &str| Some(Value::Text(x.into()));
-    let steps: Vec<(&str, Box<dyn Fn(&mut Session)>)> = vec![
+    type Step = Box<dyn Fn(&mut Session)>;
+    let steps: Vec<(&str, Step)> = vec![
         (
             "fictief_oproep.ontvangen",
             Box::new(|s| s.set_value("fictief_oproep.ontvangen", Some(Value::YesNo(true)))),
