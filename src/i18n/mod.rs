@@ -116,6 +116,7 @@ string_table! {
     notes: NotesText,
     review: ReviewText,
     record: RecordText,
+    lifecycle: LifecycleText,
 }
 
 static TABLES: OnceLock<[Strings; 2]> = OnceLock::new();

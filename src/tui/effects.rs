@@ -158,15 +158,13 @@ pub(super) fn perform(
                 app.status = Some(s.tui.comment_saved.clone());
             }
             Effect::Approve => {
+                let policy = app.data.policy;
                 review_write(app, store, |session, author| {
-                    session.approve(
-                        author,
-                        &crate::notes::now(),
-                        crate::notes::Policy::default(),
-                    )
+                    session.approve(author, &crate::notes::now(), policy)
                 })?;
                 app.status = Some(s.tui.approved.clone());
             }
+            Effect::Reopen { reason } => reopen(app, store, handle, &reason)?,
             Effect::Return { reason } => {
                 review_write(app, store, |session, author| {
                     session.return_for_work(author, &reason, &crate::notes::now())
@@ -209,6 +207,46 @@ pub(super) fn perform(
 
 /// A reviewer's write: only comments and status changes, merged into the
 /// file on disk without the interviewer's lock; the view reloads from it.
+/// Reopen the submitted session with `reason` and save it at once: the
+/// reopen is a recorded status change, the write the store allows. A
+/// session opened read-only because it was submitted gets its write
+/// handle now.
+fn reopen(
+    app: &mut App,
+    store: &Store,
+    handle: &mut Option<crate::notes::WriteHandle>,
+    reason: &str,
+) -> Result<()> {
+    let s = app.strings();
+    let Some(st) = app.interview() else {
+        return Ok(());
+    };
+    let by = if app.data.user_name.is_empty() {
+        st.session.interviewer.clone()
+    } else {
+        app.data.user_name.clone()
+    };
+    let id = st.session.id;
+    let (mut session, mut h) = match handle.take() {
+        Some(h) => (st.session.clone(), h),
+        None => store.open_for_write(id)?,
+    };
+    session.reopen(&by, reason, &crate::notes::now())?;
+    let saved = h.save_merged(&mut session);
+    *handle = Some(h);
+    saved?;
+    if let Some(st) = app.interview_mut() {
+        st.session = session;
+        st.read_only = false;
+    }
+    let data = app.data.clone();
+    if let Some(st) = app.interview_mut() {
+        update::refresh(st, &data.catalog);
+    }
+    app.status = Some(s.lifecycle.reopened.clone());
+    Ok(())
+}
+
 fn review_write(
     app: &mut App,
     store: &Store,

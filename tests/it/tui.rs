@@ -233,7 +233,7 @@ fn submit_lists_missing_required_questions_first() {
     let mut app = interview_app();
     press(&mut app, KeyCode::Char('S'));
     match &app.overlay {
-        Some(Overlay::Submit { missing }) => {
+        Some(Overlay::Submit { missing, .. }) => {
             assert_eq!(missing.len(), 1);
             assert!(missing[0].starts_with("trial.received"));
         }
@@ -435,7 +435,8 @@ fn snapshot_review_screens() {
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('c'));
     typing(&mut app, "Please clarify");
-    let effects = press(&mut app, KeyCode::Esc);
+    // Enter confirms a prompt (Esc cancels it: see record_lifecycle).
+    let effects = press(&mut app, KeyCode::Enter);
     assert_eq!(
         effects,
         vec![Effect::Comment {

@@ -208,8 +208,8 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             return None;
         }
         Msg::Act(Action::Edit | Action::Select) => {
-            if st.read_only {
-                app.status = Some(s.tui.read_only.clone());
+            if locked(st) {
+                app.status = Some(locked_message(st, s));
                 return None;
             }
             match st.rows.get(st.cursor).map(|r| r.kind.clone()) {
@@ -228,15 +228,15 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             }
             return None;
         }
-        Msg::Act(Action::EditSessionNote) if !st.read_only => {
+        Msg::Act(Action::EditSessionNote) if !locked(st) => {
             st.editor = Some(Editor::SessionNote {
                 input: editor::multiline(&st.session.note),
             });
             return None;
         }
         Msg::Act(Action::EditNote) => {
-            if st.read_only {
-                app.status = Some(s.tui.read_only.clone());
+            if locked(st) {
+                app.status = Some(locked_message(st, s));
                 return None;
             }
             let (key, _) = current_question(st, &data.catalog)?;
@@ -251,14 +251,14 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             });
             return None;
         }
-        Msg::Act(Action::ToggleFlag) if !st.read_only => {
+        Msg::Act(Action::ToggleFlag) if !locked(st) => {
             let (key, _) = current_question(st, &data.catalog)?;
             let flagged = st.session.answers.get(&key).is_some_and(|a| a.flagged);
             st.session.set_flagged(&key, !flagged);
             mark_changed(app);
             return None;
         }
-        Msg::Act(Action::CycleStatus) if !st.read_only => {
+        Msg::Act(Action::CycleStatus) if !locked(st) => {
             let (key, _) = current_question(st, &data.catalog)?;
             let status = st.session.answers.get(&key).map(|a| a.status);
             let next = match status {
@@ -272,7 +272,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             mark_changed(app);
             return None;
         }
-        Msg::Act(Action::AddInstance) if !st.read_only => {
+        Msg::Act(Action::AddInstance) if !locked(st) => {
             let group = group_of_row(st)?;
             let n = st.session.add_group_instance(&group);
             mark_changed(app);
@@ -285,7 +285,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             refresh_sources(app);
             return None;
         }
-        Msg::Act(Action::RemoveInstance) if !st.read_only => {
+        Msg::Act(Action::RemoveInstance) if !locked(st) => {
             let group = group_of_row(st)?;
             let n = instance_of_row(st)?;
             let (qn_id, g) = group.split_once('.')?;
@@ -335,14 +335,29 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             });
             return None;
         }
-        Msg::Act(Action::Cite) if !st.read_only => {
+        Msg::Act(Action::Cite) if !locked(st) => {
             let reference = st.sources.get(st.source_cursor)?.reference.clone();
             cite(app, &reference);
             return None;
         }
-        Msg::Act(Action::Submit) if !st.read_only => {
+        Msg::Act(Action::Submit) if !locked(st) => {
             let missing = missing_required(st, &data.catalog, lang);
-            app.overlay = Some(Overlay::Submit { missing });
+            let status_only =
+                crate::interview::required_status_only(&data.catalog, &st.session, &st.rows)
+                    .iter()
+                    .map(|key| {
+                        let (id, _) = crate::notes::parse_answer_key(key);
+                        let text = data
+                            .catalog
+                            .question(id)
+                            .map_or("", |(_, q)| q.text.get(lang));
+                        format!("{key}: {}", crate::sanitize::clean_line(text))
+                    })
+                    .collect();
+            app.overlay = Some(Overlay::Submit {
+                missing,
+                status_only,
+            });
             return None;
         }
         Msg::Act(Action::Comment) if st.review => {
@@ -364,7 +379,23 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             }));
             return None;
         }
-        Msg::Act(Action::Approve) if st.review => return Some(Effect::Approve),
+        Msg::Act(Action::Approve) if st.review => {
+            super::lifecycle::ask_approve(app);
+            return None;
+        }
+        Msg::Act(Action::Reopen) if !st.review => {
+            super::lifecycle::ask_reopen(app);
+            return None;
+        }
+        Msg::Act(Action::Amend) if !st.review => {
+            let key = st
+                .rows
+                .get(st.cursor)
+                .and_then(|r| r.key())
+                .map(str::to_string);
+            super::lifecycle::ask_amend(app, key);
+            return None;
+        }
         Msg::Act(Action::ReturnForWork) if st.review => {
             app.overlay = Some(Overlay::Prompt(TextPrompt {
                 purpose: PromptPurpose::ReturnReason,
@@ -485,7 +516,7 @@ pub fn cite(app: &mut App, reference: &str) {
     let Some(st) = app.interview_mut() else {
         return;
     };
-    if st.read_only {
+    if locked(st) {
         return;
     }
     let Some((key, _)) = current_question(st, &data.catalog) else {
@@ -503,6 +534,20 @@ pub fn cite(app: &mut App, reference: &str) {
     }
     app.status = Some(crate::i18n::fill(&s.tui.cited, &[("ref", reference)]));
     mark_changed(app);
+}
+
+/// Whether answers may change here: not in a read-only window, and not
+/// while the session is submitted or approved (that needs a reopen).
+pub fn locked(st: &InterviewState) -> bool {
+    st.read_only || st.session.status.is_read_only()
+}
+
+fn locked_message(st: &InterviewState, s: &crate::i18n::Strings) -> String {
+    if st.review || !st.session.status.is_read_only() {
+        s.tui.read_only.clone()
+    } else {
+        s.lifecycle.submitted_locked.clone()
+    }
 }
 
 pub fn missing_required(

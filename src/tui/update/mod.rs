@@ -4,6 +4,7 @@ mod editing;
 mod form;
 mod home;
 mod interview;
+mod lifecycle;
 mod overlay;
 mod sessions;
 
@@ -61,6 +62,10 @@ pub enum Effect {
     },
     Approve,
     Return {
+        reason: String,
+    },
+    /// Reopen the submitted session with this reason and save it.
+    Reopen {
         reason: String,
     },
     /// Write a copy of the open session into this folder.

@@ -4,7 +4,7 @@ use ratatui::crossterm::event::KeyCode;
 
 use super::{Effect, Msg, paste_into, type_into};
 use crate::tui::action::Action;
-use crate::tui::app::{App, Overlay, PromptPurpose, TextPrompt, input_text};
+use crate::tui::app::{App, Overlay, input_text};
 use crate::tui::{filter, sources};
 
 pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
@@ -22,13 +22,23 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             }
             _ => {}
         },
-        (
-            Overlay::Prompt(TextPrompt {
-                purpose: PromptPurpose::SaveCopy,
-                ..
-            }),
-            Msg::Input(k),
-        ) if k.code == KeyCode::Enter => return close(app),
+        // In every prompt Enter confirms (Alt-Enter starts a new line) and
+        // Esc cancels; a confirmation window acts only on Enter.
+        (Overlay::Prompt(_), Msg::Input(k))
+            if k.code == KeyCode::Enter && k.modifiers.is_empty() =>
+        {
+            return super::lifecycle::confirm_prompt(app);
+        }
+        (Overlay::Prompt(p), Msg::Input(k)) if k.code == KeyCode::Enter => {
+            p.input.insert_newline();
+        }
+        (Overlay::Prompt(_), Msg::Act(Action::Back)) => {
+            app.overlay = None;
+            app.status = Some(app.strings().lifecycle.prompt_cancelled.clone());
+        }
+        (Overlay::Confirm { .. }, Msg::Act(Action::Select)) => {
+            return super::lifecycle::confirmed(app);
+        }
         (_, Msg::Act(Action::Back)) => {
             return close(app);
         }
@@ -114,13 +124,13 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             }
             _ => {}
         },
-        (Overlay::Submit { missing }, Msg::Input(k)) if missing.is_empty() => {
+        (Overlay::Submit { missing, .. }, Msg::Input(k)) if missing.is_empty() => {
             if matches!(k.code, KeyCode::Char('y' | 'j')) {
                 app.overlay = None;
                 return submit(app);
             }
         }
-        (Overlay::Submit { missing }, Msg::Act(Action::Select)) if missing.is_empty() => {
+        (Overlay::Submit { missing, .. }, Msg::Act(Action::Select)) if missing.is_empty() => {
             app.overlay = None;
             return submit(app);
         }
@@ -135,20 +145,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
 }
 
 fn close(app: &mut App) -> Option<Effect> {
-    let overlay = app.overlay.take()?;
-    if let Overlay::Prompt(p) = overlay {
-        let text = crate::sanitize::clean(&input_text(&p.input))
-            .trim()
-            .to_string();
-        if text.is_empty() {
-            return None;
-        }
-        return Some(match p.purpose {
-            PromptPurpose::Comment { target } => Effect::Comment { target, text },
-            PromptPurpose::ReturnReason => Effect::Return { reason: text },
-            PromptPurpose::SaveCopy => Effect::SaveCopy { dir: text },
-        });
-    }
+    app.overlay.take();
     None
 }
 
@@ -169,7 +166,7 @@ fn restore_draft(app: &mut App) {
     super::interview::refresh_sources(app);
 }
 
-fn submit(app: &mut App) -> Option<Effect> {
+pub(super) fn submit(app: &mut App) -> Option<Effect> {
     let s = app.strings();
     let now = app.now;
     let st = app.interview_mut()?;

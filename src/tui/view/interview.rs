@@ -324,10 +324,16 @@ fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
                 .as_ref()
                 .map(|v| crate::questionnaire::display_value(v, Some(&q.kind), lang))
                 .unwrap_or_else(|| "—".into());
+            let label = if a.amendments.is_empty() {
+                &s.tui.answer
+            } else {
+                &s.lifecycle.original
+            };
             lines.push(Line::from(vec![
-                Span::styled(format!("{}: ", s.tui.answer), app.palette.title()),
+                Span::styled(format!("{label}: "), app.palette.title()),
                 Span::raw(crate::sanitize::clean(&value)),
             ]));
+            lines.extend(super::amendments::lines(app, a, &q.kind));
             if a.status != AnswerStatus::Answered {
                 lines.push(Line::styled(
                     format!("{}: {}", s.tui.status, status_word(a.status, s)),
@@ -622,6 +628,15 @@ fn status_line(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
             )
         )),
     ];
+    if p.status_only > 0 {
+        spans.push(Span::raw(format!(
+            " · {}",
+            crate::i18n::fill(
+                &s.lifecycle.progress_status_only,
+                &[("count", &p.status_only.to_string())]
+            )
+        )));
+    }
     if let Some(msg) = &app.status {
         spans.push(Span::styled(
             format!("  ·  {}", crate::sanitize::clean_line(msg)),
