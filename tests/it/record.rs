@@ -709,3 +709,77 @@ fn the_html_prints_on_a4_with_the_case_on_every_page() {
         png.display()
     );
 }
+
+#[test]
+fn the_lifecycle_through_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = gehoor::notes::Store::new(dir.path().join("sessions"));
+    let cat = catalog();
+    let qn = cat.questionnaire("fictief_oproep").unwrap();
+    let mut s = Session::new(
+        "FICTIEF-2",
+        INTERVIEWER,
+        Lang::Nl,
+        gehoor::interview::uses(&[qn]),
+    );
+    s.set_value("fictief_oproep.ontvangen", Some(Value::YesNo(true)));
+    let mut h = store.create(&s).unwrap();
+    s.submit(INTERVIEWER, &t(10)).unwrap();
+    h.save(&s).unwrap();
+    drop(h);
+
+    // Self-approval is refused and writes nothing.
+    let before = std::fs::read(store.path_of(s.id)).unwrap();
+    let err = store
+        .add_review(s.id, |r| r.approve(INTERVIEWER, &t(20), Policy::default()))
+        .unwrap_err();
+    assert!(
+        err.render(gehoor::i18n::Strings::get(Lang::En))
+            .contains("four-eyes")
+    );
+    assert_eq!(std::fs::read(store.path_of(s.id)).unwrap(), before);
+
+    // The interviewer reopens with a reason, amends, resubmits.
+    let (mut open, mut h) = store.open_for_write(s.id).unwrap();
+    open.reopen(INTERVIEWER, "brief van de advocaat", &t(30))
+        .unwrap();
+    open.amend(
+        "fictief_oproep.ontvangen",
+        Amendment {
+            by: INTERVIEWER.into(),
+            at: t(31),
+            source: "brief van de advocaat van 3 maart 2026".into(),
+            value: None,
+            text: "Twee oproepen, niet één.".into(),
+        },
+    )
+    .unwrap();
+    open.submit(INTERVIEWER, &t(32)).unwrap();
+    h.save(&open).unwrap();
+    drop(h);
+
+    // A second person approves; everything is on disk.
+    let approved = store
+        .add_review(s.id, |r| r.approve(SUPERVISOR, &t(40), Policy::default()))
+        .unwrap();
+    let disk = store.open_read_only(s.id).unwrap();
+    assert_eq!(disk, approved);
+    assert_eq!(disk.status, gehoor::notes::Status::Approved);
+    let steps: Vec<(&str, &str, Option<&str>)> = disk
+        .history
+        .iter()
+        .map(|h| (h.to.code(), h.by.as_str(), h.reason.as_deref()))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            ("submitted", INTERVIEWER, None),
+            ("draft", INTERVIEWER, Some("brief van de advocaat")),
+            ("submitted", INTERVIEWER, None),
+            ("approved", SUPERVISOR, None),
+        ]
+    );
+    assert_eq!(disk.submissions.len(), 2);
+    assert_eq!(disk.answers["fictief_oproep.ontvangen"].amendments.len(), 1);
+    assert_eq!(disk.history[1].at, t(30), "when, as given");
+}
