@@ -30,25 +30,41 @@ fn sample(lang: Lang) -> Session {
         "Interviewer A",
         lang,
         crate::interview::uses(&[qn]),
+        &crate::notes::now(),
     );
-    s.set_value("summons.received", Some(Value::Choice("yes".into())));
-    s.add_group_instance("summons.summonses");
-    s.add_group_instance("summons.summonses");
+    s.set_value(
+        "summons.received",
+        Some(Value::Choice("yes".into())),
+        &crate::notes::now(),
+    );
+    s.add_group_instance("summons.summonses", &crate::notes::now());
+    s.add_group_instance("summons.summonses", &crate::notes::now());
     s.set_value(
         "summons.date#1",
         Some(Value::Date("2024-03".parse().unwrap())),
+        &crate::notes::now(),
     );
     s.set_value(
         "summons.date#2",
         Some(Value::Date("~2023".parse().unwrap())),
+        &crate::notes::now(),
     );
     s.set_value(
         "summons.channel#1",
         Some(Value::Choice("via_others".into())),
+        &crate::notes::now(),
     );
-    s.set_status("summons.purpose#1", AnswerStatus::Declined);
-    s.set_note("summons.aftermath#1", "Line one & <two>\n# three");
-    s.cite("summons.received", "doc`x`#1");
+    s.set_status(
+        "summons.purpose#1",
+        AnswerStatus::Declined,
+        &crate::notes::now(),
+    );
+    s.set_note(
+        "summons.aftermath#1",
+        "Line one & <two>\n# three",
+        &crate::notes::now(),
+    );
+    s.cite("summons.received", "doc`x`#1", &crate::notes::now());
     s.submit("Interviewer A", &at("2026-03-02T10:00:00+01:00"))
         .unwrap();
     s
@@ -89,7 +105,13 @@ fn the_record_follows_the_interview_not_the_keys() {
 fn open_required_questions_are_listed_as_open() {
     let cat = catalog();
     let qn = cat.questionnaire("summons").unwrap();
-    let s = Session::new("T", "A", Lang::En, crate::interview::uses(&[qn]));
+    let s = Session::new(
+        "T",
+        "A",
+        Lang::En,
+        crate::interview::uses(&[qn]),
+        &crate::notes::now(),
+    );
     let rec = build(&s, &cat, &NoPassages, &tz());
     let open: Vec<&str> = rec
         .items()
@@ -112,6 +134,7 @@ fn changes_after_a_reopen_are_marked_against_the_submitted_version() {
     s.set_value(
         "summons.date#2",
         Some(Value::Date("2023-05".parse().unwrap())),
+        &crate::notes::now(),
     );
     let rec = build(&s, &catalog(), &NoPassages, &tz());
     let ch = rec

@@ -13,9 +13,19 @@ fn at(minutes: i64) -> Zoned {
 }
 
 fn submitted() -> Session {
-    let mut s = Session::new("TEST-LIFE", "Anna Interviewer", Lang::Nl, Vec::new());
-    s.set_value("t.q", Some(Value::Text("first".into())));
-    s.set_status("t.r", AnswerStatus::Declined);
+    let mut s = Session::new(
+        "TEST-LIFE",
+        "Anna Interviewer",
+        Lang::Nl,
+        Vec::new(),
+        &crate::notes::now(),
+    );
+    s.set_value(
+        "t.q",
+        Some(Value::Text("first".into())),
+        &crate::notes::now(),
+    );
+    s.set_status("t.r", AnswerStatus::Declined, &crate::notes::now());
     s.submit("Anna Interviewer", &at(10)).unwrap();
     s
 }
@@ -131,10 +141,14 @@ fn the_supervisor_sees_what_changed_since_the_returned_version() {
     assert!(s.changes_since_returned().is_empty(), "never returned");
     s.return_for_work("Bram Supervisor", "dates?", &at(20))
         .unwrap();
-    s.set_value("t.q", Some(Value::Text("second".into())));
-    s.set_status("t.r", AnswerStatus::Answered);
-    s.set_value("t.new", Some(Value::YesNo(true)));
-    s.set_flagged("t.q", true);
+    s.set_value(
+        "t.q",
+        Some(Value::Text("second".into())),
+        &crate::notes::now(),
+    );
+    s.set_status("t.r", AnswerStatus::Answered, &crate::notes::now());
+    s.set_value("t.new", Some(Value::YesNo(true)), &crate::notes::now());
+    s.set_flagged("t.q", true, &crate::notes::now());
     s.submit("Anna Interviewer", &at(40)).unwrap();
     let base = s.returned_version().unwrap();
     assert_eq!(base.at, at(10), "the version that was returned");
@@ -158,14 +172,14 @@ fn the_supervisor_sees_what_changed_since_the_returned_version() {
 
 #[test]
 fn answers_record_when_they_were_first_given() {
-    let mut s = Session::new("T", "A", Lang::Nl, Vec::new());
-    s.set_note("t.q", "a note is not an answer");
+    let mut s = Session::new("T", "A", Lang::Nl, Vec::new(), &crate::notes::now());
+    s.set_note("t.q", "a note is not an answer", &crate::notes::now());
     assert!(s.answers["t.q"].given.is_none());
-    s.set_value("t.q", Some(Value::YesNo(true)));
+    s.set_value("t.q", Some(Value::YesNo(true)), &crate::notes::now());
     let first = s.answers["t.q"].given.clone().unwrap();
-    s.set_value("t.q", Some(Value::YesNo(false)));
+    s.set_value("t.q", Some(Value::YesNo(false)), &crate::notes::now());
     assert_eq!(s.answers["t.q"].given, Some(first), "first given stays");
-    s.set_status("t.r", AnswerStatus::Unclear);
+    s.set_status("t.r", AnswerStatus::Unclear, &crate::notes::now());
     assert!(s.answers["t.r"].given.is_some(), "a status is given too");
 }
 

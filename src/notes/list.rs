@@ -417,5 +417,4 @@ pub fn fast_summary(path: PathBuf, text: &str) -> Option<SessionSummary> {
 }
 
 #[cfg(test)]
-#[path = "list_tests.rs"]
 mod tests;

@@ -41,6 +41,13 @@ pub enum Action {
     ReturnForWork,
     Timeline,
     SortNext,
+    // Prompts and editors
+    /// Enter in a single-line input or a choice; y/j in a yes-or-no prompt.
+    Confirm,
+    /// Tick or untick the item under the cursor.
+    Toggle,
+    /// Throw away what a prompt offers (the autosave draft).
+    Discard,
 }
 
 impl Action {
@@ -81,5 +88,8 @@ impl Action {
         Action::ReturnForWork,
         Action::Timeline,
         Action::SortNext,
+        Action::Confirm,
+        Action::Toggle,
+        Action::Discard,
     ];
 }

@@ -11,6 +11,7 @@ mod hostile;
 mod layering;
 mod pty;
 mod record;
+mod runtime;
 mod search;
 mod store;
 mod support;

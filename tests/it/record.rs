@@ -75,6 +75,7 @@ pub fn session() -> Session {
         INTERVIEWER,
         Lang::Nl,
         gehoor::interview::uses(&[oproep, persoon]),
+        &t(0),
     );
     s.id = "0190a6f2-1111-7000-8000-000000000001".parse().unwrap();
     s.created = t(0);
@@ -85,21 +86,23 @@ pub fn session() -> Session {
     let steps: Vec<(&str, Step)> = vec![
         (
             "fictief_oproep.ontvangen",
-            Box::new(|s| s.set_value("fictief_oproep.ontvangen", Some(Value::YesNo(true)))),
+            Box::new(|s| s.set_value("fictief_oproep.ontvangen", Some(Value::YesNo(true)), &t(0))),
         ),
         (
             "fictief_oproep.datum#1",
             Box::new(|s| {
                 for _ in 0..3 {
-                    s.add_group_instance("fictief_oproep.oproepen");
+                    s.add_group_instance("fictief_oproep.oproepen", &t(0));
                 }
                 s.set_value(
                     "fictief_oproep.datum#1",
                     Some(Value::Date("2024-03-15".parse().unwrap())),
+                    &t(0),
                 );
                 s.set_note(
                     "fictief_oproep.datum#1",
                     "De datum staat op de oproep zelf.",
+                    &t(0),
                 );
             }),
         ),
@@ -109,6 +112,7 @@ pub fn session() -> Session {
                 s.set_value(
                     "fictief_oproep.kanaal#1",
                     Some(Value::Choice("per_post".into())),
+                    &t(0),
                 )
             }),
         ),
@@ -117,10 +121,9 @@ pub fn session() -> Session {
             Box::new(move |s| {
                 s.set_value(
                 "fictief_oproep.verhaal#1",
-                v("Ik ben niet gegaan.\nMijn moeder kreeg later een brief & een telefoontje <'s avonds>."),
-            );
-                s.set_flagged("fictief_oproep.verhaal#1", true);
-                s.cite("fictief_oproep.verhaal#1", "fictief-rapport-2026#p2");
+                v("Ik ben niet gegaan.\nMijn moeder kreeg later een brief & een telefoontje <'s avonds>."), &t(0));
+                s.set_flagged("fictief_oproep.verhaal#1", true, &t(0));
+                s.cite("fictief_oproep.verhaal#1", "fictief-rapport-2026#p2", &t(0));
             }),
         ),
         (
@@ -129,6 +132,7 @@ pub fn session() -> Session {
                 s.set_value(
                     "fictief_oproep.datum#2",
                     Some(Value::Date("~2023".parse().unwrap())),
+                    &t(0),
                 )
             }),
         ),
@@ -138,6 +142,7 @@ pub fn session() -> Session {
                 s.set_value(
                     "fictief_oproep.kanaal#2",
                     Some(Value::Choice("via_anderen".into())),
+                    &t(0),
                 )
             }),
         ),
@@ -147,24 +152,33 @@ pub fn session() -> Session {
                 s.set_value(
                     "fictief_oproep.datum#3",
                     Some(Value::Date("2022".parse().unwrap())),
+                    &t(0),
                 )
             }),
         ),
         (
             "fictief_oproep.straf",
-            Box::new(|s| s.set_status("fictief_oproep.straf", AnswerStatus::Declined)),
+            Box::new(|s| s.set_status("fictief_oproep.straf", AnswerStatus::Declined, &t(0))),
         ),
         (
             "fictief_oproep.contact",
-            Box::new(|s| s.set_status("fictief_oproep.contact", AnswerStatus::Unclear)),
+            Box::new(|s| s.set_status("fictief_oproep.contact", AnswerStatus::Unclear, &t(0))),
         ),
         (
             "fictief_oproep.werkgever",
-            Box::new(|s| s.set_status("fictief_oproep.werkgever", AnswerStatus::NotApplicable)),
+            Box::new(|s| {
+                s.set_status(
+                    "fictief_oproep.werkgever",
+                    AnswerStatus::NotApplicable,
+                    &t(0),
+                )
+            }),
         ),
         (
             "fictief_persoon.naam",
-            Box::new(move |s| s.set_value("fictief_persoon.naam", v("Ivan Testovitsj Fictief"))),
+            Box::new(move |s| {
+                s.set_value("fictief_persoon.naam", v("Ivan Testovitsj Fictief"), &t(0))
+            }),
         ),
         (
             "fictief_persoon.geboren",
@@ -172,6 +186,7 @@ pub fn session() -> Session {
                 s.set_value(
                     "fictief_persoon.geboren",
                     Some(Value::Date("1999-07-04".parse().unwrap())),
+                    &t(0),
                 )
             }),
         ),
@@ -181,6 +196,7 @@ pub fn session() -> Session {
                 s.set_value(
                     "fictief_persoon.leeftijd_vertrek",
                     Some(Value::Number(24.0)),
+                    &t(0),
                 )
             }),
         ),
@@ -190,6 +206,7 @@ pub fn session() -> Session {
                 s.set_value(
                     "fictief_persoon.talen",
                     Some(Value::Choices(vec!["ru".into(), "en".into()])),
+                    &t(0),
                 )
             }),
         ),
@@ -199,6 +216,7 @@ pub fn session() -> Session {
                 s.set_value(
                     "fictief_persoon.vertrek",
                     Some(Value::Date("2024-05".parse().unwrap())),
+                    &t(0),
                 )
             }),
         ),
@@ -208,25 +226,27 @@ pub fn session() -> Session {
                 s.set_value(
                     "fictief_persoon.route",
                     Some(Value::Choice("per_vliegtuig".into())),
+                    &t(0),
                 );
-                s.cite("fictief_persoon.route", "fictief-rapport-2026#p1");
-                s.cite("fictief_persoon.route", "onbekend`**vet**`#p9");
+                s.cite("fictief_persoon.route", "fictief-rapport-2026#p1", &t(0));
+                s.cite("fictief_persoon.route", "onbekend`**vet**`#p9", &t(0));
             }),
         ),
         (
             "fictief_persoon.paspoort_details",
             Box::new(move |s| {
-                s.set_value("fictief_persoon.paspoort", Some(Value::YesNo(true)));
+                s.set_value("fictief_persoon.paspoort", Some(Value::YesNo(true)), &t(0));
                 s.set_value(
                     "fictief_persoon.paspoort_details",
                     v("Een binnenlands paspoort;\nhet buitenlandse lag bij het bureau."),
+                    &t(0),
                 );
             }),
         ),
         // Corrected during the interview: the details are now hidden, kept.
         (
             "fictief_persoon.paspoort",
-            Box::new(|s| s.set_value("fictief_persoon.paspoort", Some(Value::YesNo(false)))),
+            Box::new(|s| s.set_value("fictief_persoon.paspoort", Some(Value::YesNo(false)), &t(0))),
         ),
     ];
     for (i, (key, step)) in steps.iter().enumerate() {
@@ -248,6 +268,7 @@ pub fn session() -> Session {
             "fictief_oproep.kanaal",
             "fictief_oproep.verhaal",
         ],
+        &t(0),
     )
     .unwrap();
     s.removed[0].removed = t(60);
@@ -262,6 +283,7 @@ pub fn session() -> Session {
     s.set_value(
         "fictief_oproep.kanaal#1",
         Some(Value::Choice("persoonlijk".into())),
+        &t(0),
     );
     at(&mut s, "fictief_oproep.kanaal#1", 24 * 60 + 5);
     s.answers
@@ -296,8 +318,9 @@ pub fn session() -> Session {
         SUPERVISOR,
         Some("fictief_oproep.verhaal#1"),
         "Vraag door naar de brief.",
+        &t(0),
     );
-    s.add_comment(SUPERVISOR, None, "Zorgvuldig verslag.");
+    s.add_comment(SUPERVISOR, None, "Zorgvuldig verslag.", &t(0));
     for (i, c) in s.comments.iter_mut().enumerate() {
         c.at = t(2 * 24 * 60 + i as i64);
         c.id = format!("0190a6f2-2222-7000-8000-00000000000{i}")
@@ -721,8 +744,9 @@ fn the_lifecycle_through_the_store() {
         INTERVIEWER,
         Lang::Nl,
         gehoor::interview::uses(&[qn]),
+        &t(0),
     );
-    s.set_value("fictief_oproep.ontvangen", Some(Value::YesNo(true)));
+    s.set_value("fictief_oproep.ontvangen", Some(Value::YesNo(true)), &t(0));
     let mut h = store.create(&s).unwrap();
     s.submit(INTERVIEWER, &t(10)).unwrap();
     h.save(&s).unwrap();

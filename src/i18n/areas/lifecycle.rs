@@ -4,6 +4,6 @@ area! {
         key_reopen, key_amend, prompt_cancelled, prompt_empty, confirm_title, confirm_approve,
         reopen_not_submitted, prompt_reopen, reopened, prompt_amend_source, prompt_amend_text,
         amended, amendment_line, original, submit_status_only, submit_confirm_anyway,
-        progress_status_only, submitted_locked,
+        progress_status_only, submitted_locked, mode_prompt,
     }
 }

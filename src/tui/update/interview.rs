@@ -3,12 +3,12 @@
 
 use super::{Effect, Msg};
 use crate::interview::{self, RowKind};
-use crate::notes::{Session, parse_answer_key};
+use crate::notes::{ReviewChange, Session, parse_answer_key};
 use crate::questionnaire::{AnswerStatus, Catalog, Kind, Question, Required};
 use crate::tui::action::Action;
 use crate::tui::app::{App, InterviewState, Overlay, Pane, PromptPurpose, TextPrompt, line_input};
 use crate::tui::editor::{self, Editor};
-use crate::tui::{sources, view};
+use crate::tui::sources;
 
 pub fn open_interview(app: &mut App, mut session: Session, read_only: bool, review: bool) {
     let moved = interview::adopt_renames(&app.data.catalog, &mut session);
@@ -163,40 +163,21 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     let data = app.data.clone();
     let s = app.strings();
     let lang = app.lang;
+    let clock = app.clock.clone();
     let st = app.interview_mut()?;
     let before = st.cursor;
     match msg {
-        Msg::Act(Action::Up) => match st.focus {
-            Pane::Sources => st.source_cursor = st.source_cursor.saturating_sub(1),
-            _ => st.cursor = st.cursor.saturating_sub(1),
-        },
-        Msg::Act(Action::Down) => match st.focus {
-            Pane::Sources => {
-                st.source_cursor = (st.source_cursor + 1).min(st.sources.len().saturating_sub(1));
-            }
-            _ => st.cursor = (st.cursor + 1).min(st.rows.len().saturating_sub(1)),
-        },
-        Msg::Act(Action::PageUp) => match st.focus {
-            Pane::Sources => st.source_scroll = st.source_scroll.saturating_sub(10),
-            _ => st.cursor = st.cursor.saturating_sub(10),
-        },
-        Msg::Act(Action::PageDown) => match st.focus {
-            Pane::Sources => st.source_scroll = st.source_scroll.saturating_add(10),
-            _ => st.cursor = (st.cursor + 10).min(st.rows.len().saturating_sub(1)),
-        },
-        Msg::Act(Action::NextPane) => {
-            st.focus = match st.focus {
-                Pane::Tree => Pane::Question,
-                Pane::Question => Pane::Sources,
-                Pane::Sources => Pane::Tree,
-            }
-        }
-        Msg::Act(Action::PrevPane) => {
-            st.focus = match st.focus {
-                Pane::Tree => Pane::Sources,
-                Pane::Question => Pane::Tree,
-                Pane::Sources => Pane::Question,
-            }
+        Msg::Act(
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::NextPane
+            | Action::PrevPane,
+        )
+        | Msg::Click { .. }
+        | Msg::Scroll { .. } => {
+            super::navigate::update(app, msg);
         }
         Msg::Act(Action::Back) => st.focus = Pane::Tree,
         Msg::Act(Action::ToggleGuidance) => st.show_guidance = !st.show_guidance,
@@ -208,13 +189,13 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             return None;
         }
         Msg::Act(Action::Edit | Action::Select) => {
-            if locked(st) {
-                app.status = Some(locked_message(st, s));
+            if super::record::locked(st) {
+                app.status = Some(super::record::locked_message(st, s));
                 return None;
             }
             match st.rows.get(st.cursor).map(|r| r.kind.clone()) {
                 Some(RowKind::Group { full_id, count: 0 }) => {
-                    st.session.add_group_instance(&full_id);
+                    st.session.add_group_instance(&full_id, &clock);
                     mark_changed(app);
                 }
                 Some(RowKind::Question { .. }) => {
@@ -228,15 +209,15 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             }
             return None;
         }
-        Msg::Act(Action::EditSessionNote) if !locked(st) => {
+        Msg::Act(Action::EditSessionNote) if !super::record::locked(st) => {
             st.editor = Some(Editor::SessionNote {
                 input: editor::multiline(&st.session.note),
             });
             return None;
         }
         Msg::Act(Action::EditNote) => {
-            if locked(st) {
-                app.status = Some(locked_message(st, s));
+            if super::record::locked(st) {
+                app.status = Some(super::record::locked_message(st, s));
                 return None;
             }
             let (key, _) = current_question(st, &data.catalog)?;
@@ -251,14 +232,14 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             });
             return None;
         }
-        Msg::Act(Action::ToggleFlag) if !locked(st) => {
+        Msg::Act(Action::ToggleFlag) if !super::record::locked(st) => {
             let (key, _) = current_question(st, &data.catalog)?;
             let flagged = st.session.answers.get(&key).is_some_and(|a| a.flagged);
-            st.session.set_flagged(&key, !flagged);
+            st.session.set_flagged(&key, !flagged, &clock);
             mark_changed(app);
             return None;
         }
-        Msg::Act(Action::CycleStatus) if !locked(st) => {
+        Msg::Act(Action::CycleStatus) if !super::record::locked(st) => {
             let (key, _) = current_question(st, &data.catalog)?;
             let status = st.session.answers.get(&key).map(|a| a.status);
             let next = match status {
@@ -268,13 +249,13 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                 Some(AnswerStatus::NotApplicable) => AnswerStatus::NotAsked,
                 Some(AnswerStatus::NotAsked) => AnswerStatus::Answered,
             };
-            st.session.set_status(&key, next);
+            st.session.set_status(&key, next, &clock);
             mark_changed(app);
             return None;
         }
-        Msg::Act(Action::AddInstance) if !locked(st) => {
+        Msg::Act(Action::AddInstance) if !super::record::locked(st) => {
             let group = group_of_row(st)?;
-            let n = st.session.add_group_instance(&group);
+            let n = st.session.add_group_instance(&group, &clock);
             mark_changed(app);
             let st = app.interview_mut()?;
             if let Some(pos) = st.rows.iter().position(
@@ -285,7 +266,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             refresh_sources(app);
             return None;
         }
-        Msg::Act(Action::RemoveInstance) if !locked(st) => {
+        Msg::Act(Action::RemoveInstance) if !super::record::locked(st) => {
             let group = group_of_row(st)?;
             let n = instance_of_row(st)?;
             let (qn_id, g) = group.split_once('.')?;
@@ -297,7 +278,10 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                 .map(|q| q.full_id(qn_id))
                 .collect();
             let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-            if let Ok(archived) = st.session.remove_group_instance(&group, n as u32, &refs) {
+            if let Ok(archived) = st
+                .session
+                .remove_group_instance(&group, n as u32, &refs, &clock)
+            {
                 app.status = Some(crate::i18n::fill(
                     &s.tui.instance_removed,
                     &[("n", &n.to_string()), ("count", &archived.to_string())],
@@ -335,29 +319,13 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             });
             return None;
         }
-        Msg::Act(Action::Cite) if !locked(st) => {
+        Msg::Act(Action::Cite) if !super::record::locked(st) => {
             let reference = st.sources.get(st.source_cursor)?.reference.clone();
             cite(app, &reference);
             return None;
         }
-        Msg::Act(Action::Submit) if !locked(st) => {
-            let missing = missing_required(st, &data.catalog, lang);
-            let status_only =
-                crate::interview::required_status_only(&data.catalog, &st.session, &st.rows)
-                    .iter()
-                    .map(|key| {
-                        let (id, _) = crate::notes::parse_answer_key(key);
-                        let text = data
-                            .catalog
-                            .question(id)
-                            .map_or("", |(_, q)| q.text.get(lang));
-                        format!("{key}: {}", crate::sanitize::clean_line(text))
-                    })
-                    .collect();
-            app.overlay = Some(Overlay::Submit {
-                missing,
-                status_only,
-            });
+        Msg::Act(Action::Submit) if !super::record::locked(st) => {
+            super::record::ask_submit(app);
             return None;
         }
         Msg::Act(Action::Comment) if st.review => {
@@ -380,11 +348,11 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             return None;
         }
         Msg::Act(Action::Approve) if st.review => {
-            super::lifecycle::ask_approve(app);
+            super::record::ask_approve(app);
             return None;
         }
         Msg::Act(Action::Reopen) if !st.review => {
-            super::lifecycle::ask_reopen(app);
+            super::record::ask_reopen(app);
             return None;
         }
         Msg::Act(Action::Amend) if !st.review => {
@@ -393,7 +361,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                 .get(st.cursor)
                 .and_then(|r| r.key())
                 .map(str::to_string);
-            super::lifecycle::ask_amend(app, key);
+            super::record::ask_amend(app, key);
             return None;
         }
         Msg::Act(Action::ReturnForWork) if st.review => {
@@ -408,62 +376,13 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             app.overlay = Some(Overlay::Timeline { lines, scroll: 0 });
             return None;
         }
-        Msg::Click { col, row } => {
-            let layout = view::interview_layout(app.viewport);
-            let st = app.interview_mut()?;
-            if layout.tree.contains((col, row).into()) {
-                st.focus = Pane::Tree;
-                let r = (row.saturating_sub(layout.tree.y + 1)) as usize + st.tree_offset;
-                if r < st.rows.len() {
-                    st.cursor = r;
-                }
-            } else if layout.question.contains((col, row).into()) {
-                st.focus = Pane::Question;
-            } else if layout.sources.contains((col, row).into()) {
-                st.focus = Pane::Sources;
-            }
-        }
-        Msg::Scroll { down } => match st.focus {
-            Pane::Sources => {
-                st.source_scroll = if down {
-                    st.source_scroll.saturating_add(3)
-                } else {
-                    st.source_scroll.saturating_sub(3)
-                }
-            }
-            _ => {
-                st.cursor = if down {
-                    (st.cursor + 1).min(st.rows.len().saturating_sub(1))
-                } else {
-                    st.cursor.saturating_sub(1)
-                }
-            }
-        },
         _ => {}
     }
     if app.interview().is_some_and(|st| st.cursor != before) {
         refresh_sources(app);
     }
-    scroll_tree(app);
+    super::navigate::scroll_tree(app);
     None
-}
-
-/// Scroll the tree only as far as needed to keep the cursor on screen, as a
-/// list the user scrolls by hand would.
-pub fn scroll_tree(app: &mut App) {
-    let inner = view::interview_layout(app.viewport)
-        .tree
-        .height
-        .saturating_sub(2) as usize;
-    let Some(st) = app.interview_mut() else {
-        return;
-    };
-    let inner = inner.max(1);
-    if st.cursor < st.tree_offset {
-        st.tree_offset = st.cursor;
-    } else if st.cursor >= st.tree_offset + inner {
-        st.tree_offset = st.cursor + 1 - inner;
-    }
 }
 
 fn labels(q: &Question, lang: crate::i18n::Lang, s: &crate::i18n::Strings) -> Vec<String> {
@@ -512,11 +431,12 @@ fn instance_of_row(st: &InterviewState) -> Option<usize> {
 /// answer, and a line naming it is added to the note.
 pub fn cite(app: &mut App, reference: &str) {
     let data = app.data.clone();
+    let clock = app.clock.clone();
     let s = app.strings();
     let Some(st) = app.interview_mut() else {
         return;
     };
-    if locked(st) {
+    if super::record::locked(st) {
         return;
     }
     let Some((key, _)) = current_question(st, &data.catalog) else {
@@ -528,26 +448,12 @@ pub fn cite(app: &mut App, reference: &str) {
         .answers
         .get(&key)
         .is_some_and(|a| a.cited.iter().any(|r| r == reference));
-    st.session.cite(&key, reference);
+    st.session.cite(&key, reference, &clock);
     if !already {
-        super::editing::append_to_note(&mut st.session, &key, &format!("[{reference}]"));
+        super::editing::append_to_note(&mut st.session, &key, &format!("[{reference}]"), &clock);
     }
     app.status = Some(crate::i18n::fill(&s.tui.cited, &[("ref", reference)]));
     mark_changed(app);
-}
-
-/// Whether answers may change here: not in a read-only window, and not
-/// while the session is submitted or approved (that needs a reopen).
-pub fn locked(st: &InterviewState) -> bool {
-    st.read_only || st.session.status.is_read_only()
-}
-
-fn locked_message(st: &InterviewState, s: &crate::i18n::Strings) -> String {
-    if st.review || !st.session.status.is_read_only() {
-        s.tui.read_only.clone()
-    } else {
-        s.lifecycle.submitted_locked.clone()
-    }
 }
 
 pub fn missing_required(
@@ -565,4 +471,20 @@ pub fn missing_required(
                 .then(|| format!("{key}: {}", crate::sanitize::clean_line(q.text.get(lang))))
         })
         .collect()
+}
+
+/// A reviewer's comment or status change, signed with the reviewer's name.
+pub(super) fn review(app: &App, change: ReviewChange) -> Option<Effect> {
+    let st = app.interview()?;
+    let by = if app.data.user_name.is_empty() {
+        app.strings().tui.unknown_reviewer.clone()
+    } else {
+        app.data.user_name.clone()
+    };
+    Some(Effect::Review {
+        id: st.session.id,
+        change,
+        by,
+        at: app.clock.clone(),
+    })
 }

@@ -1,4 +1,3 @@
-//! The fast listing summary against the full parse.
 use super::*;
 use crate::i18n::Lang;
 use crate::notes::{Session, parse_session};
@@ -10,22 +9,43 @@ fn full(text: &str) -> SessionSummary {
 }
 
 fn sessions() -> Vec<Session> {
-    let empty = Session::new("TEST-EMPTY", "A", Lang::Nl, Vec::new());
-    let mut rich = Session::new("TEST-RICH \"q\"", "A \\ B", Lang::En, Vec::new());
+    let empty = Session::new(
+        "TEST-EMPTY",
+        "A",
+        Lang::Nl,
+        Vec::new(),
+        &crate::notes::now(),
+    );
+    let mut rich = Session::new(
+        "TEST-RICH \"q\"",
+        "A \\ B",
+        Lang::En,
+        Vec::new(),
+        &crate::notes::now(),
+    );
     rich.note = "line\n[answers.\"fake\"]\nflagged = true\n[[comments]]".into();
-    rich.set_value("a.b", Some(Value::Text("x\n[[comments]]\nid = 1".into())));
-    rich.set_status("a.declined", AnswerStatus::Declined);
-    rich.set_note("a.note_only", "just a note");
-    rich.set_flagged("a.note_only", true);
-    rich.set_value("a.date#1", Some(Value::Date("2024-02".parse().unwrap())));
-    rich.set_flagged("a.date#1", true);
-    rich.set_status("a.date#1", AnswerStatus::Unclear);
-    rich.add_group_instance("a.g");
-    rich.add_group_instance("a.g");
-    rich.set_value("a.gone#2", Some(Value::YesNo(true)));
-    rich.remove_group_instance("a.g", 2, &["a.gone"]).unwrap();
-    rich.add_comment("B", Some("a.b"), "c1");
-    rich.add_comment("B", None, "c2\n[answers.\"x\"]");
+    rich.set_value(
+        "a.b",
+        Some(Value::Text("x\n[[comments]]\nid = 1".into())),
+        &crate::notes::now(),
+    );
+    rich.set_status("a.declined", AnswerStatus::Declined, &crate::notes::now());
+    rich.set_note("a.note_only", "just a note", &crate::notes::now());
+    rich.set_flagged("a.note_only", true, &crate::notes::now());
+    rich.set_value(
+        "a.date#1",
+        Some(Value::Date("2024-02".parse().unwrap())),
+        &crate::notes::now(),
+    );
+    rich.set_flagged("a.date#1", true, &crate::notes::now());
+    rich.set_status("a.date#1", AnswerStatus::Unclear, &crate::notes::now());
+    rich.add_group_instance("a.g", &crate::notes::now());
+    rich.add_group_instance("a.g", &crate::notes::now());
+    rich.set_value("a.gone#2", Some(Value::YesNo(true)), &crate::notes::now());
+    rich.remove_group_instance("a.g", 2, &["a.gone"], &crate::notes::now())
+        .unwrap();
+    rich.add_comment("B", Some("a.b"), "c1", &crate::notes::now());
+    rich.add_comment("B", None, "c2\n[answers.\"x\"]", &crate::notes::now());
     let at = crate::notes::now();
     let amendment = crate::notes::Amendment {
         by: "C".into(),
@@ -38,8 +58,8 @@ fn sessions() -> Vec<Session> {
     rich.submit("A", &at).unwrap();
     rich.return_for_work("B", "why", &crate::notes::now())
         .unwrap();
-    let mut one_comment = Session::new("TEST-ONE", "A", Lang::Nl, Vec::new());
-    one_comment.add_comment("B", None, "only");
+    let mut one_comment = Session::new("TEST-ONE", "A", Lang::Nl, Vec::new(), &crate::notes::now());
+    one_comment.add_comment("B", None, "only", &crate::notes::now());
     vec![empty, rich, one_comment]
 }
 
@@ -113,7 +133,7 @@ remvoed = 1
         )
         .is_none()
     );
-    let v0 = include_str!("../../tests/fixtures/sessions/v0-draft.toml");
+    let v0 = include_str!("../../../tests/fixtures/sessions/v0-draft.toml");
     assert!(fast_summary("x".into(), v0).is_none());
     let empty = sessions()[0].to_toml();
     assert!(empty.contains("history = []"));
