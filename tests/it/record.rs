@@ -807,3 +807,76 @@ fn the_lifecycle_through_the_store() {
     assert_eq!(disk.answers["fictief_oproep.ontvangen"].amendments.len(), 1);
     assert_eq!(disk.history[1].at, t(30), "when, as given");
 }
+
+/// The interviewer opens her submitted session (read-only), presses `O`,
+/// gives a reason and Enter: the real loop takes the writer's lock and the
+/// file on disk holds the recorded reopen.
+#[test]
+fn reopen_in_the_real_loop_is_written_with_its_reason() {
+    use gehoor::tui::app::App;
+    use gehoor::tui::effects::Io;
+    use gehoor::tui::events::ScriptEvents;
+    use gehoor::tui::runtime::{Ended, Runtime};
+
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui");
+    let data = gehoor::tui::app::Data::from_files(
+        &FileSet::embedded_corpus(),
+        &FileSet::from_dir(&fixtures).unwrap(),
+        Lang::En,
+        "Tester".into(),
+    )
+    .unwrap();
+    let trial = data.catalog.questionnaire("trial").unwrap();
+    let mut s = Session::new(
+        "CASE-RO",
+        "Tester",
+        Lang::En,
+        gehoor::interview::uses(&[trial]),
+        &t(0),
+    );
+    s.set_value("trial.received", Some(Value::YesNo(true)), &t(1));
+    s.submit("Tester", &t(2)).unwrap();
+    let store = gehoor::notes::Store::new(dir.path().join("sessions"));
+    drop(store.create(&s).unwrap());
+
+    let mut app = App::new(
+        Lang::En,
+        gehoor::tui::theme::Palette::new(gehoor::config::Theme::Auto, true),
+        std::sync::Arc::new(data),
+    );
+    gehoor::tui::update::open_interview(&mut app, s.clone(), true, false);
+    let mut io = Io::new(gehoor::notes::Store::new(dir.path().join("sessions")));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    let mut run = |app: &mut App, script: &str| {
+        let mut events = ScriptEvents::new(script);
+        Runtime {
+            terminal: &mut terminal,
+            events: &mut events,
+            io: &mut io,
+            index: None,
+        }
+        .run(app)
+        .unwrap()
+    };
+    // Esc cancels: nothing is written.
+    run(&mut app, "O not<space>this <esc>");
+    assert_eq!(
+        store.open_read_only(s.id).unwrap().status,
+        gehoor::notes::Status::Submitted
+    );
+    assert_eq!(
+        run(
+            &mut app,
+            "O read-back<space>with<space>the<space>applicant <enter> q"
+        ),
+        Ended::Quit
+    );
+    let disk = store.open_read_only(s.id).unwrap();
+    assert_eq!(disk.status, gehoor::notes::Status::Draft);
+    let h = disk.history.last().unwrap();
+    assert_eq!(h.from, gehoor::notes::Status::Submitted);
+    assert_eq!(h.by, "Tester");
+    assert_eq!(h.reason.as_deref(), Some("read-back with the applicant"));
+    assert_eq!(disk.submissions.len(), 1, "the submitted version is kept");
+}
