@@ -1056,3 +1056,20 @@ fn submit_lists_required_questions_with_only_a_status() {
         "a status is not an answer"
     );
 }
+
+#[test]
+fn the_supervisor_sees_what_changed_since_the_returned_version() {
+    let now = gehoor::notes::now();
+    let mut s = session(&app().data);
+    s.set_value("trial.received", Some(Value::YesNo(false)), &now);
+    s.submit("Tester", &now).unwrap();
+    s.return_for_work("Supervisor Two", "ask again", &now)
+        .unwrap();
+    s.set_value("trial.received", Some(Value::YesNo(true)), &now);
+    s.submit("Tester", &now).unwrap();
+    let mut app = app_as("Supervisor Two");
+    open_interview(&mut app, s, true, true);
+    let out = screen(&app, 120, 40);
+    assert!(out.contains("Changed since the returned version"), "{out}");
+    assert!(out.contains("was: no"), "{out}");
+}

@@ -5,5 +5,6 @@ area! {
         reopen_not_submitted, prompt_reopen, reopened, prompt_amend_source, prompt_amend_text,
         amended, amendment_line, original, submit_status_only, submit_confirm_anyway,
         progress_status_only, submitted_locked, mode_prompt,
+        changed_since_returned, nothing_before,
     }
 }

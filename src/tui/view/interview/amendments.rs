@@ -32,3 +32,49 @@ pub fn lines(app: &App, a: &Answer, kind: &Kind) -> Vec<Line<'static>> {
         })
         .collect()
 }
+
+/// For the supervisor: the answer differs from the version that was
+/// returned (or reopened); what it was then.
+pub fn changed_since_returned(
+    app: &App,
+    session: &crate::notes::Session,
+    key: &str,
+    kind: &Kind,
+) -> Option<Line<'static>> {
+    let base = session.returned_version()?;
+    let before = base.answers.get(key);
+    let now = session
+        .answers
+        .get(key)
+        .and_then(crate::notes::AnswerState::of);
+    if before == now.as_ref() {
+        return None;
+    }
+    let s = app.strings();
+    let was = match before {
+        None => s.lifecycle.nothing_before.clone(),
+        Some(b) => {
+            let mut parts = Vec::new();
+            if let Some(v) = &b.value {
+                parts.push(crate::questionnaire::display_value(v, Some(kind), app.lang));
+            }
+            if b.status != crate::questionnaire::AnswerStatus::Answered {
+                parts.push(super::status_word(b.status, s).to_string());
+            }
+            if !b.note.trim().is_empty() {
+                parts.push(b.note.replace('\n', " "));
+            }
+            parts.join("; ")
+        }
+    };
+    Some(Line::styled(
+        crate::i18n::fill(
+            &s.lifecycle.changed_since_returned,
+            &[
+                ("date", &base.at.strftime("%Y-%m-%d %H:%M").to_string()),
+                ("before", &crate::sanitize::clean_line(&was)),
+            ],
+        ),
+        app.palette.warn(),
+    ))
+}

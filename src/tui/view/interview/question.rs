@@ -140,6 +140,12 @@ pub(super) fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: 
         }
         None => lines.push(Line::styled(s.tui.not_answered.as_str(), app.palette.dim())),
     }
+    lines.extend(super::amendments::changed_since_returned(
+        app,
+        &st.session,
+        &key,
+        &q.kind,
+    ));
     for c in st
         .session
         .comments
