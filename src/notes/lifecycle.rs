@@ -188,14 +188,23 @@ impl Session {
     /// The submission that was last taken back (by a return or a reopen):
     /// the version a supervisor compares the resubmitted session with.
     pub fn returned_version(&self) -> Option<&Submission> {
-        let back =
-            self.history.iter().rev().find(|h| {
-                h.from.is_read_only() && matches!(h.to, Status::Draft | Status::Returned)
-            })?;
-        self.submissions
+        // Each submit appends one history entry and one submission, so the
+        // submits before the last return or reopen count to it. Files from
+        // before submissions were kept have fewer submissions than submits.
+        let back = self.history.iter().rposition(|h| {
+            h.from.is_read_only() && matches!(h.to, Status::Draft | Status::Returned)
+        })?;
+        let submitted = |h: &&StatusChange| h.to == Status::Submitted;
+        let before = self.history[..back].iter().filter(submitted).count();
+        let unrecorded = self
+            .history
             .iter()
-            .rev()
-            .find(|s| s.at.timestamp() <= back.at.timestamp())
+            .filter(submitted)
+            .count()
+            .saturating_sub(self.submissions.len());
+        before
+            .checked_sub(unrecorded + 1)
+            .and_then(|i| self.submissions.get(i))
     }
 
     /// Every answer that differs from `base`, in key order.

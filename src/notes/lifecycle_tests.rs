@@ -198,3 +198,19 @@ fn version_1_files_still_load() {
     assert!(s.submissions.is_empty() && s.answers["t.q"].given.is_none());
     assert!(s.status.is_read_only());
 }
+
+#[test]
+fn the_returned_version_is_found_by_order_not_by_clock() {
+    // Everything in the same second: the order of the history decides.
+    let mut s = submitted();
+    let t = s.history[0].at.clone();
+    s.return_for_work("B", "why", &t).unwrap();
+    s.set_value("t.q", Some(Value::Text("second".into())), &t);
+    s.submit("Anna Interviewer", &t).unwrap();
+    assert_eq!(s.returned_version(), s.submissions.first());
+    assert_eq!(s.changes_since_returned().len(), 1);
+    // A file from before submissions were kept: the returned version is
+    // unknown, never a later one.
+    s.submissions.remove(0);
+    assert_eq!(s.returned_version(), None);
+}
