@@ -5,11 +5,13 @@
 mod answers;
 mod rows;
 pub mod timeline;
+mod topic;
 
 pub use answers::SessionAnswers;
 pub use rows::{
     Orphan, Progress, Row, RowKind, orphaned_answers, progress, required_status_only, rows,
 };
+pub use topic::{kept_in_topic, never_opened};
 
 use crate::notes::{QuestionnaireUse, Session};
 use crate::questionnaire::{Catalog, Questionnaire};

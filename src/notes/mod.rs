@@ -33,7 +33,7 @@ pub use amend::Amendment;
 pub use atomic::write as write_atomic;
 pub use autosave::{Autosave, install_signal_flags};
 pub use draft::changes as draft_changes;
-pub use key::{answer_key, parse_answer_key};
+pub use key::{AnswerKey, answer_key, parse_answer_key};
 pub use lifecycle::{AnswerChange, AnswerState, Policy, Refusal, Submission};
 pub use migrate::{SCHEMA_VERSION, parse_session};
 pub use review::ReviewChange;

@@ -98,9 +98,9 @@ pub enum Pane {
 pub struct SourceItem {
     pub reference: String,
     /// "document · 1.1.3 Title".
-    pub heading: String,
-    pub text: String,
-    pub footnotes: Vec<String>,
+    pub heading: crate::sanitize::Clean,
+    pub text: crate::sanitize::Clean,
+    pub footnotes: Vec<crate::sanitize::Clean>,
     /// Cited by the question itself (rather than found by the index).
     pub explicit: bool,
     /// Cited in the current answer (shown first).

@@ -269,7 +269,8 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
         Msg::Act(Action::RemoveInstance) if !super::record::locked(st) => {
             let group = group_of_row(st)?;
             let n = instance_of_row(st)?;
-            let (qn_id, g) = group.split_once('.')?;
+            let gid = crate::questionnaire::GroupId::split(&group)?;
+            let (qn_id, g) = (gid.questionnaire, gid.local);
             let qn = data.catalog.questionnaire(qn_id)?;
             let ids: Vec<String> = qn
                 .questions

@@ -12,18 +12,18 @@ pub fn lines(app: &App, a: &Answer, kind: &Kind) -> Vec<Line<'static>> {
     a.amendments
         .iter()
         .map(|m| {
-            let mut text = crate::sanitize::clean(&m.text).replace('\n', " ");
+            let mut text = crate::sanitize::Clean::text(&m.text).replace('\n', " ");
             if let Some(v) = &m.value {
                 let value = crate::questionnaire::display_value(v, Some(kind), app.lang);
-                text = format!("{} {text}", crate::sanitize::clean_line(&value));
+                text = format!("{} {text}", crate::sanitize::Clean::line(&value));
             }
             Line::styled(
                 crate::i18n::fill(
                     &s.lifecycle.amendment_line,
                     &[
                         ("at", &m.at.strftime("%Y-%m-%d %H:%M").to_string()),
-                        ("by", &crate::sanitize::clean_line(&m.by)),
-                        ("source", &crate::sanitize::clean_line(&m.source)),
+                        ("by", &crate::sanitize::Clean::line(&m.by)),
+                        ("source", &crate::sanitize::Clean::line(&m.source)),
                         ("text", text.trim()),
                     ],
                 ),
@@ -72,7 +72,7 @@ pub fn changed_since_returned(
             &s.lifecycle.changed_since_returned,
             &[
                 ("date", &base.at.strftime("%Y-%m-%d %H:%M").to_string()),
-                ("before", &crate::sanitize::clean_line(&was)),
+                ("before", &crate::sanitize::Clean::line(&was)),
             ],
         ),
         app.palette.warn(),

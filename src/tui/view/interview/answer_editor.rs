@@ -1,4 +1,3 @@
-#[allow(unused_imports)]
 use super::*;
 
 pub(super) fn answer_editor(app: &App, e: &Editor, frame: &mut Frame, area: Rect) {
@@ -24,7 +23,7 @@ pub(super) fn answer_editor(app: &App, e: &Editor, frame: &mut Frame, area: Rect
                     } else {
                         ""
                     };
-                    ListItem::new(format!("{mark}{}", crate::sanitize::clean_line(l)))
+                    ListItem::new(format!("{mark}{}", crate::sanitize::Clean::line(l)))
                 })
                 .collect();
             let title = if *multi {

@@ -1,4 +1,3 @@
-#[allow(unused_imports)]
 use super::*;
 
 pub(super) fn sources(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
