@@ -29,6 +29,12 @@ pub struct Config {
     pub name: Option<String>,
     pub questionnaires: Option<PathBuf>,
     pub corpus: Option<PathBuf>,
+    /// After an answer is confirmed, move on to the next question
+    /// (default true).
+    pub advance: Option<bool>,
+    /// Let a supervisor approve a session they interviewed or amended.
+    /// Off unless set: the four-eyes rule is the default.
+    pub allow_self_approval: Option<bool>,
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -81,6 +87,8 @@ pub struct Settings {
     pub corpus: Option<PathBuf>,
     pub name: Option<String>,
     pub config_path: Option<PathBuf>,
+    pub advance: bool,
+    pub policy: crate::notes::Policy,
 }
 
 /// Inputs to `Settings::resolve`, gathered by the CLI layer.
@@ -109,6 +117,10 @@ impl Settings {
             corpus: o.corpus.or_else(|| config.corpus.clone()),
             name: config.name.clone(),
             config_path,
+            advance: config.advance.unwrap_or(true),
+            policy: crate::notes::Policy {
+                allow_self_approval: config.allow_self_approval.unwrap_or(false),
+            },
         }
     }
 

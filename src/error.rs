@@ -79,6 +79,9 @@ pub enum Error {
         from: String,
         to: String,
     },
+    /// The session's lifecycle refuses the change (read-only record,
+    /// four-eyes rule, missing reason).
+    Refused(crate::notes::Refusal),
 }
 
 impl Error {
@@ -183,6 +186,19 @@ impl Error {
                 &e.invalid_transition,
                 &[("from", status_name(s, from)), ("to", status_name(s, to))],
             ),
+            Error::Refused(r) => {
+                use crate::notes::Refusal;
+                match r {
+                    Refusal::ReadOnly { status } => {
+                        crate::i18n::fill(&e.read_only, &[("status", status_name(s, status.code()))])
+                    }
+                    Refusal::SelfApproval { who } => {
+                        crate::i18n::fill(&e.self_approval, &[("who", who)])
+                    }
+                    Refusal::ReasonRequired => e.reason_required.clone(),
+                    Refusal::EmptyAmendment => e.empty_amendment.clone(),
+                }
+            }
         }
     }
 }

@@ -64,6 +64,8 @@ fn sections(root: bool, m: &ManText) -> String {
                 ("name", &m.key_name),
                 ("questionnaires", &m.key_questionnaires),
                 ("corpus", &m.key_corpus),
+                ("advance", &m.key_advance),
+                ("allow_self_approval", &m.key_allow_self_approval),
             ],
         );
         items(

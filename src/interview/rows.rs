@@ -150,16 +150,34 @@ fn group_visible(qn: &Questionnaire, group: &Group, answers: &SessionAnswers<'_>
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Progress {
+    /// Real answers: a value, given with the status "answered".
     pub answered: usize,
+    /// Only a status: declined, unclear, not applicable, not asked.
+    pub status_only: usize,
     pub unanswered: usize,
     pub required_missing: usize,
+    /// Required questions answered only with a status: submit lists them.
+    pub required_status_only: usize,
     pub flagged: usize,
 }
 
 impl Progress {
     pub fn total(&self) -> usize {
-        self.answered + self.unanswered
+        self.answered + self.status_only + self.unanswered
     }
+}
+
+/// Required questions in `rows` answered only with a status (declined,
+/// unclear, n.a., not asked): submit lists them and asks for confirmation.
+pub fn required_status_only(catalog: &Catalog, session: &Session, rows: &[Row]) -> Vec<String> {
+    rows.iter()
+        .filter_map(|row| Some((row.key()?, row.question?, row.qn)))
+        .filter(|&(key, qi, qn)| {
+            catalog.questionnaires[qn].questions[qi].required == Required::Must
+                && session.answers.get(key).is_some_and(|a| a.is_status_only())
+        })
+        .map(|(key, _, _)| key.to_string())
+        .collect()
 }
 
 /// Counts over the visible questions in `rows`.
@@ -171,7 +189,12 @@ pub fn progress(catalog: &Catalog, session: &Session, rows: &[Row]) -> Progress 
         };
         let q = &catalog.questionnaires[row.qn].questions[qi];
         let answer = session.answers.get(key);
-        if answer.is_some_and(|a| a.is_answered()) {
+        if answer.is_some_and(|a| a.is_status_only()) {
+            p.status_only += 1;
+            if q.required == Required::Must {
+                p.required_status_only += 1;
+            }
+        } else if answer.is_some_and(|a| a.has_value()) {
             p.answered += 1;
         } else {
             p.unanswered += 1;
@@ -215,4 +238,20 @@ pub fn orphaned_answers(
             (k.clone(), reason)
         })
         .collect()
+}
+
+/// Where an interviewer picks a session up again: the question after the
+/// one answered last (by time, not by position), or that one when nothing
+/// follows it; `None` for a session without answers on screen.
+pub fn resume_at(session: &Session, rows: &[Row]) -> Option<usize> {
+    let (last, _) = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((i, &session.answers.get(r.key()?)?.updated)))
+        .max_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)))?;
+    let next = rows[last + 1..]
+        .iter()
+        .position(|r| r.key().is_some())
+        .map(|p| last + 1 + p);
+    Some(next.unwrap_or(last))
 }

@@ -31,6 +31,8 @@ pub enum Action {
     OpenSection,
     Cite,
     Submit,
+    Reopen,
+    Amend,
     SaveCopy,
     // Review
     Comment,
@@ -46,6 +48,17 @@ pub enum Action {
     Toggle,
     /// Throw away what a prompt offers (the autosave draft).
     Discard,
+    /// Leave the interview for the list it was opened from (saving first).
+    Close,
+    First,
+    Last,
+    NextRequired,
+    NextFlagged,
+    NextCommented,
+    // Text entry beyond what the editor widget does by itself
+    DeleteToLineStart,
+    DeleteToLineEnd,
+    DeleteWordBack,
 }
 
 impl Action {
@@ -77,6 +90,8 @@ impl Action {
         Action::OpenSection,
         Action::Cite,
         Action::Submit,
+        Action::Reopen,
+        Action::Amend,
         Action::SaveCopy,
         Action::Comment,
         Action::CommentSession,
@@ -87,5 +102,14 @@ impl Action {
         Action::Confirm,
         Action::Toggle,
         Action::Discard,
+        Action::Close,
+        Action::First,
+        Action::Last,
+        Action::NextRequired,
+        Action::NextFlagged,
+        Action::NextCommented,
+        Action::DeleteToLineStart,
+        Action::DeleteToLineEnd,
+        Action::DeleteWordBack,
     ];
 }

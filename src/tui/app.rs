@@ -25,6 +25,8 @@ pub struct Data {
     /// starts then.
     pub invalid: Option<String>,
     pub user_name: String,
+    /// What the configuration allows (self-approval).
+    pub policy: crate::notes::Policy,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,6 +183,24 @@ pub enum PromptPurpose {
     ReturnReason,
     /// A folder for a copy of the session, when the data folder fails.
     SaveCopy,
+    /// Why a submitted session is reopened.
+    ReopenReason,
+    /// Where an amendment of `key` comes from; the text is asked next.
+    AmendSource {
+        key: String,
+    },
+    AmendText {
+        key: String,
+        source: String,
+    },
+}
+
+/// What a confirmation window does on Enter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    Approve,
+    /// Submit although these required questions have only a status.
+    Submit,
 }
 
 pub enum Overlay {
@@ -194,12 +214,24 @@ pub enum Overlay {
         scroll: u16,
     },
     Submit {
+        /// "key: question" of each open required question.
         missing: Vec<String>,
+        /// The one Enter jumps to.
+        cursor: usize,
+        /// Required questions answered only with a status (declined, …).
+        status_only: Vec<String>,
+    },
+    /// A yes/no question: Enter confirms, Esc cancels.
+    Confirm {
+        what: Confirm,
+        text: String,
     },
     Prompt(TextPrompt),
     Timeline {
         lines: Vec<String>,
-        scroll: u16,
+        /// The answer each line is about, if any: Enter goes there.
+        keys: Vec<Option<String>>,
+        cursor: usize,
     },
     Message(String),
     /// A draft left by a killed instance holds work the session file lacks
@@ -232,6 +264,13 @@ pub struct App {
     pub quitting: bool,
     /// A save failed on quit and the user was told: the next quit leaves.
     pub quit_armed: bool,
+    /// Leaving the interview is waiting for its save.
+    pub closing: bool,
+    /// Where the sessions table was when a session was opened from it.
+    pub table_cursor: usize,
+    /// Move to the next question after an answer is confirmed (config
+    /// `advance`).
+    pub advance: bool,
 }
 
 /// The panes of the last frame drawn (empty before the first).
@@ -265,7 +304,15 @@ impl App {
             copy_suggestion: String::new(),
             quitting: false,
             quit_armed: false,
+            closing: false,
+            table_cursor: 0,
+            advance: true,
         }
+    }
+
+    pub fn with_advance(mut self, advance: bool) -> App {
+        self.advance = advance;
+        self
     }
 
     pub fn with_copy_suggestion(mut self, dir: String) -> App {

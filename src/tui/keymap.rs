@@ -40,12 +40,17 @@ pub enum Mode {
     Form,
     /// The new-interview form on its topic list.
     FormTopics,
+    /// A question put in a window (a comment, a reason, an amendment):
+    /// Enter confirms, Esc cancels, Alt-Enter starts a new line.
+    Prompt,
+    /// A yes/no confirmation: Enter confirms, Esc cancels.
+    ConfirmOverlay,
     /// Keys every text-entry mode shares; the rest of the keyboard is text.
     Editor,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 19] = [
+    pub const ALL: [Mode; 21] = [
         Mode::Global,
         Mode::Home,
         Mode::Interview,
@@ -64,6 +69,8 @@ impl Mode {
         Mode::Choice,
         Mode::Form,
         Mode::FormTopics,
+        Mode::Prompt,
+        Mode::ConfirmOverlay,
         Mode::Editor,
     ];
 
@@ -80,14 +87,16 @@ impl Mode {
             | Mode::TimelineOverlay
             | Mode::MessageOverlay
             | Mode::SubmitOverlay
-            | Mode::RecoverOverlay => Some(Mode::Global),
+            | Mode::RecoverOverlay
+            | Mode::ConfirmOverlay => Some(Mode::Global),
             Mode::SearchOverlay
             | Mode::JumpOverlay
             | Mode::Line
             | Mode::Text
             | Mode::Choice
             | Mode::Form
-            | Mode::FormTopics => Some(Mode::Editor),
+            | Mode::FormTopics
+            | Mode::Prompt => Some(Mode::Editor),
         }
     }
 
@@ -101,6 +110,7 @@ impl Mode {
                 | Mode::Text
                 | Mode::Form
                 | Mode::FormTopics
+                | Mode::Prompt
                 | Mode::Editor
         )
     }
@@ -140,6 +150,8 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Global, "j", A::Down, false),
     b(M::Global, "pageup", A::PageUp, false),
     b(M::Global, "pagedown", A::PageDown, false),
+    b(M::Global, "home", A::First, false),
+    b(M::Global, "end", A::Last, false),
     b(M::Global, "enter", A::Select, false),
     b(M::Global, "esc", A::Back, false),
     b(M::Global, "tab", A::NextPane, false),
@@ -147,9 +159,11 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Global, "L", A::ToggleLang, false),
     b(M::Home, "/", A::Filter, true),
     b(M::Home, "enter", A::Select, true),
+    b(M::Sessions, "q", A::Back, true),
     b(M::Sessions, "/", A::Filter, true),
     b(M::Sessions, "s", A::SortNext, true),
     b(M::Sessions, "enter", A::Select, true),
+    b(M::Interview, "q", A::Close, true),
     b(M::Interview, "enter", A::Edit, true),
     b(M::Interview, "n", A::EditNote, true),
     b(M::Interview, "g", A::ToggleGuidance, true),
@@ -163,10 +177,20 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Interview, "o", A::OpenSection, false),
     b(M::Interview, "c", A::Cite, false),
     b(M::Interview, "S", A::Submit, false),
+    b(M::Interview, "O", A::Reopen, false),
+    b(M::Interview, "A", A::Amend, false),
     b(M::Interview, "t", A::Timeline, false),
     b(M::Interview, "N", A::EditSessionNote, false),
     b(M::Interview, "w", A::SaveCopy, false),
     b(M::Interview, "ctrl-s", A::SaveCopy, false),
+    b(M::Interview, "m", A::NextRequired, false),
+    b(M::Interview, "F", A::NextFlagged, false),
+    b(M::Interview, "M", A::NextCommented, false),
+    b(M::Review, "q", A::Close, true),
+    b(M::Review, "m", A::NextRequired, false),
+    b(M::Review, "F", A::NextFlagged, false),
+    b(M::Review, "M", A::NextCommented, false),
+    b(M::Review, "enter", A::Select, false),
     b(M::Review, "/", A::Search, false),
     b(M::Review, "ctrl-p", A::QuickJump, false),
     b(M::Review, "o", A::OpenSection, false),
@@ -177,16 +201,24 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Review, "t", A::Timeline, true),
     b(M::Review, "g", A::ToggleGuidance, false),
     b(M::HelpOverlay, "esc", A::Back, true),
+    b(M::HelpOverlay, "q", A::Back, false),
     b(M::MessageOverlay, "enter", A::Select, true),
+    b(M::MessageOverlay, "esc", A::Back, false),
+    b(M::MessageOverlay, "q", A::Back, false),
     b(M::TimelineOverlay, "esc", A::Back, true),
+    b(M::TimelineOverlay, "q", A::Back, false),
     b(M::PassageOverlay, "c", A::Cite, true),
     b(M::PassageOverlay, "o", A::OpenSection, true),
     b(M::PassageOverlay, "esc", A::Back, true),
+    b(M::PassageOverlay, "q", A::Back, false),
     // "ja" in Dutch, "yes" in English: the prompt names both.
     b(M::SubmitOverlay, "y", A::Confirm, false),
     b(M::SubmitOverlay, "j", A::Confirm, false),
     b(M::SubmitOverlay, "enter", A::Confirm, true),
     b(M::SubmitOverlay, "esc", A::Back, true),
+    b(M::SubmitOverlay, "q", A::Back, false),
+    b(M::SubmitOverlay, "up", A::Up, false),
+    b(M::SubmitOverlay, "down", A::Down, false),
     // The draft is someone's words: only these decide, never Esc.
     b(M::RecoverOverlay, "y", A::Confirm, false),
     b(M::RecoverOverlay, "enter", A::Confirm, true),
@@ -215,11 +247,18 @@ pub const BINDINGS: &[Binding] = &[
     b(M::FormTopics, "down", A::Down, false),
     b(M::FormTopics, "space", A::Toggle, true),
     b(M::FormTopics, "enter", A::Confirm, true),
+    b(M::Prompt, "enter", A::Confirm, true),
+    b(M::Prompt, "esc", A::Back, true),
+    b(M::ConfirmOverlay, "enter", A::Confirm, true),
+    b(M::ConfirmOverlay, "esc", A::Back, true),
     b(M::Editor, "esc", A::Back, true),
     b(M::Editor, "f1", A::ToggleHelp, true),
     b(M::Editor, "ctrl-c", A::Quit, false),
     b(M::Editor, "ctrl-z", A::Suspend, false),
     b(M::Editor, "ctrl-s", A::SaveCopy, false),
+    b(M::Editor, "ctrl-u", A::DeleteToLineStart, false),
+    b(M::Editor, "ctrl-k", A::DeleteToLineEnd, false),
+    b(M::Editor, "ctrl-w", A::DeleteWordBack, false),
 ];
 
 /// Parse "ctrl-c", "shift-tab", "enter", "?" into a key event.
@@ -298,10 +337,22 @@ pub fn lookup(mode: Mode, ev: KeyEvent) -> Option<Action> {
     None
 }
 
-/// Bindings that apply in `mode` or its fallbacks, in table order.
+/// Bindings in effect in `mode`, in table order: its own and its
+/// fallbacks', without those a nearer mode binds the same key over.
 pub fn bindings_for(mode: Mode) -> impl Iterator<Item = &'static Binding> {
     let chain: Vec<Mode> = std::iter::successors(Some(mode), |m| m.fallback()).collect();
-    BINDINGS.iter().filter(move |b| chain.contains(&b.mode))
+    let mut winner: HashMap<KeyId, Mode> = HashMap::new();
+    for m in chain.iter().rev() {
+        for b in BINDINGS.iter().filter(|b| b.mode == *m) {
+            if let Some(k) = parse_key(b.key) {
+                winner.insert(normalise(k), *m);
+            }
+        }
+    }
+    BINDINGS.iter().filter(move |b| {
+        chain.contains(&b.mode)
+            && parse_key(b.key).is_some_and(|k| winner.get(&normalise(k)) == Some(&b.mode))
+    })
 }
 
 /// A mode's heading in the help, in the user's language.
@@ -326,6 +377,8 @@ pub fn mode_title(mode: Mode, s: &Strings) -> &str {
         M::Choice => &t.mode_choice,
         M::Form => &t.mode_form,
         M::FormTopics => &t.mode_form_topics,
+        M::Prompt => &s.lifecycle.mode_prompt,
+        M::ConfirmOverlay => &s.lifecycle.confirm_title,
         M::Editor => &t.mode_editor,
     }
 }
@@ -361,6 +414,8 @@ pub fn describe(action: Action, s: &Strings) -> &str {
         A::OpenSection => &t.key_open,
         A::Cite => &t.key_cite,
         A::Submit => &t.key_submit,
+        A::Reopen => &s.lifecycle.key_reopen,
+        A::Amend => &s.lifecycle.key_amend,
         A::SaveCopy => &t.key_save_copy,
         A::Comment => &t.key_comment,
         A::CommentSession => &t.key_comment_session,
@@ -371,6 +426,15 @@ pub fn describe(action: Action, s: &Strings) -> &str {
         A::Confirm => &t.key_confirm,
         A::Toggle => &t.key_toggle,
         A::Discard => &t.key_discard,
+        A::Close => &t.key_close,
+        A::First => &t.key_first,
+        A::Last => &t.key_last,
+        A::NextRequired => &t.key_next_required,
+        A::NextFlagged => &t.key_next_flagged,
+        A::NextCommented => &t.key_next_commented,
+        A::DeleteToLineStart => &t.key_delete_to_start,
+        A::DeleteToLineEnd => &t.key_delete_to_end,
+        A::DeleteWordBack => &t.key_delete_word,
     }
 }
 

@@ -55,7 +55,7 @@ pub fn load_data(settings: &Settings) -> Result<Data> {
     let corpus = crate::assets::FileSet::corpus(settings.corpus.as_deref())?;
     let questionnaires =
         crate::assets::FileSet::questionnaires(settings.questionnaires.as_deref())?;
-    Data::from_files(
+    let mut data = Data::from_files(
         &corpus,
         &questionnaires,
         settings.lang,
@@ -66,7 +66,9 @@ pub fn load_data(settings: &Settings) -> Result<Data> {
             .clone()
             .or_else(|| std::env::var("USER").ok())
             .unwrap_or_default(),
-    )
+    )?;
+    data.policy = settings.policy;
+    Ok(data)
 }
 
 impl Data {
@@ -90,6 +92,7 @@ impl Data {
             glossary,
             invalid,
             user_name,
+            policy: crate::notes::Policy::default(),
         })
     }
 }
@@ -150,8 +153,9 @@ pub fn run(settings: &Settings, data: Data, start: Start) -> Result<ExitCode> {
     let index_rx = spawn_index(&data);
     let term_flag = crate::notes::install_signal_flags()?;
     let palette = theme::Palette::from_env(settings.theme);
-    let mut app =
-        App::new(settings.lang, palette, data).with_copy_suggestion(effects::copy_suggestion());
+    let mut app = App::new(settings.lang, palette, data)
+        .with_copy_suggestion(effects::copy_suggestion())
+        .with_advance(settings.advance);
     let first = start_messages(&mut app, &mut io, start)?;
     let mut guard =
         terminal::TerminalGuard::enter().map_err(|e| Error::io(IoOp::Write, "<terminal>", e))?;

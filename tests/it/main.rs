@@ -12,6 +12,8 @@ mod fuzz_props;
 mod hostile;
 mod layering;
 mod pty;
+mod record;
+mod renames;
 mod runtime;
 mod search;
 mod store;

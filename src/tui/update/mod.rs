@@ -2,6 +2,7 @@
 //! `App`, and it does no I/O. The runtime performs the effects and sends
 //! their results back as messages.
 
+mod answering;
 mod editing;
 mod form;
 mod home;
@@ -9,6 +10,7 @@ mod interview;
 mod lifecycle;
 mod navigate;
 mod overlay;
+mod record;
 mod results;
 mod sessions;
 
@@ -19,7 +21,7 @@ use std::time::Instant;
 use ratatui::crossterm::event::KeyEvent;
 
 use super::action::Action;
-use super::app::{App, FrameLayout, Overlay, PromptPurpose, Screen, TextPrompt, line_input};
+use super::app::{App, FrameLayout, Overlay, Pane, PromptPurpose, Screen, TextPrompt, line_input};
 use crate::error::Error;
 use crate::interview::Progress;
 use crate::notes::{ListEntry, ReviewChange, Session};
@@ -93,6 +95,8 @@ pub enum Msg {
         change: ReviewChange,
     },
     Copied(Result<PathBuf, Error>),
+    /// The session reopened and saved under the writer's lock.
+    Reopened(Result<Session, Error>),
     DraftDiscarded(Result<(), Error>),
 }
 
@@ -110,6 +114,8 @@ pub enum Effect {
     Save,
     /// Rewrite the autosave draft with what is on screen.
     WriteDraft,
+    /// Let go of the open session: its lock, its draft handle.
+    Release,
     Create(Box<Session>),
     /// Read a session by id (or unique prefix) as it is on disk.
     Load {
@@ -134,6 +140,14 @@ pub enum Effect {
     },
     /// The interviewer chose not to restore the autosave draft.
     DiscardDraft,
+    /// Take the writer's lock on a submitted session opened read-only,
+    /// reopen it with `reason` and save it.
+    Reopen {
+        id: uuid::Uuid,
+        by: String,
+        reason: String,
+        at: jiff::Zoned,
+    },
 }
 
 pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -178,6 +192,16 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Terminate => return lifecycle::terminate(app),
         Msg::Act(Action::Quit) => return lifecycle::quit(app),
         Msg::Act(Action::Suspend) => return lifecycle::suspend(app),
+        Msg::Act(Action::Close) => return lifecycle::close(app),
+        // Esc on the tree goes back a level; on another pane, to the tree.
+        Msg::Act(Action::Back)
+            if app.overlay.is_none()
+                && app
+                    .interview()
+                    .is_some_and(|st| st.editor.is_none() && st.focus == Pane::Tree) =>
+        {
+            return lifecycle::close(app);
+        }
         Msg::Saved(result) => return lifecycle::saved(app, result),
         Msg::ShowForm { .. }
         | Msg::ShowSessions

@@ -129,13 +129,32 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                 Paragraph::new(lines)
                     .wrap(Wrap { trim: false })
                     .scroll((*scroll, 0))
-                    .block(Block::bordered().title(s.tui.passage_help.as_str())),
+                    .block(Block::bordered().title(
+                        if app.interview().is_some_and(|st| st.read_only) {
+                            s.tui.passage_help_read_only.as_str()
+                        } else {
+                            s.tui.passage_help.as_str()
+                        },
+                    )),
                 area,
             );
         }
-        Overlay::Submit { missing } => {
+        Overlay::Submit {
+            missing,
+            status_only,
+            cursor,
+        } => {
             let mut lines = Vec::new();
-            if missing.is_empty() {
+            if missing.is_empty() && !status_only.is_empty() {
+                lines.push(Line::styled(
+                    s.lifecycle.submit_status_only.as_str(),
+                    app.palette.warn(),
+                ));
+                lines.push(Line::from(""));
+                lines.extend(status_only.iter().map(|m| Line::from(format!("? {m}"))));
+                lines.push(Line::from(""));
+                lines.push(Line::from(s.lifecycle.submit_confirm_anyway.as_str()));
+            } else if missing.is_empty() {
                 lines.push(Line::from(s.tui.submit_confirm.as_str()));
             } else {
                 lines.push(Line::styled(
@@ -143,7 +162,14 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                     app.palette.warn(),
                 ));
                 lines.push(Line::from(""));
-                lines.extend(missing.iter().map(|m| Line::from(format!("! {m}"))));
+                lines.extend(missing.iter().enumerate().map(|(i, m)| {
+                    let line = Line::from(format!("! {m}"));
+                    if i == *cursor {
+                        line.style(app.palette.selected())
+                    } else {
+                        line
+                    }
+                }));
             }
             frame.render_widget(
                 Paragraph::new(lines)
@@ -160,6 +186,9 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                 PromptPurpose::Comment { target: None } => s.tui.prompt_comment_session.clone(),
                 PromptPurpose::ReturnReason => s.tui.prompt_return.clone(),
                 PromptPurpose::SaveCopy => s.tui.prompt_save_copy.clone(),
+                PromptPurpose::ReopenReason => s.lifecycle.prompt_reopen.clone(),
+                PromptPurpose::AmendSource { .. } => s.lifecycle.prompt_amend_source.clone(),
+                PromptPurpose::AmendText { .. } => s.lifecycle.prompt_amend_text.clone(),
             };
             let mut t = p.input.clone();
             t.set_block(
@@ -169,12 +198,31 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
             );
             frame.render_widget(&t, area);
         }
-        Overlay::Timeline { lines, scroll } => {
-            let lines: Vec<Line> = lines.iter().map(|l| Line::from(l.clone())).collect();
+        Overlay::Timeline {
+            lines,
+            keys,
+            cursor,
+        } => {
+            let lines: Vec<Line> = lines
+                .iter()
+                .zip(keys)
+                .enumerate()
+                .map(|(i, (l, k))| {
+                    let line = Line::from(l.clone());
+                    match (i == *cursor, k.is_some()) {
+                        (true, true) => line.style(app.palette.selected()),
+                        (true, false) => line.style(app.palette.title()),
+                        (false, _) => line,
+                    }
+                })
+                .collect();
+            // Keep the cursor on screen, with the lines above it in view.
+            let inner = area.height.saturating_sub(2) as usize;
+            let scroll = cursor.saturating_sub(inner.saturating_sub(1)) as u16;
             frame.render_widget(
                 Paragraph::new(lines)
                     .wrap(Wrap { trim: false })
-                    .scroll((*scroll, 0))
+                    .scroll((scroll, 0))
                     .block(Block::bordered().title(s.tui.timeline_title.as_str())),
                 area,
             );
@@ -211,6 +259,18 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                         .title(s.tui.recover_title.as_str())
                         .border_style(app.palette.focus_border()),
                 ),
+                area,
+            );
+        }
+        Overlay::Confirm { text, .. } => {
+            frame.render_widget(
+                Paragraph::new(crate::sanitize::Clean::text(text))
+                    .wrap(Wrap { trim: false })
+                    .block(
+                        Block::bordered()
+                            .title(s.lifecycle.confirm_title.as_str())
+                            .border_style(app.palette.focus_border()),
+                    ),
                 area,
             );
         }
