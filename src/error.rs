@@ -189,9 +189,10 @@ impl Error {
             Error::Refused(r) => {
                 use crate::notes::Refusal;
                 match r {
-                    Refusal::ReadOnly { status } => {
-                        crate::i18n::fill(&e.read_only, &[("status", status_name(s, status.code()))])
-                    }
+                    Refusal::ReadOnly { status } => crate::i18n::fill(
+                        &e.read_only,
+                        &[("status", status_name(s, status.code()))],
+                    ),
                     Refusal::SelfApproval { who } => {
                         crate::i18n::fill(&e.self_approval, &[("who", who)])
                     }
