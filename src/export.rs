@@ -4,7 +4,8 @@
 
 use serde_json::{Value as Json, json};
 
-use crate::i18n::Lang;
+use crate::corpus::citation::CitationState;
+use crate::i18n::{Lang, Strings};
 use crate::notes::{Answer, Session, Status, parse_answer_key};
 use crate::questionnaire::{AnswerStatus, Value};
 use crate::sanitize::{clean, clean_line};
@@ -18,6 +19,11 @@ pub trait ExportContext {
     fn question_text(&self, full_id: &str, lang: Lang) -> Option<String>;
     /// The passage behind a corpus ref: a title line and its text.
     fn passage(&self, reference: &str) -> Option<(String, String)>;
+    /// Whether a cited passage still reads as it did (`stored` is the hash
+    /// the session kept); unknown counts as the same.
+    fn citation_state(&self, _reference: &str, _stored: Option<&str>) -> CitationState {
+        CitationState::Same
+    }
 }
 
 /// The questionnaires and corpus the program runs with: exports show the
@@ -47,6 +53,10 @@ impl ExportContext for Library<'_> {
             .collect::<Vec<_>>()
             .join("\n\n");
         Some((title, text))
+    }
+
+    fn citation_state(&self, reference: &str, stored: Option<&str>) -> CitationState {
+        crate::corpus::citation::citation_state(self.corpus, reference, stored)
     }
 }
 
@@ -239,15 +249,26 @@ fn md_answer(
     }
     if !a.cited.is_empty() {
         out.push_str(&format!("\n**{}:**\n\n", l.sources));
+        let e = &Strings::get(lang).edition;
         for r in &a.cited {
+            let mark = match ctx.citation_state(r, a.cited_hash(r)) {
+                CitationState::Same => None,
+                CitationState::Changed => Some(&e.citation_changed),
+                CitationState::Gone => Some(&e.citation_gone),
+            };
+            let mark = mark.map_or_else(String::new, |m| format!(" — **⚠ {m}**"));
             match ctx.passage(r) {
                 Some((title, text)) => out.push_str(&format!(
-                    "- `{}` — {}\n\n{}\n",
+                    "- `{}` — {}{mark}\n\n{}\n",
                     clean_line(r),
                     md(&clean_line(&title)),
                     quote(&text)
                 )),
-                None => out.push_str(&format!("- `{}`\n", clean_line(r))),
+                None => out.push_str(&format!("- `{}`{mark}\n", clean_line(r))),
+            }
+            // What the interviewer saw, when it was kept and differs now.
+            if let (false, Some(stored)) = (mark.is_empty(), a.cited_text(r)) {
+                out.push_str(&format!("\n  *{}:*\n\n{}\n", e.citation_stored, quote(stored)));
             }
         }
     }
@@ -396,10 +417,18 @@ fn json_answer(key: &str, a: &Answer, ctx: &dyn ExportContext, lang: Lang) -> Js
         "flagged": a.flagged,
         "cited": a.cited.iter().map(|r| {
             let p = ctx.passage(r);
+            let state = match ctx.citation_state(r, a.cited_hash(r)) {
+                CitationState::Same => "same",
+                CitationState::Changed => "changed",
+                CitationState::Gone => "gone",
+            };
             json!({
                 "ref": r,
                 "title": p.as_ref().map(|(t, _)| clean(t)),
                 "text": p.as_ref().map(|(_, t)| clean(t)),
+                "state": state,
+                "cited_hash": a.cited_hash(r),
+                "cited_text": a.cited_text(r).map(clean),
             })
         }).collect::<Vec<_>>(),
         "created": a.created.to_string(),

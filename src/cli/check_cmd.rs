@@ -10,12 +10,10 @@ use crate::assets::{FileSet, Origin, TextFile};
 use crate::check;
 use crate::error::Result;
 
-/// Every valid ref of the active corpus (`--corpus` or the built-in one).
-fn known_refs(ctx: &Ctx) -> Result<Vec<String>> {
+/// The active corpus (`--corpus` or the built-in one).
+fn corpus(ctx: &Ctx) -> Result<crate::corpus::Corpus> {
     let files = FileSet::corpus(ctx.settings.corpus.as_deref())?;
-    let mut refs = crate::corpus::Corpus::load(&files)?.refs();
-    refs.sort();
-    Ok(refs)
+    crate::corpus::Corpus::load(&files)
 }
 
 /// The files to check: the active questionnaires, or the named files and
@@ -55,7 +53,15 @@ fn gather(ctx: &Ctx, paths: &[std::path::PathBuf]) -> Result<FileSet> {
 
 pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<ExitCode> {
     let files = gather(ctx, &args.paths)?;
-    let diags = check::check(&files, &known_refs(ctx)?);
+    let corpus = corpus(ctx)?;
+    let mut refs = corpus.refs();
+    refs.sort();
+    let (catalog, mut diags) = crate::questionnaire::load_checked(&files, &refs);
+    // Refs into an edition that a newer document supersedes.
+    diags.extend(crate::questionnaire::editions::diagnostics(
+        &catalog, &corpus, &files,
+    ));
+    diags.sort_by(|a, b| (&a.file, a.span.start).cmp(&(&b.file, b.span.start)));
     let lang = ctx.settings.lang;
     let toml_files = files
         .files

@@ -1,6 +1,9 @@
 //! The source documents: parsed into sections, paragraphs and footnotes,
 //! addressed by stable refs (`DOC#1.1.3.1/p2`). See docs/corpus.md.
 
+pub mod citation;
+pub mod edition;
+pub mod import;
 mod markers;
 pub mod meta;
 mod model;

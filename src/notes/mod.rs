@@ -96,6 +96,13 @@ pub struct Answer {
     pub note: String,
     #[serde(default)]
     pub cited: Vec<String>,
+    /// `"<ref> sha256:<hex>"` of the passage as it read when cited (absent
+    /// in sessions from before this was kept).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cited_hashes: Vec<String>,
+    /// `"<ref> <text>"`, when the config says to keep cited text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cited_texts: Vec<String>,
     #[serde(default)]
     pub flagged: bool,
     #[serde(with = "stamp")]
@@ -111,16 +118,36 @@ impl Answer {
             status: AnswerStatus::Answered,
             note: String::new(),
             cited: Vec::new(),
+            cited_hashes: Vec::new(),
+            cited_texts: Vec::new(),
             flagged: false,
             created: at.clone(),
             updated: at.clone(),
         }
     }
 
+    /// The stored hash of a cited passage, if one was kept.
+    pub fn cited_hash(&self, reference: &str) -> Option<&str> {
+        entry(&self.cited_hashes, reference)
+    }
+
+    /// The stored text of a cited passage, if one was kept.
+    pub fn cited_text(&self, reference: &str) -> Option<&str> {
+        entry(&self.cited_texts, reference)
+    }
+
     /// Answered with a value, or given an explicit non-answer status.
     pub fn is_answered(&self) -> bool {
         self.value.is_some() || self.status != AnswerStatus::Answered
     }
+}
+
+/// The value of `"<ref> <value>"` in `list` for `reference`.
+fn entry<'a>(list: &'a [String], reference: &str) -> Option<&'a str> {
+    list.iter()
+        .filter_map(|e| e.split_once(' '))
+        .find(|(r, _)| *r == reference)
+        .map(|(_, v)| v)
 }
 
 /// An answer taken out of `answers` when its repeat-group instance was
@@ -264,9 +291,30 @@ impl Session {
         }
     }
 
+    /// Cite a ref and keep a hash of the passage text it shows now (and
+    /// the text itself when `keep_text`), so a later change is noticed.
+    pub fn cite_passage(&mut self, key: &str, reference: &str, text: &str, keep_text: bool) {
+        self.cite(key, reference);
+        let a = self.answer_mut(key);
+        let mine = |e: &String| e.split_once(' ').is_some_and(|(r, _)| r == reference);
+        a.cited_hashes.retain(|e| !mine(e));
+        a.cited_hashes.push(format!(
+            "{reference} {}",
+            crate::corpus::citation::passage_hash(text)
+        ));
+        a.cited_texts.retain(|e| !mine(e));
+        if keep_text {
+            a.cited_texts.push(format!("{reference} {text}"));
+        }
+    }
+
     pub fn uncite(&mut self, key: &str, reference: &str) {
         if self.answers.contains_key(key) {
-            self.answer_mut(key).cited.retain(|r| r != reference);
+            let a = self.answer_mut(key);
+            a.cited.retain(|r| r != reference);
+            let mine = |e: &String| e.split_once(' ').is_some_and(|(r, _)| r == reference);
+            a.cited_hashes.retain(|e| !mine(e));
+            a.cited_texts.retain(|e| !mine(e));
         }
     }
 

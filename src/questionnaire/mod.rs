@@ -3,6 +3,7 @@
 
 mod analyze;
 pub mod diag;
+pub mod editions;
 pub mod expr;
 mod load;
 pub mod model;

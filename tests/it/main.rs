@@ -3,6 +3,7 @@
 
 mod check;
 mod cli;
+mod edition;
 mod corpus;
 mod coverage;
 mod faults;
