@@ -224,8 +224,12 @@ fn md_cell(text: &str) -> String {
 
 fn md_words(words: &[Words]) -> String {
     let mut out = String::new();
-    for w in words {
+    for (i, w) in words.iter().enumerate() {
         let t = md_cell(w.text.trim());
+        let after_change = i > 0 && words[i - 1].tag != Tag::Same;
+        if w.tag != Tag::Same && after_change && !out.ends_with(' ') {
+            out.push(' ');
+        }
         let pad = |s: &str| {
             let lead = if w.text.starts_with(' ') { " " } else { "" };
             let trail = if w.text.ends_with(' ') { " " } else { "" };

@@ -73,11 +73,10 @@ pub fn page_headers(text: &str) -> Vec<(usize, Option<u32>)> {
     while i < lines.len() {
         let t = lines[i].trim();
         if is_header(t) {
-            let page = lines[i..lines.len().min(i + 6)]
-                .iter()
-                .find_map(|l| pagina(l.trim()));
-            out.push((i + 1, page));
-            i += 6.min(lines.len() - i);
+            // The date and "Pagina N van M" follow within a few lines.
+            let found = (i + 1..lines.len().min(i + 8)).find_map(|j| pagina(lines[j].trim()).map(|p| (j, p)));
+            out.push((i + 1, found.map(|(_, p)| p)));
+            i = found.map_or(i + 1, |(j, _)| j + 1);
             continue;
         }
         if let Some(p) = pagina(t) {
