@@ -29,6 +29,8 @@ pub struct Config {
     pub name: Option<String>,
     pub questionnaires: Option<PathBuf>,
     pub corpus: Option<PathBuf>,
+    /// Keep the text of a cited passage in the session, not only its hash.
+    pub keep_cited_text: Option<bool>,
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -72,6 +74,7 @@ pub struct Settings {
     pub corpus: Option<PathBuf>,
     pub name: Option<String>,
     pub config_path: Option<PathBuf>,
+    pub keep_cited_text: bool,
 }
 
 /// Inputs to `Settings::resolve`, gathered by the CLI layer.
@@ -100,6 +103,7 @@ impl Settings {
             corpus: o.corpus.or_else(|| config.corpus.clone()),
             name: config.name.clone(),
             config_path,
+            keep_cited_text: config.keep_cited_text.unwrap_or(false),
         }
     }
 

@@ -46,15 +46,7 @@ pub fn run(ctx: &Ctx, args: &DiffArgs) -> Result<ExitCode> {
 }
 
 pub(super) fn class_label<'a>(s: &'a EditionText, class: &str) -> &'a str {
-    match class {
-        "unchanged" => &s.class_unchanged,
-        "renumbered" => &s.class_renumbered,
-        "edited" => &s.class_edited,
-        "split" => &s.class_split,
-        "merged" => &s.class_merged,
-        "removed" => &s.class_removed,
-        _ => &s.class_new,
-    }
+    s.class(class)
 }
 
 /// (old id, new ids, class, title) per row: old sections in order, then

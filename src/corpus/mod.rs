@@ -30,6 +30,9 @@ pub struct Corpus {
     /// Sorted by id.
     pub documents: Vec<Document>,
     pub problems: Vec<ParseProblem>,
+    /// For sections of documents that a newer one supersedes, by section
+    /// ref: what the newer edition did with them.
+    pub newer: std::collections::BTreeMap<String, edition::Newer>,
 }
 
 impl Corpus {
@@ -61,11 +64,22 @@ impl Corpus {
             corpus.documents.push(doc);
         }
         corpus.documents.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+        corpus.newer = edition::newer_editions(&corpus.documents);
         Ok(corpus)
     }
 
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.meta.id == id)
+    }
+
+    /// What a newer edition did with the section `reference` is in (a
+    /// paragraph ref counts for its section).
+    pub fn newer_edition(&self, reference: &str) -> Option<&edition::Newer> {
+        let section = match reference.trim().rsplit_once('/') {
+            Some((s, p)) if p.starts_with('p') => s,
+            _ => reference.trim(),
+        };
+        self.newer.get(section)
     }
 
     pub fn footnote(&self, doc: &str, number: u32) -> Option<&Footnote> {

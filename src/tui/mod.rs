@@ -52,7 +52,7 @@ pub fn load_data(ctx: &Ctx) -> Result<Data> {
     let corpus = crate::assets::FileSet::corpus(ctx.settings.corpus.as_deref())?;
     let questionnaires =
         crate::assets::FileSet::questionnaires(ctx.settings.questionnaires.as_deref())?;
-    Data::from_files(
+    let mut data = Data::from_files(
         &corpus,
         &questionnaires,
         ctx.settings.lang,
@@ -63,7 +63,9 @@ pub fn load_data(ctx: &Ctx) -> Result<Data> {
             .clone()
             .or_else(|| std::env::var("USER").ok())
             .unwrap_or_default(),
-    )
+    )?;
+    data.keep_cited_text = ctx.settings.keep_cited_text;
+    Ok(data)
 }
 
 impl Data {
@@ -87,6 +89,7 @@ impl Data {
             glossary,
             invalid,
             user_name,
+            keep_cited_text: false,
         })
     }
 }

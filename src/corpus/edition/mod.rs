@@ -9,6 +9,8 @@ mod fate;
 pub mod rewrite;
 mod words;
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::Document;
@@ -101,6 +103,45 @@ impl<'a> EditionDiff<'a> {
             None => s.title.clone(),
         }
     }
+}
+
+/// What a newer edition did with one section of an older one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Newer {
+    /// The newer document's id.
+    pub doc: String,
+    /// `Change::class`: unchanged, renumbered, edited, split, merged, removed.
+    pub class: &'static str,
+    /// Refs of the sections it went to.
+    pub targets: Vec<String>,
+}
+
+/// Keyed by section ref (`OLD#1.1.3`): every section of every document that
+/// another document `supersedes`. Empty when no document supersedes another.
+pub fn newer_editions(documents: &[Document]) -> BTreeMap<String, Newer> {
+    let mut out = BTreeMap::new();
+    for new in documents {
+        let Some(old) = new
+            .meta
+            .supersedes
+            .as_ref()
+            .and_then(|id| documents.iter().find(|d| &d.meta.id == id))
+        else {
+            continue;
+        };
+        let diff = EditionDiff::compare(old, new);
+        for (o, change) in diff.changes.iter().enumerate() {
+            out.insert(
+                old.section_ref(o),
+                Newer {
+                    doc: new.meta.id.clone(),
+                    class: change.class(),
+                    targets: change.targets().iter().map(|&n| diff.new_ref(n)).collect(),
+                },
+            );
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -60,3 +60,18 @@ area! {
         newer_edition,
     }
 }
+
+impl EditionText {
+    /// The label of a `Change::class` code ("renumbered" → "hernummerd").
+    pub fn class(&self, code: &str) -> &str {
+        match code {
+            "unchanged" => &self.class_unchanged,
+            "renumbered" => &self.class_renumbered,
+            "edited" => &self.class_edited,
+            "split" => &self.class_split,
+            "merged" => &self.class_merged,
+            "removed" => &self.class_removed,
+            _ => &self.class_new,
+        }
+    }
+}

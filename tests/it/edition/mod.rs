@@ -7,6 +7,7 @@ mod diff;
 pub mod fixture;
 mod import;
 mod migrate;
+mod screen;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
