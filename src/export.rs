@@ -268,7 +268,11 @@ fn md_answer(
             }
             // What the interviewer saw, when it was kept and differs now.
             if let (false, Some(stored)) = (mark.is_empty(), a.cited_text(r)) {
-                out.push_str(&format!("\n  *{}:*\n\n{}\n", e.citation_stored, quote(stored)));
+                out.push_str(&format!(
+                    "\n  *{}:*\n\n{}\n",
+                    e.citation_stored,
+                    quote(stored)
+                ));
             }
         }
     }

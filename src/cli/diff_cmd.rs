@@ -61,7 +61,11 @@ fn rows(diff: &EditionDiff<'_>) -> Vec<[String; 4]> {
             .collect();
         rows.push([
             diff.old.sections[o].id.clone(),
-            if new.is_empty() { "—".into() } else { new.join(", ") },
+            if new.is_empty() {
+                "—".into()
+            } else {
+                new.join(", ")
+            },
             change.class().to_string(),
             diff.old.sections[o].title.clone(),
         ]);
@@ -154,11 +158,17 @@ fn table(diff: &EditionDiff<'_>, s: &EditionText) -> String {
         out.push('\n');
         let d: &SectionDiff = &diff.details[o];
         if let Some((a, b)) = &d.title {
-            out.push_str(&clean_line(&format!("  {}: [-{a}-] {{+{b}+}}", s.diff_title)));
+            out.push_str(&clean_line(&format!(
+                "  {}: [-{a}-] {{+{b}+}}",
+                s.diff_title
+            )));
             out.push('\n');
         }
         for sc in &d.sentences {
-            out.push_str(&format!("  - {}\n", clean_line(&inline(&sc.words, CONTEXT))));
+            out.push_str(&format!(
+                "  - {}\n",
+                clean_line(&inline(&sc.words, CONTEXT))
+            ));
         }
         for f in &d.footnotes {
             out.push_str(&format!(
@@ -175,9 +185,7 @@ fn table(diff: &EditionDiff<'_>, s: &EditionText) -> String {
 }
 
 fn to_json(diff: &EditionDiff<'_>) -> String {
-    let doc = |d: &Document| {
-        json!({ "id": d.meta.id, "title": d.meta.title, "published": d.meta.published })
-    };
+    let doc = |d: &Document| json!({ "id": d.meta.id, "title": d.meta.title, "published": d.meta.published });
     let sections: Vec<_> = diff
         .changes
         .iter()
@@ -278,13 +286,22 @@ fn markdown(diff: &EditionDiff<'_>, s: &EditionText) -> String {
         }
         let d = &diff.details[o];
         if let Some((a, b)) = &d.title {
-            out.push_str(&format!("- {}: ~~{}~~ **{}**\n", s.diff_title, md_cell(a), md_cell(b)));
+            out.push_str(&format!(
+                "- {}: ~~{}~~ **{}**\n",
+                s.diff_title,
+                md_cell(a),
+                md_cell(b)
+            ));
         }
         for sc in &d.sentences {
             out.push_str(&format!("- {}\n", md_words(&sc.words)));
         }
         for f in &d.footnotes {
-            out.push_str(&format!("- {}: {}\n", md_cell(&footnote_label(f, s)), md_words(&f.words)));
+            out.push_str(&format!(
+                "- {}: {}\n",
+                md_cell(&footnote_label(f, s)),
+                md_words(&f.words)
+            ));
         }
     }
     out

@@ -37,7 +37,9 @@ fn layout_name(l: Layout) -> &'static str {
 
 fn valid_id(id: &str) -> bool {
     id.starts_with(|c: char| c.is_ascii_lowercase())
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// Ask on the terminal for a value the text did not give.
@@ -82,15 +84,26 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<ExitCode> {
                 LayoutArg::PressRelease => Layout::PressRelease,
                 LayoutArg::Article => Layout::Article,
             };
-            line(fill(&s.import_layout_given, &[("layout", layout_name(layout))]));
+            line(fill(
+                &s.import_layout_given,
+                &[("layout", layout_name(layout))],
+            ));
             layout
         }
     };
     let found = detect_meta(&text, layout);
     let mut values: Vec<(&str, &str, Option<String>)> = vec![
         ("title", "--title", args.title.clone().or(found.title)),
-        ("published", "--published", args.published.clone().or(found.published)),
-        ("language", "--language", args.language.clone().or(found.language)),
+        (
+            "published",
+            "--published",
+            args.published.clone().or(found.published),
+        ),
+        (
+            "language",
+            "--language",
+            args.language.clone().or(found.language),
+        ),
         ("publisher", "--publisher", args.publisher.clone()),
     ];
     for (key, _, value) in &mut values {
@@ -135,27 +148,44 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<ExitCode> {
     match (pages.first(), pages.last()) {
         (Some(a), Some(b)) => line(fill(
             &s.import_headers,
-            &[("count", &headers.len().to_string()), ("first", &a.to_string()), ("last", &b.to_string())],
+            &[
+                ("count", &headers.len().to_string()),
+                ("first", &a.to_string()),
+                ("last", &b.to_string()),
+            ],
         )),
         _ => line(s.import_no_headers.clone()),
     }
     if let (Some(a), Some(b)) = (doc.footnotes.first(), doc.footnotes.last()) {
         line(fill(
             &s.import_footnotes,
-            &[("count", &doc.footnotes.len().to_string()), ("first", &a.number.to_string()), ("last", &b.number.to_string())],
+            &[
+                ("count", &doc.footnotes.len().to_string()),
+                ("first", &a.number.to_string()),
+                ("last", &b.number.to_string()),
+            ],
         ));
     }
-    line(fill(&s.import_sections, &[("count", &doc.sections.len().to_string())]));
+    line(fill(
+        &s.import_sections,
+        &[("count", &doc.sections.len().to_string())],
+    ));
     for sec in &doc.sections {
         let page = sec.page.map_or_else(String::new, |p| format!(", p. {p}"));
         let indent = "  ".repeat(sec.level);
-        line(format!("{indent}{} {} ({}{page})", sec.id, sec.title, sec.line));
+        line(format!(
+            "{indent}{} {} ({}{page})",
+            sec.id, sec.title, sec.line
+        ));
     }
     if problems.is_empty() && breaks.is_empty() {
         line(s.import_clean.clone());
     }
     if !problems.is_empty() {
-        line(fill(&s.import_problems, &[("count", &problems.len().to_string())]));
+        line(fill(
+            &s.import_problems,
+            &[("count", &problems.len().to_string())],
+        ));
         for p in &problems {
             line(format!("  {}", problem_line(p, &ctx.strings.corpus)));
         }
@@ -166,7 +196,11 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<ExitCode> {
             Break::NoText => s.break_no_text.clone(),
             Break::FootnotesStopped { last, line, number } => fill(
                 &s.break_footnotes_stopped,
-                &[("last", &last.to_string()), ("line", &line.to_string()), ("number", &number.to_string())],
+                &[
+                    ("last", &last.to_string()),
+                    ("line", &line.to_string()),
+                    ("number", &number.to_string()),
+                ],
             ),
         };
         line(fill(&s.import_broke, &[("what", &what)]));
@@ -180,7 +214,10 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<ExitCode> {
         let keys: Vec<&str> = missing.iter().map(|(k, _)| *k).collect();
         let flags: Vec<&str> = missing.iter().map(|(_, f)| *f).collect();
         return Err(Error::Usage {
-            detail: fill(&s.import_need, &[("keys", &keys.join(", ")), ("flags", &flags.join(" "))]),
+            detail: fill(
+                &s.import_need,
+                &[("keys", &keys.join(", ")), ("flags", &flags.join(" "))],
+            ),
         });
     }
     let into = args
@@ -199,6 +236,12 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<ExitCode> {
         .map_err(|e| Error::io(IoOp::Write, dir.join("text.txt"), e))?;
     std::fs::write(dir.join("document.toml"), toml_text)
         .map_err(|e| Error::io(IoOp::Write, dir.join("document.toml"), e))?;
-    println!("{}", clean_line(&fill(&s.import_written, &[("dir", &dir.display().to_string())])));
+    println!(
+        "{}",
+        clean_line(&fill(
+            &s.import_written,
+            &[("dir", &dir.display().to_string())]
+        ))
+    );
     Ok(code)
 }

@@ -53,7 +53,10 @@ pub fn run(ctx: &Ctx, args: &MigrateArgs) -> Result<ExitCode> {
                     .entry(u.file.clone())
                     .or_default()
                     .insert(r.to_string(), new_ref.clone());
-                fill(&s.migrate_moved, &[("at", &at), ("old", r), ("new", new_ref)])
+                fill(
+                    &s.migrate_moved,
+                    &[("at", &at), ("old", r), ("new", new_ref)],
+                )
             }
             Fate::Changed { class, hint, .. } => {
                 review += 1;
@@ -80,13 +83,19 @@ pub fn run(ctx: &Ctx, args: &MigrateArgs) -> Result<ExitCode> {
         out.push('\n');
     }
     if certain + review == 0 {
-        println!("{}", clean_line(&fill(&s.migrate_nothing, &[("doc", &args.from)])));
+        println!(
+            "{}",
+            clean_line(&fill(&s.migrate_nothing, &[("doc", &args.from)]))
+        );
         return Ok(ExitCode::SUCCESS);
     }
     print!("{out}");
     let (c, r) = (certain.to_string(), review.to_string());
     if !args.write {
-        println!("{}", fill(&s.migrate_dry_run, &[("certain", &c), ("review", &r)]));
+        println!(
+            "{}",
+            fill(&s.migrate_dry_run, &[("certain", &c), ("review", &r)])
+        );
         return Ok(ExitCode::SUCCESS);
     }
     for (path, map) in &moves {
@@ -105,7 +114,11 @@ pub fn run(ctx: &Ctx, args: &MigrateArgs) -> Result<ExitCode> {
         "{}",
         fill(
             &s.migrate_written,
-            &[("certain", &c), ("files", &moves.len().to_string()), ("review", &r)]
+            &[
+                ("certain", &c),
+                ("files", &moves.len().to_string()),
+                ("review", &r)
+            ]
         )
     );
     Ok(ExitCode::SUCCESS)

@@ -4,9 +4,9 @@
 
 use super::meta::{DocumentMeta, Kind, Layout};
 use super::model::{Document, ParseProblem};
+use super::parse_document;
 use super::report::{is_header, note_number, pagina};
 use super::text::is_link_line;
-use super::parse_document;
 
 /// A text feature that decided the layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,7 +57,10 @@ pub fn detect_layout(text: &str) -> (Layout, Vec<Feature>) {
         return (Layout::PressRelease, vec![Feature::Markdown]);
     }
     let text_lines: Vec<&&str> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
-    let long = text_lines.iter().filter(|l| l.chars().count() > 200).count();
+    let long = text_lines
+        .iter()
+        .filter(|l| l.chars().count() > 200)
+        .count();
     if !text_lines.is_empty() && long * 3 >= text_lines.len() {
         return (Layout::Article, vec![Feature::LongLines]);
     }
@@ -74,7 +77,8 @@ pub fn page_headers(text: &str) -> Vec<(usize, Option<u32>)> {
         let t = lines[i].trim();
         if is_header(t) {
             // The date and "Pagina N van M" follow within a few lines.
-            let found = (i + 1..lines.len().min(i + 8)).find_map(|j| pagina(lines[j].trim()).map(|p| (j, p)));
+            let found = (i + 1..lines.len().min(i + 8))
+                .find_map(|j| pagina(lines[j].trim()).map(|p| (j, p)));
             out.push((i + 1, found.map(|(_, p)| p)));
             i = found.map_or(i + 1, |(j, _)| j + 1);
             continue;
@@ -116,7 +120,9 @@ fn written_date(line: &str) -> Option<String> {
     words.windows(3).find_map(|w| {
         let day: u8 = w[0].parse().ok()?;
         let month = w[1].to_lowercase();
-        let (_, _, m) = MONTHS.iter().find(|(nl, en, _)| *nl == month || *en == month)?;
+        let (_, _, m) = MONTHS
+            .iter()
+            .find(|(nl, en, _)| *nl == month || *en == month)?;
         let year: u16 = w[2].trim_end_matches([',', '.']).parse().ok()?;
         let date = format!("{year:04}-{m:02}-{day:02}");
         date.parse::<jiff::civil::Date>().ok().map(|_| date)
@@ -127,7 +133,10 @@ fn language(text: &str) -> Option<String> {
     const NL: [&str; 8] = ["de", "het", "een", "van", "en", "dat", "niet", "zijn"];
     const EN: [&str; 8] = ["the", "of", "and", "to", "that", "is", "was", "with"];
     let (mut nl, mut en, mut ru, mut total) = (0, 0, 0, 0);
-    for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         let w = w.to_lowercase();
         total += 1;
         nl += usize::from(NL.contains(&w.as_str()));
@@ -137,7 +146,9 @@ fn language(text: &str) -> Option<String> {
     if total == 0 {
         return None;
     }
-    let best = [("nl", nl), ("en", en), ("ru", ru)].into_iter().max_by_key(|(_, n)| *n)?;
+    let best = [("nl", nl), ("en", en), ("ru", ru)]
+        .into_iter()
+        .max_by_key(|(_, n)| *n)?;
     (best.1 * 20 >= total).then(|| best.0.to_string())
 }
 
@@ -159,11 +170,16 @@ pub fn detect_meta(text: &str, layout: Layout) -> Detected {
         let mut title = parts.first().cloned().unwrap_or_default();
         for p in &parts[1..] {
             let mut c = p.chars();
-            let first = c.next().map(|f| f.to_lowercase().collect::<String>()).unwrap_or_default();
+            let first = c
+                .next()
+                .map(|f| f.to_lowercase().collect::<String>())
+                .unwrap_or_default();
             title.push_str(&format!(": {first}{}", c.as_str()));
         }
         d.title = (!title.is_empty()).then_some(title);
-        d.published = lines[h + 1..lines.len().min(h + 6)].iter().find_map(|l| written_date(l));
+        d.published = lines[h + 1..lines.len().min(h + 6)]
+            .iter()
+            .find_map(|l| written_date(l));
     }
     if d.title.is_none() && layout != Layout::PdfReport {
         d.title = lines
@@ -233,11 +249,15 @@ pub fn scaffold(meta: &DocumentMeta) -> String {
     out.push_str(&format!("id = {}\n", q(&meta.id)));
     out.push_str(&format!("title = {}\n", q(&meta.title)));
     out.push_str(&format!("publisher = {}\n", q(&meta.publisher)));
-    let kind = toml::Value::try_from(meta.kind).map(|v| v.to_string()).unwrap_or_default();
+    let kind = toml::Value::try_from(meta.kind)
+        .map(|v| v.to_string())
+        .unwrap_or_default();
     out.push_str(&format!("kind = {kind}\n"));
     out.push_str(&format!("language = {}\n", q(&meta.language)));
     out.push_str(&format!("published = {}\n", q(&meta.published)));
-    let layout = toml::Value::try_from(meta.layout).map(|v| v.to_string()).unwrap_or_default();
+    let layout = toml::Value::try_from(meta.layout)
+        .map(|v| v.to_string())
+        .unwrap_or_default();
     out.push_str(&format!("layout = {layout}\n"));
     out.push_str(&format!("text = {}\n", q(&meta.text)));
     if let Some(s) = &meta.supersedes {
@@ -252,21 +272,45 @@ mod tests {
 
     #[test]
     fn dates_and_languages_are_recognised() {
-        assert_eq!(written_date("14 februari 2025 ").as_deref(), Some("2025-02-14"));
-        assert_eq!(written_date("on 3 March 2026, in").as_deref(), Some("2026-03-03"));
+        assert_eq!(
+            written_date("14 februari 2025 ").as_deref(),
+            Some("2025-02-14")
+        );
+        assert_eq!(
+            written_date("on 3 March 2026, in").as_deref(),
+            Some("2026-03-03")
+        );
         assert_eq!(written_date("31 februari 2025"), None);
-        assert_eq!(language("de man en het huis van de buren").as_deref(), Some("nl"));
-        assert_eq!(language("the man and the house of the neighbours").as_deref(), Some("en"));
+        assert_eq!(
+            language("de man en het huis van de buren").as_deref(),
+            Some("nl")
+        );
+        assert_eq!(
+            language("the man and the house of the neighbours").as_deref(),
+            Some("en")
+        );
     }
 
     #[test]
     fn layouts_are_told_apart() {
-        assert_eq!(detect_layout("**Title**\n\nText¹\n").0, Layout::PressRelease);
+        assert_eq!(
+            detect_layout("**Title**\n\nText¹\n").0,
+            Layout::PressRelease
+        );
         let long = "x ".repeat(150);
-        assert_eq!(detect_layout(&format!("{long}\n{long}\n")).0, Layout::Article);
-        assert_eq!(detect_layout("Een brief\nmet korte regels.\n\nEn nog een.\n").0, Layout::Letter);
+        assert_eq!(
+            detect_layout(&format!("{long}\n{long}\n")).0,
+            Layout::Article
+        );
+        assert_eq!(
+            detect_layout("Een brief\nmet korte regels.\n\nEn nog een.\n").0,
+            Layout::Letter
+        );
         let pdf = "T | S |\n14 februari 2025\n\nPagina 7 van 9\n\ntekst\n";
-        assert_eq!(detect_layout(pdf), (Layout::PdfReport, vec![Feature::PageHeaders]));
+        assert_eq!(
+            detect_layout(pdf),
+            (Layout::PdfReport, vec![Feature::PageHeaders])
+        );
         assert_eq!(page_headers(pdf), [(1, Some(7))]);
     }
 }

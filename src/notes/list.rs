@@ -72,7 +72,7 @@ impl Shape {
 
 const ANSWER: Shape = Shape {
     required: &["status", "created", "updated"],
-    optional: &["value", "note", "cited", "cited_hashes", "cited_texts", "flagged"],
+    optional: &["value", "note", "cited", "cited_passages", "flagged"],
 };
 const COMMENT: Shape = Shape {
     required: &["id", "author", "at", "text"],

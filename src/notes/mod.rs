@@ -96,13 +96,11 @@ pub struct Answer {
     pub note: String,
     #[serde(default)]
     pub cited: Vec<String>,
-    /// `"<ref> sha256:<hex>"` of the passage as it read when cited (absent
-    /// in sessions from before this was kept).
+    /// `"<ref> sha256:<hex>"`, the passage as it read when cited, followed
+    /// by ` <text>` when the config keeps cited text (absent in sessions
+    /// from before this was kept).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub cited_hashes: Vec<String>,
-    /// `"<ref> <text>"`, when the config says to keep cited text.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub cited_texts: Vec<String>,
+    pub cited_passages: Vec<String>,
     #[serde(default)]
     pub flagged: bool,
     #[serde(with = "stamp")]
@@ -118,8 +116,7 @@ impl Answer {
             status: AnswerStatus::Answered,
             note: String::new(),
             cited: Vec::new(),
-            cited_hashes: Vec::new(),
-            cited_texts: Vec::new(),
+            cited_passages: Vec::new(),
             flagged: false,
             created: at.clone(),
             updated: at.clone(),
@@ -128,12 +125,15 @@ impl Answer {
 
     /// The stored hash of a cited passage, if one was kept.
     pub fn cited_hash(&self, reference: &str) -> Option<&str> {
-        entry(&self.cited_hashes, reference)
+        let rest = entry(&self.cited_passages, reference)?;
+        Some(rest.split_once(' ').map_or(rest, |(h, _)| h))
     }
 
     /// The stored text of a cited passage, if one was kept.
     pub fn cited_text(&self, reference: &str) -> Option<&str> {
-        entry(&self.cited_texts, reference)
+        entry(&self.cited_passages, reference)?
+            .split_once(' ')
+            .map(|(_, t)| t)
     }
 
     /// Answered with a value, or given an explicit non-answer status.
@@ -296,15 +296,30 @@ impl Session {
     pub fn cite_passage(&mut self, key: &str, reference: &str, text: &str, keep_text: bool) {
         self.cite(key, reference);
         let a = self.answer_mut(key);
-        let mine = |e: &String| e.split_once(' ').is_some_and(|(r, _)| r == reference);
-        a.cited_hashes.retain(|e| !mine(e));
-        a.cited_hashes.push(format!(
+        a.cited_passages
+            .retain(|e| e.split_once(' ').is_none_or(|(r, _)| r != reference));
+        let mut entry = format!(
             "{reference} {}",
             crate::corpus::citation::passage_hash(text)
-        ));
-        a.cited_texts.retain(|e| !mine(e));
+        );
         if keep_text {
-            a.cited_texts.push(format!("{reference} {text}"));
+            entry.push(' ');
+            entry.push_str(text);
+        }
+        a.cited_passages.push(entry);
+    }
+
+    /// Cite a ref of `corpus`, keeping a hash of what it says now.
+    pub fn cite_in(
+        &mut self,
+        corpus: &crate::corpus::Corpus,
+        key: &str,
+        reference: &str,
+        keep: bool,
+    ) {
+        match crate::corpus::citation::passage_text(corpus, reference) {
+            Some(text) => self.cite_passage(key, reference, &text, keep),
+            None => self.cite(key, reference),
         }
     }
 
@@ -312,9 +327,8 @@ impl Session {
         if self.answers.contains_key(key) {
             let a = self.answer_mut(key);
             a.cited.retain(|r| r != reference);
-            let mine = |e: &String| e.split_once(' ').is_some_and(|(r, _)| r == reference);
-            a.cited_hashes.retain(|e| !mine(e));
-            a.cited_texts.retain(|e| !mine(e));
+            a.cited_passages
+                .retain(|e| e.split_once(' ').is_none_or(|(r, _)| r != reference));
         }
     }
 

@@ -195,11 +195,18 @@ fn cited_passages_keep_a_hash_and_the_fast_list_still_reads_them() {
         a.cited_hash("doc#1.1"),
         Some(crate::corpus::citation::passage_hash("de nieuwe tekst").as_str())
     );
-    assert_eq!(a.cited_text("doc#1.1"), None, "re-citing replaces what was kept");
+    assert_eq!(
+        a.cited_text("doc#1.1"),
+        None,
+        "re-citing replaces what was kept"
+    );
     s.uncite("summons.received", "doc#2");
-    assert_eq!(s.answers["summons.received"].cited_hashes.len(), 1);
+    assert_eq!(s.answers["summons.received"].cited_passages.len(), 1);
     let text = s.to_toml();
     let fast = super::list::fast_summary("x".into(), &text).expect("fast path accepts citations");
-    let full = SessionSummary::of(&parse_session(std::path::Path::new("x"), &text).unwrap(), "x".into());
+    let full = SessionSummary::of(
+        &parse_session(std::path::Path::new("x"), &text).unwrap(),
+        "x".into(),
+    );
     assert_eq!(fast, full);
 }

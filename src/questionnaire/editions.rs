@@ -78,10 +78,7 @@ pub fn diagnostics(catalog: &Catalog, corpus: &Corpus, files: &FileSet) -> Vec<D
                 .map_or("", |t| t.text.as_str());
             let r = u.reference.as_str();
             let (code, args): (&'static str, Vec<(&'static str, String)>) = match &f {
-                Fate::Certain { new_ref } => (
-                    "superseded_moved",
-                    vec![("new", new_ref.clone())],
-                ),
+                Fate::Certain { new_ref } => ("superseded_moved", vec![("new", new_ref.clone())]),
                 Fate::Changed {
                     class,
                     candidates,

@@ -3,9 +3,9 @@
 
 mod check;
 mod cli;
-mod edition;
 mod corpus;
 mod coverage;
+mod edition;
 mod faults;
 mod fuzz_props;
 mod hostile;

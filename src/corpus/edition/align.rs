@@ -143,7 +143,12 @@ fn splits(
             continue;
         }
         let homes = paragraph_homes(new, taken);
-        let found: Vec<usize> = os.paragraphs.iter().filter_map(|p| homes.get(p)).copied().collect();
+        let found: Vec<usize> = os
+            .paragraphs
+            .iter()
+            .filter_map(|p| homes.get(p))
+            .copied()
+            .collect();
         let mut targets = found.clone();
         targets.dedup();
         let share = found.len() as f64 / os.paragraphs.len() as f64;
@@ -203,7 +208,11 @@ fn similar(
     taken: &mut [bool],
 ) {
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-    for (o, os) in old.iter().enumerate().filter(|(o, _)| changes[*o].is_none()) {
+    for (o, os) in old
+        .iter()
+        .enumerate()
+        .filter(|(o, _)| changes[*o].is_none())
+    {
         for (n, ns) in new.iter().enumerate().filter(|(n, _)| !taken[*n]) {
             let same_title = os.title == ns.title;
             let sim = os.similarity(ns);

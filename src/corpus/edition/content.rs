@@ -77,7 +77,10 @@ pub(crate) fn paragraph_text(doc: &Document, index: usize) -> ParaText {
         footnotes: p
             .footnotes
             .iter()
-            .map(|&n| doc.footnote(n).map_or_else(String::new, |f| normalize(&f.text)))
+            .map(|&n| {
+                doc.footnote(n)
+                    .map_or_else(String::new, |f| normalize(&f.text))
+            })
             .collect(),
     }
 }
@@ -86,13 +89,18 @@ pub(crate) fn section_texts(doc: &Document) -> Vec<SectionText> {
     doc.sections
         .iter()
         .map(|s| {
-            let paragraphs: Vec<ParaText> =
-                s.paragraphs.clone().map(|i| paragraph_text(doc, i)).collect();
+            let paragraphs: Vec<ParaText> = s
+                .paragraphs
+                .clone()
+                .map(|i| paragraph_text(doc, i))
+                .collect();
             let mut footnotes: Vec<(u32, String)> = Vec::new();
             for i in s.paragraphs.clone() {
                 for &n in &doc.paragraphs[i].footnotes {
                     if !footnotes.iter().any(|(m, _)| *m == n) {
-                        let text = doc.footnote(n).map_or_else(String::new, |f| normalize(&f.text));
+                        let text = doc
+                            .footnote(n)
+                            .map_or_else(String::new, |f| normalize(&f.text));
                         footnotes.push((n, text));
                     }
                 }

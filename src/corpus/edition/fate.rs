@@ -74,7 +74,12 @@ pub fn fate(diff: &EditionDiff<'_>, reference: &str) -> Option<Fate> {
         if n > section.paragraphs.len() {
             return Some(Fate::Unknown);
         }
-        return Some(paragraph_fate(diff, o, change, section.paragraphs.start + n - 1));
+        return Some(paragraph_fate(
+            diff,
+            o,
+            change,
+            section.paragraphs.start + n - 1,
+        ));
     }
     Some(section_fate(diff, o, change))
 }
@@ -91,13 +96,13 @@ fn section_fate(diff: &EditionDiff<'_>, o: usize, change: &Change) -> Fate {
             hint: edited_hint(diff, o),
         },
         Change::Split { .. } | Change::Merged { .. } if !refs.is_empty() => Fate::Changed {
-                class: change.class(),
-                hint: change
-                    .targets()
-                    .iter()
-                    .map(|&n| format!("{} ({})", diff.new_ref(n), EditionDiff::label(diff.new, n)))
-                    .collect::<Vec<_>>()
-                    .join("; "),
+            class: change.class(),
+            hint: change
+                .targets()
+                .iter()
+                .map(|&n| format!("{} ({})", diff.new_ref(n), EditionDiff::label(diff.new, n)))
+                .collect::<Vec<_>>()
+                .join("; "),
             candidates: refs,
         },
         _ => Fate::Removed,
@@ -111,9 +116,19 @@ fn edited_hint(diff: &EditionDiff<'_>, o: usize) -> String {
     if let Some((old, new)) = &d.title {
         parts.push(format!("[-{old}-] {{+{new}+}}"));
     }
-    parts.extend(d.sentences.iter().take(2).map(|s| inline(&s.words, HINT_CONTEXT)));
+    parts.extend(
+        d.sentences
+            .iter()
+            .take(2)
+            .map(|s| inline(&s.words, HINT_CONTEXT)),
+    );
     if parts.is_empty() {
-        parts.extend(d.footnotes.iter().take(1).map(|f| inline(&f.words, HINT_CONTEXT)));
+        parts.extend(
+            d.footnotes
+                .iter()
+                .take(1)
+                .map(|f| inline(&f.words, HINT_CONTEXT)),
+        );
     }
     let more = d.sentences.len().saturating_sub(2) + d.footnotes.len();
     let mut hint = parts.join(" / ");

@@ -81,7 +81,10 @@ fn sections_are_aligned_by_text_not_by_number() {
     assert_eq!(ids(&new, &diff.changes[2].targets()), ["5"]);
     assert_eq!(ids(&new, &diff.added), ["1"]);
     let c = diff.counts();
-    assert_eq!((c.split, c.renumbered, c.edited, c.removed, c.new), (1, 1, 1, 1, 1));
+    assert_eq!(
+        (c.split, c.renumbered, c.edited, c.removed, c.new),
+        (1, 1, 1, 1, 1)
+    );
     let d = &diff.details[2];
     assert_eq!(d.sentences.len(), 1);
     assert_eq!(
@@ -95,13 +98,39 @@ fn only_identical_text_is_certain() {
     let (old, new) = (doc("old", OLD), doc("new", NEW));
     let diff = EditionDiff::compare(&old, &new);
     let f = |r: &str| fate(&diff, r).unwrap();
-    assert_eq!(f("old#2"), Fate::Certain { new_ref: "new#4".into() });
-    assert_eq!(f("old#2/p1"), Fate::Certain { new_ref: "new#4/p1".into() });
-    assert_eq!(f("old"), Fate::Certain { new_ref: "new".into() });
-    assert!(matches!(f("old#3"), Fate::Changed { class: "edited", .. }));
+    assert_eq!(
+        f("old#2"),
+        Fate::Certain {
+            new_ref: "new#4".into()
+        }
+    );
+    assert_eq!(
+        f("old#2/p1"),
+        Fate::Certain {
+            new_ref: "new#4/p1".into()
+        }
+    );
+    assert_eq!(
+        f("old"),
+        Fate::Certain {
+            new_ref: "new".into()
+        }
+    );
+    assert!(matches!(
+        f("old#3"),
+        Fate::Changed {
+            class: "edited",
+            ..
+        }
+    ));
     assert!(matches!(f("old#1"), Fate::Changed { class: "split", .. }));
     // A paragraph that survived a split whole is certain on its own.
-    assert_eq!(f("old#1/p3"), Fate::Certain { new_ref: "new#3/p2".into() });
+    assert_eq!(
+        f("old#1/p3"),
+        Fate::Certain {
+            new_ref: "new#3/p2".into()
+        }
+    );
     assert_eq!(f("old#4"), Fate::Removed);
     assert_eq!(f("old#9"), Fate::Unknown);
     assert_eq!(f("old#1/p9"), Fate::Unknown);
@@ -123,7 +152,17 @@ De oproep wordt per post of digitaal bezorgd bij de dienstplichtige.
 ";
     let new = doc("new", merged);
     let diff = EditionDiff::compare(&old, &new);
-    assert!(matches!(diff.changes[0], Change::Merged { new: 0, .. }), "{:?}", diff.changes);
-    assert_eq!(diff.changes[1], Change::Merged { new: 0, others: vec![0] });
+    assert!(
+        matches!(diff.changes[0], Change::Merged { new: 0, .. }),
+        "{:?}",
+        diff.changes
+    );
+    assert_eq!(
+        diff.changes[1],
+        Change::Merged {
+            new: 0,
+            others: vec![0]
+        }
+    );
     assert!(!diff.changes[1].is_certain());
 }

@@ -104,7 +104,10 @@ pub fn sentences(text: &str) -> Vec<String> {
 
 /// Pair the changed items of two lists: equal runs are skipped, a replaced
 /// run is paired up in order, the rest is removed or added.
-fn pair_changes<T: Ord + std::hash::Hash + Clone>(old: &[T], new: &[T]) -> Vec<(Option<T>, Option<T>)> {
+fn pair_changes<T: Ord + std::hash::Hash + Clone>(
+    old: &[T],
+    new: &[T],
+) -> Vec<(Option<T>, Option<T>)> {
     let mut out = Vec::new();
     for op in capture_diff_slices(Algorithm::Patience, old, new) {
         let (_, o, n) = op.as_tag_tuple();
@@ -144,9 +147,8 @@ pub(crate) fn section_diff(old: &SectionText, new: &SectionText) -> SectionDiff 
         .collect();
     let old_notes: Vec<&str> = old.footnotes.iter().map(|(_, t)| t.as_str()).collect();
     let new_notes: Vec<&str> = new.footnotes.iter().map(|(_, t)| t.as_str()).collect();
-    let number = |list: &[(u32, String)], text: &str| {
-        list.iter().find(|(_, t)| t == text).map(|(n, _)| *n)
-    };
+    let number =
+        |list: &[(u32, String)], text: &str| list.iter().find(|(_, t)| t == text).map(|(n, _)| *n);
     let footnotes = pair_changes(&old_notes, &new_notes)
         .into_iter()
         .map(|(o, n)| FootnoteChange {
@@ -202,8 +204,16 @@ fn shorten(text: &str, context: usize, first: bool, last: bool) -> String {
     if text.chars().count() <= context * 2 {
         return text.to_string();
     }
-    let lead = if text.starts_with(char::is_whitespace) { " " } else { "" };
-    let trail = if text.ends_with(char::is_whitespace) { " " } else { "" };
+    let lead = if text.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let trail = if text.ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
     let words: Vec<&str> = text.split_whitespace().collect();
     let head = take_words(words.iter().copied(), context).join(" ");
     let mut tail = take_words(words.iter().rev().copied(), context);
@@ -244,8 +254,14 @@ mod tests {
 
     #[test]
     fn inline_marks_removed_and_added_words() {
-        let w = word_diff("het budget was 13% van de begroting", "het budget was 17% van de begroting");
-        assert_eq!(inline(&w, 40), "het budget was [-13%-] {+17%+} van de begroting");
+        let w = word_diff(
+            "het budget was 13% van de begroting",
+            "het budget was 17% van de begroting",
+        );
+        assert_eq!(
+            inline(&w, 40),
+            "het budget was [-13%-] {+17%+} van de begroting"
+        );
         assert_eq!(inline(&w, 4), "… was [-13%-] {+17%+} van …");
     }
 }

@@ -497,13 +497,8 @@ pub fn cite(app: &mut App, reference: &str) {
         .answers
         .get(&key)
         .is_some_and(|a| a.cited.iter().any(|r| r == reference));
-    // A hash of what the passage says now, so a later edition's change shows.
-    match crate::corpus::citation::passage_text(&data.corpus, reference) {
-        Some(text) => st
-            .session
-            .cite_passage(&key, reference, &text, data.keep_cited_text),
-        None => st.session.cite(&key, reference),
-    }
+    st.session
+        .cite_in(&data.corpus, &key, reference, data.keep_cited_text);
     if !already {
         super::editing::append_to_note(&mut st.session, &key, &format!("[{reference}]"));
     }

@@ -19,7 +19,10 @@ use super::{NEW, OLD};
 fn updated_in_place() -> Corpus {
     let mut files = FileSet::embedded_corpus();
     let next = std::fs::read_to_string(
-        root().join("tests/fixtures/edition/corpus").join(NEW).join("text.txt"),
+        root()
+            .join("tests/fixtures/edition/corpus")
+            .join(NEW)
+            .join("text.txt"),
     )
     .unwrap();
     for f in &mut files.files {
@@ -47,25 +50,60 @@ fn a_changed_or_gone_passage_is_marked_and_the_cited_text_kept() {
     let back = parse_session(Path::new("s.toml"), &file).unwrap();
     assert_eq!(back, s);
     let a = &back.answers["q.a"];
-    assert!(a.cited_hash(&format!("{OLD}#1.2.2.3")).unwrap().starts_with("sha256:"));
-    assert!(a.cited_text(&format!("{OLD}#1.2.2.3")).unwrap().contains("13%"));
-    assert!(back.answers["q.b"].cited_text(&format!("{OLD}#3.7.6")).is_none());
+    assert!(
+        a.cited_hash(&format!("{OLD}#1.2.2.3"))
+            .unwrap()
+            .starts_with("sha256:")
+    );
+    assert!(
+        a.cited_text(&format!("{OLD}#1.2.2.3"))
+            .unwrap()
+            .contains("13%")
+    );
+    assert!(
+        back.answers["q.b"]
+            .cited_text(&format!("{OLD}#3.7.6"))
+            .is_none()
+    );
 
     let now = updated_in_place();
-    let state = |k: &str, r: &str| {
-        citation_state(&now, r, back.answers[k].cited_hash(r))
-    };
-    assert_eq!(state("q.a", &format!("{OLD}#1.2.2.3")), CitationState::Changed);
+    let state = |k: &str, r: &str| citation_state(&now, r, back.answers[k].cited_hash(r));
+    assert_eq!(
+        state("q.a", &format!("{OLD}#1.2.2.3")),
+        CitationState::Changed
+    );
     assert_eq!(state("q.c", &format!("{OLD}#1.1.2")), CitationState::Same);
     // 3.7.6 is now 4.7.6 and does not exist: the ref no longer resolves.
     assert_eq!(state("q.b", &format!("{OLD}#3.7.6")), CitationState::Gone);
 
     let catalog = gehoor::questionnaire::Catalog::default();
-    let md = markdown(&back, &Library { catalog: &catalog, corpus: &now }, Lang::En);
-    assert_eq!(md.matches("passage changed since it was cited").count(), 1, "{md}");
-    assert_eq!(md.matches("passage no longer in the corpus").count(), 1, "{md}");
+    let md = markdown(
+        &back,
+        &Library {
+            catalog: &catalog,
+            corpus: &now,
+        },
+        Lang::En,
+    );
+    assert_eq!(
+        md.matches("passage changed since it was cited").count(),
+        1,
+        "{md}"
+    );
+    assert_eq!(
+        md.matches("passage no longer in the corpus").count(),
+        1,
+        "{md}"
+    );
     assert!(md.contains("*as cited:*") && md.contains("13%"), "{md}");
-    let same = markdown(&back, &Library { catalog: &catalog, corpus: &shipped }, Lang::Nl);
+    let same = markdown(
+        &back,
+        &Library {
+            catalog: &catalog,
+            corpus: &shipped,
+        },
+        Lang::Nl,
+    );
     assert!(!same.contains("gewijzigd sinds het citeren"), "{same}");
 }
 

@@ -23,27 +23,61 @@ fn importing_the_shipped_report_reproduces_its_parse() {
     let out = gehoor(dir.path())
         .args(["corpus", "import"])
         .arg(&text)
-        .args(["--id", OLD, "--layout", "auto", "--publisher", "Ministerie van Buitenlandse Zaken"])
+        .args([
+            "--id",
+            OLD,
+            "--layout",
+            "auto",
+            "--publisher",
+            "Ministerie van Buitenlandse Zaken",
+        ])
         .arg("--into")
         .arg(&into)
         .output()
         .unwrap();
     let report = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{report}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(report.contains("layout: pdf_report (recognised by page headers, link lists)"), "{report}");
+    assert!(
+        out.status.success(),
+        "{report}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        report.contains("layout: pdf_report (recognised by page headers, link lists)"),
+        "{report}"
+    );
     assert!(report.contains("3 page headers (pages 16–54)"), "{report}");
     assert!(report.contains("408 footnotes (1–408)"), "{report}");
-    assert!(report.contains("1.1.3.2 Negeren van oproepen – andere maatregelen (403"), "{report}");
+    assert!(
+        report.contains("1.1.3.2 Negeren van oproepen – andere maatregelen (403"),
+        "{report}"
+    );
     assert!(report.contains("All text was placed."), "{report}");
 
     let imported = Corpus::load(&FileSet::from_dir(&into).unwrap()).unwrap();
     let shipped = Corpus::load(&FileSet::embedded_corpus()).unwrap();
     assert!(imported.problems.is_empty(), "{:?}", imported.problems);
     assert_eq!(parse_of(&imported, OLD), parse_of(&shipped, OLD));
-    let (a, b) = (&imported.document(OLD).unwrap().meta, &shipped.document(OLD).unwrap().meta);
+    let (a, b) = (
+        &imported.document(OLD).unwrap().meta,
+        &shipped.document(OLD).unwrap().meta,
+    );
     assert_eq!(
-        (&a.title, &a.published, &a.language, a.layout, a.kind, a.line_hyphen),
-        (&b.title, &b.published, &b.language, b.layout, b.kind, b.line_hyphen)
+        (
+            &a.title,
+            &a.published,
+            &a.language,
+            a.layout,
+            a.kind,
+            a.line_hyphen
+        ),
+        (
+            &b.title,
+            &b.published,
+            &b.language,
+            b.layout,
+            b.kind,
+            b.line_hyphen
+        )
     );
     assert_eq!(
         std::fs::read(into.join(OLD).join("text.txt")).unwrap(),
@@ -74,7 +108,8 @@ fn auto_picks_the_layout_of_every_shipped_document() {
 #[test]
 fn a_text_the_rules_do_not_fit_is_reported_with_lines() {
     let dir = tempfile::tempdir().unwrap();
-    let shipped = std::fs::read_to_string(root().join("corpus").join(OLD).join("text.txt")).unwrap();
+    let shipped =
+        std::fs::read_to_string(root().join("corpus").join(OLD).join("text.txt")).unwrap();
     // Footnote 200's line is lost in the export: numbering cannot go on.
     let at = shipped.find("\n200 ").expect("footnote 200");
     let end = at + 1 + shipped[at + 1..].find('\n').unwrap();
@@ -89,9 +124,15 @@ fn a_text_the_rules_do_not_fit_is_reported_with_lines() {
         .unwrap();
     let report = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{report}");
-    assert!(report.contains("Parsing broke here: footnotes stop at 199, yet line"), "{report}");
+    assert!(
+        report.contains("Parsing broke here: footnotes stop at 199, yet line"),
+        "{report}"
+    );
     assert!(report.contains("starts like footnote 201"), "{report}");
-    assert!(!dir.path().join("corpus").exists(), "--dry-run writes nothing");
+    assert!(
+        !dir.path().join("corpus").exists(),
+        "--dry-run writes nothing"
+    );
     // Plain prose is no report: no headings, and it says so.
     std::fs::write(&file, "Een brief.\n\nMet twee alinea's.\n").unwrap();
     let out = gehoor(dir.path())
@@ -101,5 +142,8 @@ fn a_text_the_rules_do_not_fit_is_reported_with_lines() {
         .output()
         .unwrap();
     let report = String::from_utf8_lossy(&out.stdout);
-    assert!(report.contains("not a single numbered heading found"), "{report}");
+    assert!(
+        report.contains("not a single numbered heading found"),
+        "{report}"
+    );
 }

@@ -26,9 +26,21 @@ fn verdicts_follow_the_edit_list_exactly() {
         let section = u.reference.split_once('#').map_or("", |(_, s)| s);
         let at = format!("{}: {}", u.file.display(), u.reference);
         if u.reference == OLD {
-            assert_eq!(fate, &Fate::Certain { new_ref: NEW.into() }, "{at}");
+            assert_eq!(
+                fate,
+                &Fate::Certain {
+                    new_ref: NEW.into()
+                },
+                "{at}"
+            );
         } else if let Some(n) = expect.renumbered.get(section) {
-            assert_eq!(fate, &Fate::Certain { new_ref: format!("{NEW}#{n}") }, "{at}");
+            assert_eq!(
+                fate,
+                &Fate::Certain {
+                    new_ref: format!("{NEW}#{n}")
+                },
+                "{at}"
+            );
             moved += 1;
         } else if expect.edited.contains_key(section) || expect.split.contains_key(section) {
             assert!(matches!(fate, Fate::Changed { .. }), "{at}: {fate:?}");
@@ -37,12 +49,21 @@ fn verdicts_follow_the_edit_list_exactly() {
             assert_eq!(fate, &Fate::Removed, "{at}");
             flagged += 1;
         } else {
-            assert_eq!(fate, &Fate::Certain { new_ref: format!("{NEW}#{section}") }, "{at}");
+            assert_eq!(
+                fate,
+                &Fate::Certain {
+                    new_ref: format!("{NEW}#{section}")
+                },
+                "{at}"
+            );
         }
     }
     // The shipped questionnaires cite renumbered, edited, split and removed
     // sections, so each branch above was taken.
-    assert!(moved > 20 && flagged > 20, "moved {moved}, flagged {flagged}");
+    assert!(
+        moved > 20 && flagged > 20,
+        "moved {moved}, flagged {flagged}"
+    );
     let classes: std::collections::BTreeSet<&str> = all
         .iter()
         .filter_map(|(_, f)| match f {
@@ -51,7 +72,10 @@ fn verdicts_follow_the_edit_list_exactly() {
             _ => None,
         })
         .collect();
-    assert_eq!(classes, ["edited", "removed", "split"].into_iter().collect());
+    assert_eq!(
+        classes,
+        ["edited", "removed", "split"].into_iter().collect()
+    );
 }
 
 /// One line per diagnostic: the golden output of `check` stays readable.
@@ -82,10 +106,12 @@ fn check_and_migrate_golden_outputs() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "warnings only");
-    super::snapshot("check_superseded", &condensed(&String::from_utf8_lossy(&out.stdout)));
-    let dry = stdout(gehoor(dir.path()).args([
-        "questionnaires", "migrate", "--from", OLD, "--to", NEW,
-    ]));
+    super::snapshot(
+        "check_superseded",
+        &condensed(&String::from_utf8_lossy(&out.stdout)),
+    );
+    let dry =
+        stdout(gehoor(dir.path()).args(["questionnaires", "migrate", "--from", OLD, "--to", NEW]));
     super::snapshot("migrate_dry_run", &dry);
 }
 
@@ -122,9 +148,11 @@ fn migrate_writes_only_with_write_and_keeps_everything_else() {
     std::fs::create_dir(&q).unwrap();
     copy_questionnaires(&q);
     let summons = q.join("summons.toml");
-    let commented = std::fs::read_to_string(&summons)
-        .unwrap()
-        .replacen("\n[[question]]", "\n# a trainer's comment\n[[question]]", 1);
+    let commented = std::fs::read_to_string(&summons).unwrap().replacen(
+        "\n[[question]]",
+        "\n# a trainer's comment\n[[question]]",
+        1,
+    );
     std::fs::write(&summons, &commented).unwrap();
     let before: Vec<(std::path::PathBuf, String)> = std::fs::read_dir(&q)
         .unwrap()
@@ -136,10 +164,17 @@ fn migrate_writes_only_with_write_and_keeps_everything_else() {
     cmd.arg("--questionnaires").arg(&q).args(args);
     stdout(&mut cmd);
     for (p, text) in &before {
-        assert_eq!(&std::fs::read_to_string(p).unwrap(), text, "dry run wrote {p:?}");
+        assert_eq!(
+            &std::fs::read_to_string(p).unwrap(),
+            text,
+            "dry run wrote {p:?}"
+        );
     }
     let mut cmd = gehoor(dir.path());
-    cmd.arg("--questionnaires").arg(&q).args(args).arg("--write");
+    cmd.arg("--questionnaires")
+        .arg(&q)
+        .args(args)
+        .arg("--write");
     let out = stdout(&mut cmd);
     assert!(out.contains("rewritten"), "{out}");
     for (p, old) in &before {
@@ -152,11 +187,19 @@ fn migrate_writes_only_with_write_and_keeps_everything_else() {
     }
     let after = std::fs::read_to_string(&summons).unwrap();
     assert!(after.contains("# a trainer's comment"));
-    assert!(after.contains(&format!("\"{NEW}#1.1.3.3\"")), "renumbered 1.1.3.2 moved");
-    assert!(after.contains(&format!("\"{OLD}#1.1.3.1\"")), "split 1.1.3.1 stays for review");
+    assert!(
+        after.contains(&format!("\"{NEW}#1.1.3.3\"")),
+        "renumbered 1.1.3.2 moved"
+    );
+    assert!(
+        after.contains(&format!("\"{OLD}#1.1.3.1\"")),
+        "split 1.1.3.1 stays for review"
+    );
     // What is left for `check` is exactly what needs a person.
     let mut cmd = gehoor(dir.path());
-    cmd.arg("--questionnaires").arg(&q).args(["check", "--format", "json"]);
+    cmd.arg("--questionnaires")
+        .arg(&q)
+        .args(["check", "--format", "json"]);
     let left = stdout(&mut cmd);
     assert!(!left.contains("superseded_moved"), "{left}");
     assert!(left.contains("superseded_changed") && left.contains("superseded_removed"));
@@ -166,7 +209,15 @@ fn migrate_writes_only_with_write_and_keeps_everything_else() {
 fn the_built_in_questionnaires_are_never_written() {
     let dir = tempfile::tempdir().unwrap();
     gehoor(dir.path())
-        .args(["questionnaires", "migrate", "--from", OLD, "--to", NEW, "--write"])
+        .args([
+            "questionnaires",
+            "migrate",
+            "--from",
+            OLD,
+            "--to",
+            NEW,
+            "--write",
+        ])
         .assert()
         .code(2)
         .stderr(predicates::str::contains("--questionnaires"));

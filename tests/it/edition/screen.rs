@@ -23,7 +23,10 @@ use super::{OLD, fixture_corpus_dir};
 fn app_citing(reference: &str) -> App {
     let dir = tempfile::tempdir().unwrap();
     let trial = std::fs::read_to_string(root().join("tests/fixtures/tui/trial.toml")).unwrap();
-    let edited = trial.replace("\"ambtsbericht-rf-2025#1.1.3\"", &format!("\"{reference}\""));
+    let edited = trial.replace(
+        "\"ambtsbericht-rf-2025#1.1.3\"",
+        &format!("\"{reference}\""),
+    );
     std::fs::write(dir.path().join("trial.toml"), edited).unwrap();
     let data = Data::from_files(
         &FileSet::from_dir(&fixture_corpus_dir()).unwrap(),
@@ -38,7 +41,12 @@ fn app_citing(reference: &str) -> App {
 
 fn new_session(app: &App) -> Session {
     let trial = app.data.catalog.questionnaire("trial").unwrap();
-    Session::new("CASE-E", "Tester", Lang::En, gehoor::interview::uses(&[trial]))
+    Session::new(
+        "CASE-E",
+        "Tester",
+        Lang::En,
+        gehoor::interview::uses(&[trial]),
+    )
 }
 
 /// The screen as text, lines joined so wrapped phrases can be found.
@@ -48,7 +56,11 @@ fn screen(app: &App) -> String {
     t.draw(|f| view::render(app, f)).unwrap();
     let buf = t.backend().buffer().clone();
     (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>())
+        .map(|y| {
+            (0..w)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -60,13 +72,22 @@ fn the_source_pane_says_what_the_newer_edition_did() {
     open_interview(&mut app, s, false, false);
     let text = screen(&app);
     // The pane wraps: the note is checked in two pieces.
-    assert!(text.contains("#1.1.1  (newer edition ambtsbericht-rf-next-test:"), "{text}");
-    assert!(text.contains("edited → ambtsbericht-rf-next-test#1.1.1)"), "{text}");
+    assert!(
+        text.contains("#1.1.1  (newer edition ambtsbericht-rf-next-test:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("edited → ambtsbericht-rf-next-test#1.1.1)"),
+        "{text}"
+    );
     let mut app = app_citing(&format!("{OLD}#3.7.6"));
     let s = new_session(&app);
     open_interview(&mut app, s, false, false);
     let text = screen(&app);
-    assert!(text.contains("#3.7.6  (newer edition ambtsbericht-rf-next-test:"), "{text}");
+    assert!(
+        text.contains("#3.7.6  (newer edition ambtsbericht-rf-next-test:"),
+        "{text}"
+    );
     assert!(text.contains("removed)"), "{text}");
 }
 
@@ -78,17 +99,33 @@ fn citing_keeps_a_hash_and_a_changed_passage_is_marked() {
     let msg = key_msg(&app, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE));
     update(&mut app, msg);
     let st = app.interview().unwrap();
-    let a = st.session.answers.values().find(|a| !a.cited.is_empty()).expect("cited");
+    let a = st
+        .session
+        .answers
+        .values()
+        .find(|a| !a.cited.is_empty())
+        .expect("cited");
     let r = a.cited[0].clone();
     assert!(a.cited_hash(&r).unwrap().starts_with("sha256:"));
     assert!(!screen(&app).contains("passage changed since it was cited"));
 
     // The same session as if the passage had read otherwise when cited.
     let mut s = new_session(&app);
-    s.cite_passage("trial.received", &r, "Een oudere tekst van deze paragraaf.", true);
+    s.cite_passage(
+        "trial.received",
+        &r,
+        "Een oudere tekst van deze paragraaf.",
+        true,
+    );
     let mut app = app_citing(&format!("{OLD}#1.1.1"));
     open_interview(&mut app, s, false, false);
     let text = screen(&app);
-    assert!(text.contains("passage changed since it was cited"), "{text}");
-    assert!(text.contains("as cited: Een oudere tekst van deze paragraaf."), "{text}");
+    assert!(
+        text.contains("passage changed since it was cited"),
+        "{text}"
+    );
+    assert!(
+        text.contains("as cited: Een oudere tekst van deze paragraaf."),
+        "{text}"
+    );
 }
