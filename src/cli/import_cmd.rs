@@ -220,6 +220,12 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<ExitCode> {
             ),
         });
     }
+    // What is written must load: a bad date given as a flag stops here.
+    crate::corpus::meta::parse(
+        &PathBuf::from(&args.id).join("document.toml"),
+        &toml_text,
+        &args.id,
+    )?;
     let into = args
         .into
         .clone()
