@@ -149,8 +149,12 @@ fn splits(
             .filter_map(|p| homes.get(p))
             .copied()
             .collect();
-        let mut targets = found.clone();
-        targets.dedup();
+        let mut targets: Vec<usize> = Vec::new();
+        for &n in &found {
+            if !targets.contains(&n) {
+                targets.push(n);
+            }
+        }
         let share = found.len() as f64 / os.paragraphs.len() as f64;
         // Each target must be mostly made of this section's paragraphs.
         let own = |n: usize| {

@@ -147,3 +147,46 @@ fn a_text_the_rules_do_not_fit_is_reported_with_lines() {
         "{report}"
     );
 }
+
+#[test]
+fn values_the_text_does_not_give_must_be_flags_and_valid() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("brief.txt");
+    std::fs::write(&file, "Geachte voorzitter,\n\nDit is de tekst van de brief.\n").unwrap();
+    let into = dir.path().join("c");
+    // No terminal to ask on: the missing values are named, nothing is written.
+    gehoor(dir.path())
+        .args(["corpus", "import"])
+        .arg(&file)
+        .args(["--id", "brief-test"])
+        .arg("--into")
+        .arg(&into)
+        .assert()
+        .code(2)
+        .stdout(predicates::str::contains("layout: letter"))
+        .stderr(predicates::str::contains("--published"))
+        .stderr(predicates::str::contains("--publisher"));
+    assert!(!into.exists());
+    // A date that is not YYYY-MM-DD is refused where it would be written.
+    gehoor(dir.path())
+        .args(["corpus", "import"])
+        .arg(&file)
+        .args(["--id", "brief-test", "--published", "1 mei", "--publisher", "P"])
+        .arg("--into")
+        .arg(&into)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("YYYY-MM-DD"));
+    assert!(!into.join("brief-test").exists());
+    gehoor(dir.path())
+        .args(["corpus", "import"])
+        .arg(&file)
+        .args(["--id", "brief-test", "--published", "2026-05-01", "--publisher", "P"])
+        .arg("--into")
+        .arg(&into)
+        .assert()
+        .success();
+    let toml = std::fs::read_to_string(into.join("brief-test/document.toml")).unwrap();
+    assert!(toml.contains("layout = \"letter\"") && toml.contains("kind = \"policy_letter\""), "{toml}");
+    assert!(toml.contains("title = \"Geachte voorzitter,\""), "{toml}");
+}
