@@ -5,6 +5,7 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
+use super::Code;
 use super::diag::{Diagnostic, Severity, make};
 use super::model::Catalog;
 use crate::assets::FileSet;
@@ -77,21 +78,23 @@ pub fn diagnostics(catalog: &Catalog, corpus: &Corpus, files: &FileSet) -> Vec<D
                 .find(|t| files.display_path(t) == u.file)
                 .map_or("", |t| t.text.as_str());
             let r = u.reference.as_str();
-            let (code, args): (&'static str, Vec<(&'static str, String)>) = match &f {
-                Fate::Certain { new_ref } => ("superseded_moved", vec![("new", new_ref.clone())]),
+            let (code, args): (Code, Vec<(&'static str, String)>) = match &f {
+                Fate::Certain { new_ref } => {
+                    (Code::SupersededMoved, vec![("new", new_ref.clone())])
+                }
                 Fate::Changed {
                     class,
                     candidates,
                     hint,
                 } => (
-                    "superseded_changed",
+                    Code::SupersededChanged,
                     vec![
                         ("class", (*class).to_string()),
                         ("candidates", candidates.join(", ")),
                         ("diff", hint.clone()),
                     ],
                 ),
-                Fate::Removed => ("superseded_removed", Vec::new()),
+                Fate::Removed => (Code::SupersededRemoved, Vec::new()),
                 Fate::Unknown => continue,
             };
             let mut all: Vec<(&'static str, &str)> =

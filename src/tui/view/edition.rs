@@ -7,7 +7,7 @@ use crate::notes::Answer;
 use crate::tui::app::App;
 
 /// A passage's ref, and what a newer edition did with its section.
-pub(super) fn reference_line(app: &App, reference: &str) -> Line<'static> {
+pub(in crate::tui::view) fn reference_line(app: &App, reference: &str) -> Line<'static> {
     let e = &app.strings().edition;
     let Some(n) = app.data.corpus.newer_edition(reference) else {
         return Line::styled(reference.to_string(), app.palette.dim());
@@ -32,13 +32,13 @@ pub(super) fn reference_line(app: &App, reference: &str) -> Line<'static> {
     };
     Line::from(vec![
         Span::styled(format!("{reference}  "), app.palette.dim()),
-        Span::styled(crate::sanitize::clean_line(&format!("({note})")), style),
+        Span::styled(crate::sanitize::Clean::line(&format!("({note})")), style),
     ])
 }
 
 /// Citations whose passage reads differently now, or is gone, with the
 /// text as cited when the session kept it.
-pub(super) fn changed_citations(app: &App, a: &Answer) -> Vec<Line<'static>> {
+pub(in crate::tui::view) fn changed_citations(app: &App, a: &Answer) -> Vec<Line<'static>> {
     use crate::corpus::citation::{CitationState, citation_state};
     let e = &app.strings().edition;
     let mut out = Vec::new();
@@ -48,7 +48,7 @@ pub(super) fn changed_citations(app: &App, a: &Answer) -> Vec<Line<'static>> {
             CitationState::Changed => &e.citation_changed,
             CitationState::Gone => &e.citation_gone,
         };
-        let shown = crate::sanitize::clean_line(r);
+        let shown = crate::sanitize::Clean::line(r);
         out.push(Line::styled(
             format!("⚠ {shown}: {label}"),
             app.palette.warn(),
@@ -58,7 +58,7 @@ pub(super) fn changed_citations(app: &App, a: &Answer) -> Vec<Line<'static>> {
                 format!(
                     "  {}: {}",
                     e.citation_stored,
-                    crate::sanitize::clean_line(text)
+                    crate::sanitize::Clean::line(text)
                 ),
                 app.palette.dim(),
             ));

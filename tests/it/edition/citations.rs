@@ -37,14 +37,20 @@ fn updated_in_place() -> Corpus {
 #[test]
 fn a_changed_or_gone_passage_is_marked_and_the_cited_text_kept() {
     let shipped = Corpus::load(&FileSet::embedded_corpus()).unwrap();
-    let mut s = Session::new("TEST-CITE", "A", Lang::En, Vec::new());
+    let mut s = Session::new(
+        "TEST-CITE",
+        "A",
+        Lang::En,
+        Vec::new(),
+        &gehoor::notes::now(),
+    );
     for (key, r) in [
         ("q.a", format!("{OLD}#1.2.2.3")),
         ("q.b", format!("{OLD}#3.7.6")),
         ("q.c", format!("{OLD}#1.1.2")),
     ] {
         let text = passage_text(&shipped, &r).unwrap();
-        s.cite_passage(key, &r, &text, key == "q.a");
+        s.cite_passage(key, &r, &text, key == "q.a", &gehoor::notes::now());
     }
     let file = s.to_toml();
     let back = parse_session(Path::new("s.toml"), &file).unwrap();

@@ -152,7 +152,11 @@ fn a_text_the_rules_do_not_fit_is_reported_with_lines() {
 fn values_the_text_does_not_give_must_be_flags_and_valid() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("brief.txt");
-    std::fs::write(&file, "Geachte voorzitter,\n\nDit is de tekst van de brief.\n").unwrap();
+    std::fs::write(
+        &file,
+        "Geachte voorzitter,\n\nDit is de tekst van de brief.\n",
+    )
+    .unwrap();
     let into = dir.path().join("c");
     // No terminal to ask on: the missing values are named, nothing is written.
     gehoor(dir.path())
@@ -171,7 +175,14 @@ fn values_the_text_does_not_give_must_be_flags_and_valid() {
     gehoor(dir.path())
         .args(["corpus", "import"])
         .arg(&file)
-        .args(["--id", "brief-test", "--published", "1 mei", "--publisher", "P"])
+        .args([
+            "--id",
+            "brief-test",
+            "--published",
+            "1 mei",
+            "--publisher",
+            "P",
+        ])
         .arg("--into")
         .arg(&into)
         .assert()
@@ -181,12 +192,22 @@ fn values_the_text_does_not_give_must_be_flags_and_valid() {
     gehoor(dir.path())
         .args(["corpus", "import"])
         .arg(&file)
-        .args(["--id", "brief-test", "--published", "2026-05-01", "--publisher", "P"])
+        .args([
+            "--id",
+            "brief-test",
+            "--published",
+            "2026-05-01",
+            "--publisher",
+            "P",
+        ])
         .arg("--into")
         .arg(&into)
         .assert()
         .success();
     let toml = std::fs::read_to_string(into.join("brief-test/document.toml")).unwrap();
-    assert!(toml.contains("layout = \"letter\"") && toml.contains("kind = \"policy_letter\""), "{toml}");
+    assert!(
+        toml.contains("layout = \"letter\"") && toml.contains("kind = \"policy_letter\""),
+        "{toml}"
+    );
     assert!(toml.contains("title = \"Geachte voorzitter,\""), "{toml}");
 }

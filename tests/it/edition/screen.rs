@@ -46,6 +46,7 @@ fn new_session(app: &App) -> Session {
         "Tester",
         Lang::En,
         gehoor::interview::uses(&[trial]),
+        &gehoor::notes::now(),
     )
 }
 
@@ -53,7 +54,10 @@ fn new_session(app: &App) -> Session {
 fn screen(app: &App) -> String {
     let (w, h) = (200, 50);
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view::render(app, f)).unwrap();
+    t.draw(|f| {
+        view::render(app, f);
+    })
+    .unwrap();
     let buf = t.backend().buffer().clone();
     (0..h)
         .map(|y| {
@@ -97,7 +101,7 @@ fn citing_keeps_a_hash_and_a_changed_passage_is_marked() {
     let s = new_session(&app);
     open_interview(&mut app, s, false, false);
     let msg = key_msg(&app, KeyEvent::new(KeyCode::Char('c'), KeyModifiers::NONE));
-    update(&mut app, msg);
+    update(&mut app, msg.expect("c is bound"));
     let st = app.interview().unwrap();
     let a = st
         .session
@@ -116,6 +120,7 @@ fn citing_keeps_a_hash_and_a_changed_passage_is_marked() {
         &r,
         "Een oudere tekst van deze paragraaf.",
         true,
+        &gehoor::notes::now(),
     );
     let mut app = app_citing(&format!("{OLD}#1.1.1"));
     open_interview(&mut app, s, false, false);
