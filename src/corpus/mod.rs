@@ -77,11 +77,7 @@ impl Corpus {
     /// What a newer edition did with the section `reference` is in (a
     /// paragraph ref counts for its section).
     pub fn newer_edition(&self, reference: &str) -> Option<&edition::Newer> {
-        let section = match reference.trim().rsplit_once('/') {
-            Some((s, p)) if p.starts_with('p') => s,
-            _ => reference.trim(),
-        };
-        self.newer.get(section)
+        self.newer.get(&Ref::split(reference.trim()).section_ref())
     }
 
     pub fn footnote(&self, doc: &str, number: u32) -> Option<&Footnote> {

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::content::paragraph_text;
+use crate::corpus::Ref;
 use super::{Change, EditionDiff, inline};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -43,28 +44,25 @@ const HINT_CONTEXT: usize = 30;
 /// The fate of `reference` if it points into the old edition of `diff`,
 /// else `None`.
 pub fn fate(diff: &EditionDiff<'_>, reference: &str) -> Option<Fate> {
-    let reference = reference.trim();
-    let old_id = &diff.old.meta.id;
-    let new_id = &diff.new.meta.id;
-    let (doc, rest) = match reference.split_once('#') {
-        Some((d, r)) => (d, Some(r)),
-        None => (reference, None),
-    };
-    if doc != old_id {
+    let r = Ref::split(reference.trim());
+    if r.doc != diff.old.meta.id {
         return None;
     }
     // The whole document: its successor is the whole new edition.
-    let Some(rest) = rest else {
-        return Some(Fate::Certain {
-            new_ref: new_id.clone(),
+    let Some(section_id) = r.section else {
+        return Some(match r.paragraph {
+            None => Fate::Certain {
+                new_ref: diff.new.meta.id.clone(),
+            },
+            // `DOC#pN`: text outside any section, which the alignment
+            // does not cover.
+            Some(_) => Fate::Unknown,
         });
     };
-    let (section_id, para) = match rest.rsplit_once('/') {
-        Some((s, p)) => match p.strip_prefix('p').and_then(|n| n.parse::<usize>().ok()) {
-            Some(n) if n > 0 => (s, Some(n)),
-            _ => return Some(Fate::Unknown),
-        },
-        None => (rest, None),
+    let para = match (r.paragraph, r.paragraph_number()) {
+        (None, _) => None,
+        (Some(_), Some(n)) if n > 0 => Some(n),
+        (Some(_), _) => return Some(Fate::Unknown),
     };
     let Some((o, change)) = diff.change_of(section_id) else {
         return Some(Fate::Unknown);
