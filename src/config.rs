@@ -31,6 +31,9 @@ pub struct Config {
     pub corpus: Option<PathBuf>,
     /// Keep the text of a cited passage in the session, not only its hash.
     pub keep_cited_text: Option<bool>,
+    /// After an answer is confirmed, move on to the next question
+    /// (default true).
+    pub advance: Option<bool>,
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -75,6 +78,7 @@ pub struct Settings {
     pub name: Option<String>,
     pub config_path: Option<PathBuf>,
     pub keep_cited_text: bool,
+    pub advance: bool,
 }
 
 /// Inputs to `Settings::resolve`, gathered by the CLI layer.
@@ -104,6 +108,7 @@ impl Settings {
             name: config.name.clone(),
             config_path,
             keep_cited_text: config.keep_cited_text.unwrap_or(false),
+            advance: config.advance.unwrap_or(true),
         }
     }
 

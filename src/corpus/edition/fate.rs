@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use super::content::paragraph_text;
-use crate::corpus::Ref;
 use super::{Change, EditionDiff, inline};
+use crate::corpus::Ref;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "fate")]
