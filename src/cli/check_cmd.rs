@@ -56,8 +56,10 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<ExitCode> {
     let corpus = corpus(ctx)?;
     let mut refs = corpus.refs();
     refs.sort();
-    let (catalog, mut diags) = crate::questionnaire::load_checked(&files, &refs);
+    let grounds = check::Grounds::from_corpus(&corpus);
+    let mut diags = check::check_grounded(&files, &refs, &grounds);
     // Refs into an edition that a newer document supersedes.
+    let (catalog, _) = crate::questionnaire::load_checked(&files, &refs);
     diags.extend(crate::questionnaire::editions::diagnostics(
         &catalog, &corpus, &files,
     ));

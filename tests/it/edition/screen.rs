@@ -124,6 +124,13 @@ fn citing_keeps_a_hash_and_a_changed_passage_is_marked() {
     );
     let mut app = app_citing(&format!("{OLD}#1.1.1"));
     open_interview(&mut app, s, false, false);
+    // A session resumes after its last answer; go back to the cited one.
+    let st = app.interview_mut().unwrap();
+    st.cursor = st
+        .rows
+        .iter()
+        .position(|r| r.key() == Some("trial.received"))
+        .unwrap();
     let text = screen(&app);
     assert!(
         text.contains("passage changed since it was cited"),
