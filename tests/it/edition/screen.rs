@@ -84,6 +84,15 @@ fn the_source_pane_says_what_the_newer_edition_did() {
         text.contains("edited → ambtsbericht-rf-next-test#1.1.1)"),
         "{text}"
     );
+    // The whole section, opened with o, says it too.
+    let msg = key_msg(&app, KeyEvent::new(KeyCode::Char('o'), KeyModifiers::NONE));
+    update(&mut app, msg.expect("o is bound"));
+    assert!(app.overlay.is_some(), "o opened the section");
+    let text = screen(&app);
+    assert!(
+        text.contains("edited → ambtsbericht-rf-next-test#1.1.1)"),
+        "{text}"
+    );
     let mut app = app_citing(&format!("{OLD}#3.7.6"));
     let s = new_session(&app);
     open_interview(&mut app, s, false, false);
