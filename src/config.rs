@@ -34,6 +34,9 @@ pub struct Config {
     /// After an answer is confirmed, move on to the next question
     /// (default true).
     pub advance: Option<bool>,
+    /// Let a supervisor approve a session they interviewed or amended.
+    /// Off unless set: the four-eyes rule is the default.
+    pub allow_self_approval: Option<bool>,
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -79,6 +82,7 @@ pub struct Settings {
     pub config_path: Option<PathBuf>,
     pub keep_cited_text: bool,
     pub advance: bool,
+    pub policy: crate::notes::Policy,
 }
 
 /// Inputs to `Settings::resolve`, gathered by the CLI layer.
@@ -109,6 +113,9 @@ impl Settings {
             config_path,
             keep_cited_text: config.keep_cited_text.unwrap_or(false),
             advance: config.advance.unwrap_or(true),
+            policy: crate::notes::Policy {
+                allow_self_approval: config.allow_self_approval.unwrap_or(false),
+            },
         }
     }
 

@@ -27,6 +27,8 @@ pub struct Data {
     pub user_name: String,
     /// `keep_cited_text` from the config: cited passages keep their text.
     pub keep_cited_text: bool,
+    /// What the configuration allows (self-approval).
+    pub policy: crate::notes::Policy,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,6 +185,24 @@ pub enum PromptPurpose {
     ReturnReason,
     /// A folder for a copy of the session, when the data folder fails.
     SaveCopy,
+    /// Why a submitted session is reopened.
+    ReopenReason,
+    /// Where an amendment of `key` comes from; the text is asked next.
+    AmendSource {
+        key: String,
+    },
+    AmendText {
+        key: String,
+        source: String,
+    },
+}
+
+/// What a confirmation window does on Enter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    Approve,
+    /// Submit although these required questions have only a status.
+    Submit,
 }
 
 pub enum Overlay {
@@ -200,6 +220,13 @@ pub enum Overlay {
         missing: Vec<String>,
         /// The one Enter jumps to.
         cursor: usize,
+        /// Required questions answered only with a status (declined, …).
+        status_only: Vec<String>,
+    },
+    /// A yes/no question: Enter confirms, Esc cancels.
+    Confirm {
+        what: Confirm,
+        text: String,
     },
     Prompt(TextPrompt),
     Timeline {

@@ -68,6 +68,7 @@ pub fn load_data(settings: &Settings) -> Result<Data> {
             .unwrap_or_default(),
     )?;
     data.keep_cited_text = settings.keep_cited_text;
+    data.policy = settings.policy;
     Ok(data)
 }
 
@@ -93,6 +94,7 @@ impl Data {
             invalid,
             user_name,
             keep_cited_text: false,
+            policy: crate::notes::Policy::default(),
         })
     }
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 use gehoor::assets::{FileSet, Origin};
 use gehoor::corpus::Corpus;
 use gehoor::corpus::citation::{CitationState, citation_state, passage_text};
-use gehoor::export::{Library, markdown};
+use gehoor::export::markdown;
 use gehoor::i18n::Lang;
 use gehoor::notes::{Session, parse_session};
 
@@ -83,14 +83,9 @@ fn a_changed_or_gone_passage_is_marked_and_the_cited_text_kept() {
     assert_eq!(state("q.b", &format!("{OLD}#3.7.6")), CitationState::Gone);
 
     let catalog = gehoor::questionnaire::Catalog::default();
-    let md = markdown(
-        &back,
-        &Library {
-            catalog: &catalog,
-            corpus: &now,
-        },
-        Lang::En,
-    );
+    let utc = jiff::tz::TimeZone::UTC;
+    let rec = gehoor::export::build(&back, &catalog, &now, &utc);
+    let md = markdown(&rec, Lang::En);
     assert_eq!(
         md.matches("passage changed since it was cited").count(),
         1,
@@ -102,15 +97,20 @@ fn a_changed_or_gone_passage_is_marked_and_the_cited_text_kept() {
         "{md}"
     );
     assert!(md.contains("*as cited:*") && md.contains("13%"), "{md}");
-    let same = markdown(
-        &back,
-        &Library {
-            catalog: &catalog,
-            corpus: &shipped,
-        },
-        Lang::Nl,
+    let json = gehoor::export::json(&rec);
+    let text = json.to_string();
+    assert_eq!(text.matches("\"state\":\"changed\"").count(), 1, "{text}");
+    assert_eq!(text.matches("\"state\":\"gone\"").count(), 1, "{text}");
+    let html = gehoor::export::html(&rec, Lang::En);
+    assert!(
+        html.contains("⚠ passage changed since it was cited"),
+        "{html}"
     );
-    assert!(!same.contains("gewijzigd sinds het citeren"), "{same}");
+    let same = markdown(
+        &gehoor::export::build(&back, &catalog, &shipped, &utc),
+        Lang::En,
+    );
+    assert!(!same.contains("passage changed since"), "{same}");
 }
 
 #[test]
