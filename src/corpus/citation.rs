@@ -29,16 +29,18 @@ pub fn passage_hash(text: &str) -> String {
 /// A cited passage now, compared with what was stored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CitationState {
-    /// The same text (or nothing stored to compare with).
+    /// The same text, or nothing stored to compare with.
     Same,
     /// The ref resolves to other text than was cited.
     Changed,
-    /// The ref no longer resolves.
+    /// The ref resolved when cited and no longer does.
     Gone,
 }
 
 pub fn citation_state(corpus: &Corpus, reference: &str, stored: Option<&str>) -> CitationState {
     match passage_text(corpus, reference) {
+        // Without a hash nobody knows the ref ever resolved (older sessions).
+        None if stored.is_none() => CitationState::Same,
         None => CitationState::Gone,
         Some(text) => match stored {
             Some(h) if h != passage_hash(&text) => CitationState::Changed,
