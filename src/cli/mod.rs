@@ -6,12 +6,15 @@ mod args;
 mod check_cmd;
 mod clap_errors;
 mod corpus_cmd;
+mod diff_cmd;
 mod export_cmd;
 mod help;
+mod import_cmd;
 mod intake;
 mod interview_cmd;
 mod man;
 mod meta_cmd;
+mod migrate_cmd;
 mod review_cmd;
 mod search_cmd;
 mod sessions_cmd;
@@ -142,6 +145,9 @@ fn dispatch(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Some(Command::Review(a)) => review_cmd::run(ctx, &a),
         Some(Command::Check(a)) => check_cmd::run(ctx, &a),
         Some(Command::Corpus(c)) => corpus_cmd::run(ctx, &c),
+        Some(Command::Questionnaires(QuestionnairesCommand::Migrate(a))) => {
+            migrate_cmd::run(ctx, &a)
+        }
         Some(Command::Search(a)) => search_cmd::run(ctx, &a),
         Some(Command::Sessions(c)) => sessions_cmd::run(ctx, &c),
         Some(Command::Export(a)) => export_cmd::run(ctx, &a),

@@ -72,6 +72,8 @@ pub struct DocumentMeta {
     pub line_hyphen: LineHyphen,
     /// The text file, relative to the document's folder.
     pub text: String,
+    /// The id of the earlier edition this document replaces.
+    pub supersedes: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -88,6 +90,7 @@ struct Raw {
     layout: Layout,
     line_hyphen: Option<LineHyphen>,
     text: Option<String>,
+    supersedes: Option<Spanned<String>>,
 }
 
 /// Parse a `document.toml`; `folder` is the name of the folder it sits in,
@@ -137,6 +140,14 @@ pub fn parse(path: &Path, text: &str, folder: &str) -> Result<DocumentMeta> {
             return Err(at(p.span(), Msg::new("doc_period", &[])));
         }
     }
+    if let Some(old) = &raw.supersedes
+        && (!valid_id(old.get_ref()) || old.get_ref() == id)
+    {
+        return Err(at(
+            old.span(),
+            Msg::new("doc_supersedes", &[("old", old.get_ref())]),
+        ));
+    }
     Ok(DocumentMeta {
         id: id.clone(),
         title: raw.title,
@@ -149,6 +160,7 @@ pub fn parse(path: &Path, text: &str, folder: &str) -> Result<DocumentMeta> {
         line_hyphen: raw.line_hyphen.unwrap_or(raw.layout.default_hyphen()),
         layout: raw.layout,
         text: raw.text.unwrap_or_else(|| "text.txt".into()),
+        supersedes: raw.supersedes.map(Spanned::into_inner),
     })
 }
 

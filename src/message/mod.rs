@@ -39,6 +39,12 @@ impl Msg {
         }
     }
 
+    /// Text already taken from the run's string table (`ctx.strings`), for
+    /// an error made where the language is known.
+    pub fn plain(text: impl Into<String>) -> Msg {
+        Msg::new("plain", &[("text", &text.into())])
+    }
+
     /// A summary that English replaces with `original`.
     pub fn with_english(mut self, original: impl Into<String>) -> Msg {
         self.english = Some(original.into());

@@ -114,6 +114,16 @@ const ENGLISH_PLACEHOLDERS: &[&str] = &[
     "INTERVIEWER",
     "LANG",
     "DOC",
+    "FROM",
+    "TO",
+    "OLD",
+    "NEW",
+    "TITLE",
+    "LAYOUT",
+    "LANGUAGE",
+    "PUBLISHER",
+    "SUPERSEDES",
+    "PUBLISHED",
 ];
 
 fn gehoor(home: &Path) -> Command {
@@ -227,6 +237,10 @@ fn help_of_every_command_is_dutch() {
         &["corpus"],
         &["corpus", "list"],
         &["corpus", "show"],
+        &["corpus", "import"],
+        &["corpus", "diff"],
+        &["questionnaires"],
+        &["questionnaires", "migrate"],
         &["search"],
         &["sessions"],
         &["sessions", "list"],

@@ -7,6 +7,7 @@ mod cli_lang;
 mod cli_sessions;
 mod corpus;
 mod coverage;
+mod edition;
 mod faults;
 mod fuzz_props;
 mod hostile;

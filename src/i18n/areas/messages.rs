@@ -25,7 +25,7 @@ macro_rules! keyed {
 keyed! {
     /// Usage and parse details, TOML parser summaries and type names.
     Messages {
-        unknown_profile, unknown_topic, no_config_dir, no_group_instance, not_in_folder,
+        plain, unknown_profile, unknown_topic, doc_supersedes, no_config_dir, no_group_instance, not_in_folder,
         readable_session, doc_text_missing, doc_id_invalid, doc_id_folder, doc_lang,
         doc_published, doc_period, schema_version_type, schema_version_invalid, not_utf8,
         schema_newer, glossary_empty_term,
