@@ -66,6 +66,7 @@ fn sections(root: bool, m: &ManText) -> String {
                 ("corpus", &m.key_corpus),
                 ("advance", &m.key_advance),
                 ("allow_self_approval", &m.key_allow_self_approval),
+                ("keep_cited_text", &m.key_keep_cited_text),
             ],
         );
         items(

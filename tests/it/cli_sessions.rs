@@ -243,6 +243,8 @@ fn man_pages_exist_for_every_command_and_document_config() {
     }
     let root = std::fs::read_to_string(out_dir.join("gehoor.1")).unwrap();
     for needle in [
+        "keep_cited_text",
+        "allow_self_approval",
         "GEHOOR_CONFIG",
         "GEHOOR_DATA_DIR",
         "data_dir",

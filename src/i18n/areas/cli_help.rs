@@ -47,7 +47,7 @@ area! {
     ManText {
         name, synopsis, description, options, extra, version, authors, configuration,
         environment, files, see_also, config_intro, key_data_dir, key_lang, key_theme,
-        key_name, key_questionnaires, key_corpus, key_advance, key_allow_self_approval, env_config, env_data_dir, env_locale,
+        key_name, key_questionnaires, key_corpus, key_advance, key_allow_self_approval, key_keep_cited_text, env_config, env_data_dir, env_locale,
         file_config, file_sessions, file_lock, file_autosave, file_quarantine,
     }
 }
