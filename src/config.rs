@@ -1,6 +1,7 @@
 //! The user's configuration file and the resolution of data dir and language
 //! from flags, environment, config and defaults (in that order).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -29,6 +30,22 @@ pub struct Config {
     pub name: Option<String>,
     pub questionnaires: Option<PathBuf>,
     pub corpus: Option<PathBuf>,
+    /// Sessions, drafts and copies encrypted at rest (docs/security.md).
+    pub encryption: Option<Encryption>,
+    /// The user's passphrase-protected key (default: `identity.age` in
+    /// the data folder); a private path when the data folder is shared.
+    pub identity: Option<PathBuf>,
+    /// Team members every session is encrypted to, `Name = "age1…"`,
+    /// besides those in the data folder's `recipients.toml`.
+    pub recipients: Option<BTreeMap<String, String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Encryption {
+    On,
+    #[default]
+    Off,
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -72,6 +89,9 @@ pub struct Settings {
     pub corpus: Option<PathBuf>,
     pub name: Option<String>,
     pub config_path: Option<PathBuf>,
+    pub encryption: bool,
+    pub identity: PathBuf,
+    pub recipients: BTreeMap<String, String>,
 }
 
 /// Inputs to `Settings::resolve`, gathered by the CLI layer.
@@ -95,11 +115,17 @@ impl Settings {
         Settings {
             lang: o.lang.or(config.lang).unwrap_or(o.env_lang),
             theme: config.theme.unwrap_or_default(),
-            data_dir,
             questionnaires: o.questionnaires.or_else(|| config.questionnaires.clone()),
             corpus: o.corpus.or_else(|| config.corpus.clone()),
             name: config.name.clone(),
             config_path,
+            encryption: config.encryption == Some(Encryption::On),
+            identity: config
+                .identity
+                .clone()
+                .unwrap_or_else(|| crate::notes::keys::default_identity(&data_dir)),
+            recipients: config.recipients.clone().unwrap_or_default(),
+            data_dir,
         }
     }
 

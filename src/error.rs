@@ -77,6 +77,31 @@ pub enum Error {
         from: String,
         to: String,
     },
+    /// An encrypted file or key that cannot be used (see `notes::crypt`).
+    Crypto {
+        path: PathBuf,
+        problem: CryptoProblem,
+    },
+}
+
+/// Why encrypted data or a key could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CryptoProblem {
+    /// Encrypted for other keys: another team's file, or a rekey removed us.
+    NotForThisKey,
+    /// Not a well-formed age file, or its content fails authentication.
+    Damaged,
+    /// Encrypted, but encryption is off here so no key was unlocked.
+    NoKeyLoaded,
+    WrongPassphrase,
+    /// `gehoor keys init` has not been run (no identity file).
+    NoIdentity,
+    /// The identity file exists already; keys are never overwritten.
+    IdentityExists,
+    /// A recipient or identity string that is not a valid age key.
+    BadKey { detail: String },
+    /// Encryption is on but there is no passphrase to unlock the key with.
+    NoPassphrase,
 }
 
 impl Error {
@@ -177,6 +202,22 @@ impl Error {
             ),
             Error::InvalidTransition { from, to } => {
                 crate::i18n::fill(&e.invalid_transition, &[("from", from), ("to", to)])
+            }
+            Error::Crypto { path, problem } => {
+                let (template, detail) = match problem {
+                    CryptoProblem::NotForThisKey => (&e.crypto_not_for_this_key, ""),
+                    CryptoProblem::Damaged => (&e.crypto_damaged, ""),
+                    CryptoProblem::NoKeyLoaded => (&e.crypto_no_key_loaded, ""),
+                    CryptoProblem::WrongPassphrase => (&e.crypto_wrong_passphrase, ""),
+                    CryptoProblem::NoIdentity => (&e.crypto_no_identity, ""),
+                    CryptoProblem::IdentityExists => (&e.crypto_identity_exists, ""),
+                    CryptoProblem::BadKey { detail } => (&e.crypto_bad_key, detail.as_str()),
+                    CryptoProblem::NoPassphrase => (&e.crypto_no_passphrase, ""),
+                };
+                crate::i18n::fill(
+                    template,
+                    &[("path", &path.display().to_string()), ("detail", detail)],
+                )
             }
         }
     }

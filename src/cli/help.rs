@@ -34,6 +34,7 @@ pub fn localize(cmd: Command, s: &Strings) -> Command {
             "config" => &c.about_config,
             "completions" => &c.about_completions,
             "man" => &c.about_man,
+            "keys" => &s.keys.about_keys,
             _ => return None,
         })
     };

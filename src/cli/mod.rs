@@ -4,14 +4,17 @@
 
 mod args;
 mod check_cmd;
+mod convert_cmd;
 mod corpus_cmd;
 mod export_cmd;
 mod help;
 mod interview_cmd;
+mod keys_cmd;
 mod meta_cmd;
 mod review_cmd;
 mod search_cmd;
 mod sessions_cmd;
+mod unlock;
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -29,6 +32,8 @@ use crate::sanitize;
 pub struct Ctx {
     pub settings: Settings,
     pub strings: &'static Strings,
+    /// The unlocked key, once per run (see `unlock.rs`).
+    pub keyring: std::sync::OnceLock<std::sync::Arc<crate::notes::Keyring>>,
 }
 
 pub fn main() -> ExitCode {
@@ -68,6 +73,7 @@ pub fn main() -> ExitCode {
     let ctx = Ctx {
         strings: Strings::get(settings.lang),
         settings,
+        keyring: std::sync::OnceLock::new(),
     };
     match dispatch(&ctx, cli.command) {
         Ok(code) => code,
@@ -94,6 +100,7 @@ fn dispatch(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Some(Command::Search(a)) => search_cmd::run(ctx, &a),
         Some(Command::Sessions(c)) => sessions_cmd::run(ctx, &c),
         Some(Command::Export(a)) => export_cmd::run(ctx, &a),
+        Some(Command::Keys(c)) => keys_cmd::run(ctx, &c),
         Some(Command::Config(ConfigCommand::Path)) => meta_cmd::config_path(ctx),
         Some(Command::Completions(a)) => meta_cmd::completions(&a),
         Some(Command::Man(a)) => meta_cmd::man(ctx, &a),

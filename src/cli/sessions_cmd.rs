@@ -7,14 +7,17 @@ use unicode_width::UnicodeWidthStr;
 use super::{Ctx, SessionsCommand, StatusArg};
 use crate::error::Result;
 use crate::i18n::{NotesText, fill};
+use crate::notes::convert::Conversion;
 use crate::notes::{ListEntry, Status, Store};
 use crate::sanitize::clean_line;
 
 pub fn run(ctx: &Ctx, cmd: &SessionsCommand) -> Result<ExitCode> {
-    let store = Store::new(ctx.settings.sessions_dir());
+    let store = ctx.store()?;
     warn_if_shared(ctx, &store);
     match cmd {
         SessionsCommand::List { status, json } => list(ctx, &store, *status, *json),
+        SessionsCommand::Encrypt => super::convert_cmd::run(ctx, &store, Conversion::Encrypt),
+        SessionsCommand::Rekey => super::convert_cmd::run(ctx, &store, Conversion::Rekey),
         SessionsCommand::Quarantine { file } => {
             let dest = store.quarantine(file)?;
             println!(
@@ -34,15 +37,22 @@ pub fn run(ctx: &Ctx, cmd: &SessionsCommand) -> Result<ExitCode> {
 
 /// Printed by every command that reads the sessions folder.
 pub fn warn_if_shared(ctx: &Ctx, store: &Store) {
-    if let Some(dir) = store.warn_if_shared() {
-        eprintln!(
-            "{}",
-            fill(
-                &ctx.strings.cli.data_dir_readable_by_others,
-                &[("path", &clean_line(&dir.display().to_string()))]
-            )
-        );
+    if let Some(text) = shared_warning(ctx, store) {
+        eprintln!("{text}");
     }
+}
+
+/// The warning for a sessions folder others may read, if any: a group
+/// folder without encryption, or a folder open to other users.
+pub fn shared_warning(ctx: &Ctx, store: &Store) -> Option<String> {
+    let dir = store.warn_if_shared()?;
+    let path = [("path", clean_line(&dir.display().to_string()))];
+    let path: Vec<(&str, &str)> = path.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    Some(if crate::notes::is_group_folder(store.dir()) {
+        fill(&ctx.strings.keys.group_folder_plain, &path)
+    } else {
+        fill(&ctx.strings.cli.data_dir_readable_by_others, &path)
+    })
 }
 
 pub fn status_text(n: &NotesText, s: Status) -> &str {

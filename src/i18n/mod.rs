@@ -115,6 +115,7 @@ string_table! {
     search: SearchText,
     notes: NotesText,
     review: ReviewText,
+    keys: KeysText,
 }
 
 static TABLES: OnceLock<[Strings; 2]> = OnceLock::new();

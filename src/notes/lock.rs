@@ -14,6 +14,13 @@ pub struct SessionLock {
     _file: File,
 }
 
+impl SessionLock {
+    /// The lock file itself, for `group::share_lock_files`.
+    pub(super) fn file(&self) -> &File {
+        &self._file
+    }
+}
+
 /// The lock is held on a read-only descriptor, so a data folder remounted
 /// read-only under a running interview is not kept busy by it and the next
 /// save can report the real problem. flock belongs to the open file

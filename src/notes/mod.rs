@@ -6,14 +6,20 @@
 
 mod atomic;
 mod autosave;
+pub mod convert;
+pub mod crypt;
 mod draft;
+mod group;
 mod key;
+pub mod keys;
 mod list;
 mod lock;
 mod merge;
 mod migrate;
+mod sealed;
 mod stamp;
 pub mod store;
+mod suggest;
 
 use std::collections::BTreeMap;
 
@@ -27,6 +33,8 @@ use crate::questionnaire::{AnswerStatus, Value};
 
 pub use atomic::write as write_atomic;
 pub use autosave::{Autosave, install_signal_flags};
+pub use crypt::{Codec, Keyring};
+pub use group::is_group_folder;
 pub use draft::changes as draft_changes;
 pub use key::{answer_key, parse_answer_key};
 pub use migrate::{SCHEMA_VERSION, parse_session};

@@ -12,16 +12,18 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use super::crypt::Codec;
 use super::lock::{self, SessionLock};
 use super::merge::merge_review;
-use super::{Session, Status, atomic, draft, parse_session};
+use super::{Session, Status, atomic, draft, group, parse_session};
 use crate::error::{Error, IoOp, Result};
 
 pub const QUARANTINE_DIR: &str = "quarantine";
 
 #[derive(Debug, Clone)]
 pub struct Store {
-    dir: PathBuf,
+    pub(super) dir: PathBuf,
+    pub(super) codec: Codec,
 }
 
 /// What the sessions table shows for a readable file.
@@ -87,14 +89,17 @@ pub struct WriteHandle {
     /// Hash of the bytes this handle last wrote: when the file still holds
     /// them, nobody else wrote and there is nothing to merge.
     last_written: Option<[u8; 32]>,
+    codec: Codec,
+    /// 0600, or 0660 in a group folder with encryption on.
+    mode: u32,
     _lock: SessionLock,
 }
 
-fn hash(bytes: &[u8]) -> [u8; 32] {
+pub(super) fn hash(bytes: &[u8]) -> [u8; 32] {
     Sha256::digest(bytes).into()
 }
 
-fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>> {
+pub(super) fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>> {
     match fs::read(path) {
         Ok(b) => Ok(Some(b)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
@@ -118,10 +123,20 @@ fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Session> {
     parse_session(path, text)
 }
 
-/// Read and parse a session file.
+/// Read and parse a plain session file.
 pub fn load(path: &Path) -> Result<Session> {
+    load_with(&Codec::Plain, path)
+}
+
+/// Read, open (decrypt) and parse a session file.
+pub(super) fn load_with(codec: &Codec, path: &Path) -> Result<Session> {
     let bytes = fs::read(path).map_err(|e| Error::io(IoOp::Read, path, e))?;
-    parse_bytes(path, &bytes)
+    open_bytes(codec, path, &bytes)
+}
+
+/// The session in bytes as read from `path`, sealed or plain.
+pub fn open_bytes(codec: &Codec, path: &Path, bytes: &[u8]) -> Result<Session> {
+    parse_bytes(path, &codec.open(path, bytes)?)
 }
 
 impl WriteHandle {
@@ -145,16 +160,17 @@ impl WriteHandle {
                 && Some(*h) != self.last_written
             {
                 // An unreadable file is never overwritten: the error says why.
-                let disk = parse_bytes(&self.path, b)?;
+                let disk = open_bytes(&self.codec, &self.path, b)?;
                 merge_review(session, &disk);
             }
             let text = session.to_toml();
-            let tmp = atomic::prepare(&self.path, text.as_bytes())?;
+            let sealed = self.codec.seal(&self.path, text.as_bytes())?;
+            let tmp = atomic::prepare_with_mode(&self.path, &sealed, self.mode)?;
             // A writer that ignores the guard (another machine on a shared
             // folder) shows up as a changed file: merge again.
             if read_bytes(&self.path)?.map(|b| hash(&b)) == before.map(|(h, _)| h) {
                 atomic::commit(tmp, &self.path)?;
-                self.last_written = Some(hash(text.as_bytes()));
+                self.last_written = Some(hash(&sealed));
                 return Ok(());
             }
         }
@@ -165,7 +181,7 @@ impl WriteHandle {
 
     /// Rewrite the autosave draft (see `draft.rs`) with what is on screen.
     pub fn write_draft(&self, session: &Session) -> Result<()> {
-        draft::write(&self.path, session)
+        draft::write(&self.path, &self.codec, session)
     }
 
     /// Remove the draft once the session file holds everything in it.
@@ -176,7 +192,7 @@ impl WriteHandle {
     /// Work left in a draft by a killed instance, which the session file
     /// lacks; `on_disk` is the session as just opened.
     pub fn recoverable(&self, on_disk: &Session) -> Option<Session> {
-        draft::recoverable(&self.path, on_disk)
+        draft::recoverable(&self.path, &self.codec, on_disk)
     }
 }
 
@@ -185,15 +201,15 @@ impl WriteHandle {
 /// written. Returns the file written. The copy is an ordinary session file:
 /// moved into a sessions folder, it opens like any other.
 pub fn write_copy(dir: &Path, session: &Session) -> Result<PathBuf> {
-    atomic::ensure_private_dir(dir)?;
-    let path = dir.join(format!("{}.toml", session.id));
-    atomic::write(&path, session.to_toml().as_bytes())?;
-    Ok(path)
+    super::sealed::write_copy_with(&Codec::Plain, dir, session)
 }
 
 impl Store {
     pub fn new(sessions_dir: PathBuf) -> Store {
-        Store { dir: sessions_dir }
+        Store {
+            dir: sessions_dir,
+            codec: Codec::Plain,
+        }
     }
 
     pub fn dir(&self) -> &Path {
@@ -204,11 +220,11 @@ impl Store {
         self.dir.join(format!("{id}.toml"))
     }
 
-    fn lock_path(&self, id: Uuid) -> PathBuf {
+    pub(super) fn lock_path(&self, id: Uuid) -> PathBuf {
         self.dir.join(format!("{id}.lock"))
     }
 
-    fn guard_path(&self, id: Uuid) -> PathBuf {
+    pub(super) fn guard_path(&self, id: Uuid) -> PathBuf {
         self.dir.join(format!(".{id}.write-lock"))
     }
 
@@ -216,6 +232,10 @@ impl Store {
     /// others have any access to it; the CLI warns with
     /// `cli.data_dir_readable_by_others`.
     pub fn warn_if_shared(&self) -> Option<PathBuf> {
+        if self.codec.is_sealed() && group::is_group_folder(&self.dir) {
+            // The keys guard the content; sharing is the point.
+            return None;
+        }
         [Some(self.dir.as_path()), self.dir.parent()]
             .into_iter()
             .flatten()
@@ -230,11 +250,17 @@ impl Store {
     fn lock(&self, id: Uuid) -> Result<WriteHandle> {
         atomic::ensure_private_dir(&self.dir)?;
         let path = self.path_of(id);
+        let mode = self.file_mode();
         let lock = lock::acquire(&self.lock_path(id), &path)?;
+        if mode != 0o600 {
+            group::share_lock_files(&lock, &self.guard_path(id))?;
+        }
         Ok(WriteHandle {
             path,
             guard_path: self.guard_path(id),
             last_written: None,
+            codec: self.codec.clone(),
+            mode,
             _lock: lock,
         })
     }
@@ -263,12 +289,12 @@ impl Store {
             });
         }
         let handle = self.lock(id)?;
-        let session = load(&handle.path)?;
+        let session = self.load(&handle.path)?;
         Ok((session, handle))
     }
 
     pub fn open_read_only(&self, id: Uuid) -> Result<Session> {
-        load(&self.path_of(id))
+        self.load(&self.path_of(id))
     }
 
     /// A reviewer's write: without the interviewer's lock, re-read the file,
@@ -284,14 +310,16 @@ impl Store {
         let _guard = lock::write_guard(&self.guard_path(id))?;
         for _ in 0..2 {
             let before = fs::read(&path).map_err(|e| Error::io(IoOp::Read, &path, e))?;
-            let disk = parse_bytes(&path, &before)?;
+            let disk = open_bytes(&self.codec, &path, &before)?;
             let mut edited = disk.clone();
             f(&mut edited)?;
             let mut merged = disk;
             if !merge_review(&mut merged, &edited) {
                 return Ok(merged);
             }
-            let tmp = atomic::prepare(&path, merged.to_toml().as_bytes())?;
+            let text = merged.to_toml();
+            let sealed = self.codec.seal(&path, text.as_bytes())?;
+            let tmp = atomic::prepare_with_mode(&path, &sealed, self.file_mode())?;
             if read_bytes(&path)?.map(|b| hash(&b)) == Some(hash(&before)) {
                 atomic::commit(tmp, &path)?;
                 return Ok(merged);
@@ -300,7 +328,7 @@ impl Store {
         Err(Error::Conflict { path })
     }
 
-    fn session_files(&self) -> Result<Vec<PathBuf>> {
+    pub(super) fn session_files(&self) -> Result<Vec<PathBuf>> {
         let rd = match fs::read_dir(&self.dir) {
             Ok(rd) => rd,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -334,7 +362,13 @@ impl Store {
             let workers: Vec<_> = files
                 .chunks(chunk)
                 .map(|paths| {
-                    scope.spawn(move || paths.iter().map(|p| summarise(p)).collect::<Vec<_>>())
+                    let codec = &self.codec;
+                    scope.spawn(move || {
+                        paths
+                            .iter()
+                            .map(|p| summarise(codec, p))
+                            .collect::<Vec<_>>()
+                    })
                 })
                 .collect();
             workers
@@ -381,7 +415,7 @@ impl Store {
             [one] => Ok(one.id),
             [] => Err(Error::SessionNotFound {
                 query: q.to_string(),
-                suggestions: suggest(q, &sessions),
+                suggestions: super::suggest::suggest(q, &sessions),
             }),
             many => Err(Error::SessionAmbiguous {
                 query: q.to_string(),
@@ -414,7 +448,7 @@ impl Store {
                 suggestions: Vec::new(),
             });
         }
-        if load(&src).is_ok() {
+        if self.load(&src).is_ok() {
             return Err(Error::Usage {
                 detail: format!(
                     "{} is a readable session; only unreadable files are quarantined",
@@ -437,79 +471,22 @@ impl Store {
     }
 }
 
-fn summarise(path: &Path) -> ListEntry {
-    if let Ok(text) = fs::read_to_string(path)
-        && let Some(s) = super::list::fast_summary(path.to_path_buf(), &text)
+fn summarise(codec: &Codec, path: &Path) -> ListEntry {
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return super::suggest::unreadable(path.to_path_buf(), &Error::io(IoOp::Read, path, e)),
+    };
+    let plain = match codec.open(path, &bytes) {
+        Ok(p) => p,
+        Err(e) => return super::suggest::unreadable(path.to_path_buf(), &e),
+    };
+    if let Ok(text) = std::str::from_utf8(&plain)
+        && let Some(s) = super::list::fast_summary(path.to_path_buf(), text)
     {
         return ListEntry::Session(s);
     }
-    match load(path) {
+    match parse_bytes(path, &plain) {
         Ok(s) => ListEntry::Session(SessionSummary::of(&s, path.to_path_buf())),
-        Err(e) => unreadable(path.to_path_buf(), &e),
+        Err(e) => super::suggest::unreadable(path.to_path_buf(), &e),
     }
-}
-
-fn unreadable(path: PathBuf, e: &Error) -> ListEntry {
-    let (reason, line, col) = match e {
-        Error::Parse {
-            line, col, detail, ..
-        } => (detail.trim().to_string(), *line, *col),
-        Error::NewerSchema {
-            found, supported, ..
-        } => (
-            format!("schema version {found} is newer than this gehoor supports ({supported})"),
-            1,
-            1,
-        ),
-        Error::Io { source, .. } => (source.to_string(), 0, 0),
-        other => (other.to_string(), 0, 0),
-    };
-    ListEntry::Unreadable {
-        path,
-        reason,
-        line,
-        col,
-    }
-}
-
-fn suggest(q: &str, sessions: &[SessionSummary]) -> Vec<String> {
-    use fuzzy_matcher::FuzzyMatcher;
-    let matcher = fuzzy_matcher::skim::SkimMatcherV2::default();
-    let mut scored: Vec<(i64, String)> = sessions
-        .iter()
-        .flat_map(|s| {
-            let id = s.id.to_string();
-            [
-                matcher
-                    .fuzzy_match(&s.case_ref, q)
-                    .map(|sc| (sc, s.case_ref.clone())),
-                matcher
-                    .fuzzy_match(&id, q)
-                    .map(|sc| (sc, id[..8].to_string())),
-            ]
-        })
-        .flatten()
-        .collect();
-    if scored.is_empty() {
-        // A mistyped tail ("TEST-NOPE" for "TEST-CLI") defeats subsequence
-        // matching; a shared beginning still helps.
-        let q = q.to_lowercase();
-        scored = sessions
-            .iter()
-            .map(|s| {
-                let common = s
-                    .case_ref
-                    .to_lowercase()
-                    .chars()
-                    .zip(q.chars())
-                    .take_while(|(a, b)| a == b)
-                    .count();
-                (common as i64, s.case_ref.clone())
-            })
-            .filter(|(c, _)| *c >= 2)
-            .collect();
-    }
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.dedup_by(|a, b| a.1 == b.1);
-    scored.into_iter().take(3).map(|(_, s)| s).collect()
 }

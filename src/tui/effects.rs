@@ -178,7 +178,7 @@ pub(super) fn perform(
                 };
                 // A window, not the status line: that line is taken by the
                 // save error this copy works around.
-                let text = match crate::notes::store::write_copy(&expand_home(&dir), &st.session) {
+                let text = match store.write_copy(&expand_home(&dir), &st.session) {
                     Ok(path) => crate::i18n::fill(
                         &s.tui.copy_saved,
                         &[("path", &path.display().to_string())],

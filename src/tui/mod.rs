@@ -117,7 +117,8 @@ fn spawn_index(data: &Arc<Data>) -> mpsc::Receiver<Arc<crate::search::Index>> {
 }
 
 pub fn run(ctx: &Ctx, data: Data, start: Start) -> Result<ExitCode> {
-    let store = Store::new(ctx.settings.sessions_dir());
+    // Before the screen switches: the passphrase is asked on the terminal.
+    let store = ctx.store()?;
     let data = Arc::new(data);
     let index_rx = spawn_index(&data);
     let term_flag = crate::notes::install_signal_flags()?;

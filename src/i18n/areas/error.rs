@@ -4,5 +4,7 @@ area! {
         prefix, io_read, io_write, io_create_dir, io_lock, io_rename, io_list, parse, usage,
         unknown_ref, session_not_found, session_ambiguous, session_locked,
         newer_schema, invalid_questionnaires, conflict, invalid_transition, not_utf8,
+        crypto_not_for_this_key, crypto_damaged, crypto_no_key_loaded, crypto_wrong_passphrase,
+        crypto_no_identity, crypto_identity_exists, crypto_bad_key, crypto_no_passphrase,
     }
 }
