@@ -204,6 +204,9 @@ pub fn write_recipients(path: &Path, map: &BTreeMap<String, String>, mode: u32) 
          # Managed with: gehoor keys add-recipient NAME AGE1… / remove-recipient NAME\n",
     );
     text.push_str(&toml::to_string(map).expect("a string map serialises"));
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        super::atomic::ensure_private_dir(dir)?;
+    }
     super::atomic::write_with_mode(path, text.as_bytes(), mode)
 }
 
