@@ -4,6 +4,7 @@
 mod check;
 mod cli;
 mod corpus;
+mod canary;
 mod coverage;
 mod crypt;
 mod faults;
