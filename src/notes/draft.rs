@@ -39,7 +39,8 @@ pub fn clear(session_path: &Path) -> Result<()> {
 /// by a crash of the machine) or one for another session is ignored.
 pub fn recoverable(session_path: &Path, on_disk: &Session) -> Option<Session> {
     let path = path_for(session_path);
-    let text = fs::read_to_string(&path).ok()?;
+    let bytes = super::safe_fs::read(&path).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
     let mut draft = parse_session(&path, &text).ok()?;
     if draft.id != on_disk.id {
         return None;

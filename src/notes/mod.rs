@@ -9,11 +9,14 @@ mod autosave;
 mod draft;
 mod key;
 mod list;
+mod listing;
 mod lock;
 mod merge;
 mod migrate;
+mod safe_fs;
 mod stamp;
 pub mod store;
+mod three_way;
 
 use std::collections::BTreeMap;
 

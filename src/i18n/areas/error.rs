@@ -4,5 +4,7 @@ area! {
         prefix, io_read, io_write, io_create_dir, io_lock, io_rename, io_list, parse, usage,
         unknown_ref, session_not_found, session_ambiguous, session_locked,
         newer_schema, invalid_questionnaires, conflict, invalid_transition, not_utf8,
+        unknown_ref_none, session_not_found_none, not_a_file, what_symlink, what_fifo,
+        what_folder, what_special, duplicate_id, session_closed, too_deep,
     }
 }
