@@ -37,15 +37,12 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<ExitCode> {
     match &args.output {
         Some(path) => {
             write_atomic(path, text.as_bytes())?;
-            eprintln!(
-                "{}",
-                crate::i18n::fill(
-                    &ctx.strings.notes.export_written,
-                    &[("path", &clean_line(&path.display().to_string()))]
-                )
-            );
+            super::out::warn(&crate::i18n::fill(
+                &ctx.strings.notes.export_written,
+                &[("path", &clean_line(&path.display().to_string()))],
+            ));
         }
-        None => print!("{text}"),
+        None => super::out::print(&text)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -9,6 +9,7 @@ mod export_cmd;
 mod help;
 mod interview_cmd;
 mod meta_cmd;
+mod out;
 mod review_cmd;
 mod search_cmd;
 mod sessions_cmd;
@@ -71,6 +72,7 @@ pub fn main() -> ExitCode {
     };
     match dispatch(&ctx, cli.command) {
         Ok(code) => code,
+        Err(e) if out::is_closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             // Not eprintln!: it panics when stderr is a terminal that closed.
             let _ = writeln!(

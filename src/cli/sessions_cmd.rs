@@ -17,16 +17,13 @@ pub fn run(ctx: &Ctx, cmd: &SessionsCommand) -> Result<ExitCode> {
         SessionsCommand::List { status, json } => list(ctx, &store, *status, *json),
         SessionsCommand::Quarantine { file } => {
             let dest = store.quarantine(file)?;
-            println!(
-                "{}",
-                fill(
-                    &ctx.strings.notes.quarantined,
-                    &[
-                        ("file", &clean_line(file)),
-                        ("dest", &clean_line(&dest.display().to_string()))
-                    ]
-                )
-            );
+            super::out::println(&fill(
+                &ctx.strings.notes.quarantined,
+                &[
+                    ("file", &clean_line(file)),
+                    ("dest", &clean_line(&dest.display().to_string())),
+                ],
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -35,13 +32,10 @@ pub fn run(ctx: &Ctx, cmd: &SessionsCommand) -> Result<ExitCode> {
 /// Printed by every command that reads the sessions folder.
 pub fn warn_if_shared(ctx: &Ctx, store: &Store) {
     if let Some(dir) = store.warn_if_shared() {
-        eprintln!(
-            "{}",
-            fill(
-                &ctx.strings.cli.data_dir_readable_by_others,
-                &[("path", &clean_line(&dir.display().to_string()))]
-            )
-        );
+        super::out::warn(&fill(
+            &ctx.strings.cli.data_dir_readable_by_others,
+            &[("path", &clean_line(&dir.display().to_string()))],
+        ));
     }
 }
 
@@ -82,18 +76,15 @@ fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Resu
     if json {
         let text = serde_json::to_string_pretty(&entries).expect("list entries serialise");
         // The stored text, with every control and bidi character escaped.
-        println!("{}", crate::sanitize::escape_json(&text));
+        super::out::println(&crate::sanitize::escape_json(&text))?;
         return Ok(ExitCode::SUCCESS);
     }
     let n = &ctx.strings.notes;
     if entries.is_empty() {
-        println!(
-            "{}",
-            fill(
-                &n.list_empty,
-                &[("dir", &clean_line(&store.dir().display().to_string()))]
-            )
-        );
+        super::out::println(&fill(
+            &n.list_empty,
+            &[("dir", &clean_line(&store.dir().display().to_string()))],
+        ))?;
         return Ok(ExitCode::SUCCESS);
     }
     let header = [
@@ -124,10 +115,12 @@ fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Resu
     let widths: Vec<usize> = (0..8)
         .map(|i| rows.iter().map(|r| r[i].width()).max().unwrap_or(0))
         .collect();
+    let mut text = String::new();
     if rows.len() > 1 {
         for r in &rows {
             let line: Vec<String> = r.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
-            println!("{}", line.join("  ").trim_end());
+            text.push_str(line.join("  ").trim_end());
+            text.push('\n');
         }
     }
     for e in &entries {
@@ -142,8 +135,8 @@ fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Resu
                 .file_name()
                 .map(|f| f.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            println!(
-                "{}\n  {}",
+            text.push_str(&format!(
+                "{}\n  {}\n",
                 fill(
                     &n.list_unreadable,
                     &[
@@ -154,8 +147,9 @@ fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Resu
                     ]
                 ),
                 fill(&n.list_unreadable_hint, &[("file", &clean_line(&file))])
-            );
+            ));
         }
     }
+    super::out::print(&text)?;
     Ok(ExitCode::SUCCESS)
 }
