@@ -286,18 +286,28 @@ impl Store {
     }
 
     /// The sessions folder or its parent (the data folder) when group or
-    /// others have any access to it; the CLI warns with
-    /// `cli.data_dir_readable_by_others`.
+    /// others have any access to it, else the first session file or draft
+    /// they may read (copied in, or made by another program: gehoor's next
+    /// save makes it 0600 again, and the user is told before that); the CLI
+    /// and the home screen warn with `cli.data_dir_readable_by_others`.
     pub fn warn_if_shared(&self) -> Option<PathBuf> {
-        [Some(self.dir.as_path()), self.dir.parent()]
+        let shared = |m: &fs::Metadata| m.permissions().mode() & 0o077 != 0;
+        let dir = [Some(self.dir.as_path()), self.dir.parent()]
             .into_iter()
             .flatten()
-            .find(|d| {
-                fs::metadata(d)
-                    .map(|m| m.is_dir() && m.permissions().mode() & 0o077 != 0)
-                    .unwrap_or(false)
-            })
-            .map(Path::to_path_buf)
+            .find(|d| fs::metadata(d).is_ok_and(|m| m.is_dir() && shared(&m)))
+            .map(Path::to_path_buf);
+        dir.or_else(|| {
+            let mut files: Vec<PathBuf> = fs::read_dir(&self.dir)
+                .ok()?
+                .flatten()
+                .filter(|e| e.file_name().to_string_lossy().ends_with(".toml"))
+                .filter(|e| e.metadata().is_ok_and(|m| m.is_file() && shared(&m)))
+                .map(|e| e.path())
+                .collect();
+            files.sort();
+            files.into_iter().next()
+        })
     }
 
     fn lock(&self, id: Uuid) -> Result<WriteHandle> {

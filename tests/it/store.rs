@@ -522,6 +522,12 @@ fn cli_lists_exports_and_quarantines() {
         store.dir().join("broken.toml"),
     )
     .unwrap();
+    // A copied file keeps its 0644, which is now warned about.
+    fs::set_permissions(
+        store.dir().join("broken.toml"),
+        fs::Permissions::from_mode(0o600),
+    )
+    .unwrap();
 
     let out = gehoor(&data).args(["sessions", "list"]).assert().success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
@@ -980,4 +986,44 @@ fn quarantine_takes_the_draft_and_lock_along() {
             .unwrap()
             .contains("the newest text")
     );
+}
+
+#[test]
+fn a_session_file_readable_by_others_is_warned_about_before_it_is_fixed() {
+    let _serial = no_spawns();
+    let d = tmp();
+    let store = store_in(&d);
+    let s = session("TEST-0644", 1);
+    drop(store.create(&s).unwrap());
+    let file = store.path_of(s.id);
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).unwrap();
+    assert_eq!(store.warn_if_shared().as_deref(), Some(file.as_path()));
+    let data = store.dir().parent().unwrap().to_path_buf();
+    gehoor(&data)
+        .args(["sessions", "list"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("readable by other users"))
+        .stderr(predicates::str::contains(file.display().to_string()));
+    assert_eq!(mode(&file), 0o644, "listing does not change it");
+    let (back, mut h) = store.open_for_write(s.id).unwrap();
+    h.save(&back).unwrap();
+    assert_eq!(mode(&file), 0o600, "the next save makes it private");
+    assert_eq!(store.warn_if_shared(), None);
+}
+
+#[test]
+fn a_query_with_nothing_to_suggest_asks_no_question() {
+    let _serial = no_spawns();
+    let d = tmp();
+    let store = store_in(&d);
+    drop(store.create(&session("TEST-ONLY", 0)).unwrap());
+    let data = store.dir().parent().unwrap().to_path_buf();
+    let out = gehoor(&data).args(["export", "zzzz"]).assert().code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("No session found for 'zzzz'"), "{err}");
+    assert!(!err.contains("Did you mean"), "{err}");
+    let out = gehoor(&data).args(["export", "TEST-ONL"]).assert().code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("Did you mean: TEST-ONLY?"), "{err}");
 }
