@@ -75,6 +75,7 @@ impl Config {
     }
 
     pub fn parse(path: &Path, text: &str) -> Result<Config> {
+        crate::toml_depth::check(path, text)?;
         toml::from_str(text).map_err(|e| crate::error::from_toml(path, text, &e))
     }
 }

@@ -77,6 +77,31 @@ pub enum Error {
         from: String,
         to: String,
     },
+    /// A path in the data folder holding a link, pipe, folder or device
+    /// where a regular file belongs; `kind` is "symlink", "fifo", "folder"
+    /// or "special".
+    NotAFile {
+        path: PathBuf,
+        kind: &'static str,
+    },
+    /// Two or more files claim one session id.
+    DuplicateId {
+        id: String,
+        paths: Vec<PathBuf>,
+    },
+    /// A write to a submitted or approved session.
+    SessionClosed {
+        path: PathBuf,
+        status: crate::notes::Status,
+    },
+    /// TOML nested deeper than any session file is, refused before the
+    /// recursive parser sees it.
+    TooDeep {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        limit: usize,
+    },
     /// An encrypted file or key that cannot be used (see `notes::crypt`).
     Crypto {
         path: PathBuf,
@@ -99,7 +124,9 @@ pub enum CryptoProblem {
     /// The identity file exists already; keys are never overwritten.
     IdentityExists,
     /// A recipient or identity string that is not a valid age key.
-    BadKey { detail: String },
+    BadKey {
+        detail: String,
+    },
     /// Encryption is on but there is no passphrase to unlock the key with.
     NoPassphrase,
 }
@@ -158,6 +185,15 @@ impl Error {
             Error::UnknownRef {
                 reference,
                 suggestions,
+            } if suggestions.is_empty() => {
+                crate::i18n::fill(&e.unknown_ref_none, &[("ref", reference)])
+            }
+            Error::SessionNotFound { query, suggestions } if suggestions.is_empty() => {
+                crate::i18n::fill(&e.session_not_found_none, &[("query", query)])
+            }
+            Error::UnknownRef {
+                reference,
+                suggestions,
             } => crate::i18n::fill(
                 &e.unknown_ref,
                 &[("ref", reference), ("suggestions", &list(suggestions))],
@@ -203,6 +239,49 @@ impl Error {
             Error::InvalidTransition { from, to } => {
                 crate::i18n::fill(&e.invalid_transition, &[("from", from), ("to", to)])
             }
+            Error::NotAFile { path, kind } => {
+                let what = match *kind {
+                    "symlink" => &e.what_symlink,
+                    "fifo" => &e.what_fifo,
+                    "folder" => &e.what_folder,
+                    _ => &e.what_special,
+                };
+                crate::i18n::fill(
+                    &e.not_a_file,
+                    &[("path", &path.display().to_string()), ("what", what)],
+                )
+            }
+            Error::DuplicateId { id, paths } => {
+                let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                crate::i18n::fill(&e.duplicate_id, &[("id", id), ("paths", &list(&paths))])
+            }
+            Error::SessionClosed { path, status } => {
+                let n = &s.notes;
+                let status = match status {
+                    crate::notes::Status::Submitted => &n.status_submitted,
+                    crate::notes::Status::Approved => &n.status_approved,
+                    crate::notes::Status::Draft => &n.status_draft,
+                    crate::notes::Status::Returned => &n.status_returned,
+                };
+                crate::i18n::fill(
+                    &e.session_closed,
+                    &[("path", &path.display().to_string()), ("status", status)],
+                )
+            }
+            Error::TooDeep {
+                path,
+                line,
+                col,
+                limit,
+            } => crate::i18n::fill(
+                &e.too_deep,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("line", &line.to_string()),
+                    ("col", &col.to_string()),
+                    ("limit", &limit.to_string()),
+                ],
+            ),
             Error::Crypto { path, problem } => {
                 let (template, detail) = match problem {
                     CryptoProblem::NotForThisKey => (&e.crypto_not_for_this_key, ""),

@@ -28,41 +28,29 @@ pub fn run(ctx: &Ctx, store: &Store, how: Conversion) -> Result<ExitCode> {
         let _ = writeln!(std::io::stderr());
     }
     for path in &out.in_use {
-        eprintln!(
-            "{}",
-            fill(
-                &k.encrypt_in_use,
-                &[("path", &clean_line(&path.display().to_string()))]
-            )
-        );
+        super::out::warn(&fill(
+            &k.encrypt_in_use,
+            &[("path", &clean_line(&path.display().to_string()))],
+        ));
     }
     for (_, e) in &out.unreadable {
-        eprintln!(
-            "{}",
-            fill(
-                &k.encrypt_unreadable,
-                &[("reason", &clean_line(&e.render(ctx.strings)))]
-            )
-        );
+        super::out::warn(&fill(
+            &k.encrypt_unreadable,
+            &[("reason", &clean_line(&e.render(ctx.strings)))],
+        ));
     }
-    println!(
-        "{}",
-        fill(
-            &k.encrypt_done,
-            &[
-                ("converted", &out.converted.len().to_string()),
-                ("already", &out.already.to_string()),
-            ]
-        )
-    );
+    super::out::println(&fill(
+        &k.encrypt_done,
+        &[
+            ("converted", &out.converted.len().to_string()),
+            ("already", &out.already.to_string()),
+        ],
+    ))?;
     if let crate::notes::Codec::Sealed(keys) = store.codec() {
-        println!(
-            "{}",
-            fill(
-                &k.rekey_hint,
-                &[("count", &keys.recipient_count().to_string())]
-            )
-        );
+        super::out::println(&fill(
+            &k.rekey_hint,
+            &[("count", &keys.recipient_count().to_string())],
+        ))?;
     }
     // Something left to do is not success: a script should notice.
     Ok(if out.in_use.is_empty() && out.unreadable.is_empty() {

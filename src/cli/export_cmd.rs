@@ -13,7 +13,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<ExitCode> {
     super::sessions_cmd::warn_if_shared(ctx, &store);
     if store.codec().is_sealed() {
         // The user asked for it; the warning is on every export.
-        eprintln!("{}", ctx.strings.keys.export_plain_warning);
+        super::out::warn(&ctx.strings.keys.export_plain_warning);
     }
     let id = store.resolve(&args.session)?;
     let session = store.open_read_only(id)?;
@@ -41,15 +41,12 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<ExitCode> {
     match &args.output {
         Some(path) => {
             write_atomic(path, text.as_bytes())?;
-            eprintln!(
-                "{}",
-                crate::i18n::fill(
-                    &ctx.strings.notes.export_written,
-                    &[("path", &clean_line(&path.display().to_string()))]
-                )
-            );
+            super::out::warn(&crate::i18n::fill(
+                &ctx.strings.notes.export_written,
+                &[("path", &clean_line(&path.display().to_string()))],
+            ));
         }
-        None => print!("{text}"),
+        None => super::out::print(&text)?,
     }
     Ok(ExitCode::SUCCESS)
 }

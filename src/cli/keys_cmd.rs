@@ -70,10 +70,10 @@ fn init(ctx: &Ctx) -> Result<ExitCode> {
     }
     let pass = new_passphrase(ctx)?;
     let public = keys::init(path, &pass)?.to_string();
-    println!(
+    super::out::println(&format!(
         "{}\n{public}",
         fill(&k.init_done, &[("path", &path.display().to_string())])
-    );
+    ))?;
     // Listed in the folder's recipient file, so a reviewer's write (sealed
     // for the file's recipients as the reviewer knows them) keeps the
     // interviewer among them.
@@ -85,18 +85,15 @@ fn init(ctx: &Ctx) -> Result<ExitCode> {
     }
     map.insert(name.clone(), public);
     keys::write_recipients(&file, &map, shared_mode(ctx))?;
-    println!(
-        "{}",
-        fill(
-            &k.init_registered,
-            &[
-                ("name", &clean_line(&name)),
-                ("file", &file.display().to_string())
-            ]
-        )
-    );
+    super::out::println(&fill(
+        &k.init_registered,
+        &[
+            ("name", &clean_line(&name)),
+            ("file", &file.display().to_string()),
+        ],
+    ))?;
     if !ctx.settings.encryption {
-        eprintln!("{}", k.encryption_off);
+        super::out::warn(&k.encryption_off);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -107,16 +104,13 @@ fn add(ctx: &Ctx, name: &str, key: &str) -> Result<ExitCode> {
     let mut map = keys::read_recipients(&file)?;
     map.insert(name.trim().to_string(), public.to_string());
     keys::write_recipients(&file, &map, shared_mode(ctx))?;
-    println!(
-        "{}",
-        fill(
-            &ctx.strings.keys.recipient_added,
-            &[
-                ("name", &clean_line(name)),
-                ("file", &file.display().to_string())
-            ]
-        )
-    );
+    super::out::println(&fill(
+        &ctx.strings.keys.recipient_added,
+        &[
+            ("name", &clean_line(name)),
+            ("file", &file.display().to_string()),
+        ],
+    ))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -134,7 +128,7 @@ fn remove(ctx: &Ctx, name: &str) -> Result<ExitCode> {
         });
     }
     keys::write_recipients(&file, &map, shared_mode(ctx))?;
-    println!("{}", fill(&ctx.strings.keys.recipient_removed, &vars));
+    super::out::println(&fill(&ctx.strings.keys.recipient_removed, &vars))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -143,18 +137,23 @@ fn list(ctx: &Ctx) -> Result<ExitCode> {
     let file = recipients_file(ctx);
     let from_file = keys::read_recipients(&file)?;
     if from_file.is_empty() && ctx.settings.recipients.is_empty() {
-        println!("{}", k.list_empty);
+        super::out::println(&k.list_empty)?;
         return Ok(ExitCode::SUCCESS);
     }
-    println!("{}", k.list_header);
+    super::out::println(&k.list_header)?;
     for (name, key) in &from_file {
-        println!("  {}  {key}", clean_line(name));
+        super::out::println(&format!("  {}  {key}", clean_line(name)))?;
     }
     for (name, key) in &ctx.settings.recipients {
-        println!("  {}  {}  ({})", clean_line(name), clean_line(key), k.list_own);
+        super::out::println(&format!(
+            "  {}  {}  ({})",
+            clean_line(name),
+            clean_line(key),
+            k.list_own
+        ))?;
     }
     if !ctx.settings.encryption {
-        eprintln!("{}", k.encryption_off);
+        super::out::warn(&k.encryption_off);
     }
     Ok(ExitCode::SUCCESS)
 }

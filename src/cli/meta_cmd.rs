@@ -10,7 +10,7 @@ use crate::error::{Error, IoOp, Result};
 
 pub fn config_path(ctx: &Ctx) -> Result<ExitCode> {
     match &ctx.settings.config_path {
-        Some(p) => println!("{}", p.display()),
+        Some(p) => super::out::println(&p.display().to_string())?,
         None => {
             return Err(Error::Usage {
                 detail: "this platform has no configuration folder; set GEHOOR_CONFIG".into(),
@@ -27,7 +27,10 @@ pub fn completions(args: &CompletionsArgs) -> Result<ExitCode> {
         ShellArg::Zsh => Shell::Zsh,
         ShellArg::Fish => Shell::Fish,
     };
-    generate(shell, &mut Cli::command(), "gehoor", &mut std::io::stdout());
+    // Into memory first: clap_complete panics when its writer fails.
+    let mut buf = Vec::new();
+    generate(shell, &mut Cli::command(), "gehoor", &mut buf);
+    super::out::print(&String::from_utf8_lossy(&buf))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -40,17 +43,17 @@ pub fn man(ctx: &Ctx, args: &ManArgs) -> Result<ExitCode> {
         Some(dir) => {
             let path = dir.join("gehoor.1");
             std::fs::write(&path, &buf).map_err(|e| Error::io(IoOp::Write, &path, e))?;
-            println!(
-                "{}",
-                crate::i18n::fill(
-                    &ctx.strings.cli.man_written,
-                    &[("path", &path.display().to_string())]
-                )
-            );
+            super::out::println(&crate::i18n::fill(
+                &ctx.strings.cli.man_written,
+                &[("path", &path.display().to_string())],
+            ))?;
         }
-        None => std::io::stdout()
-            .write_all(&buf)
-            .map_err(|e| Error::io(IoOp::Write, "<stdout>", e))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&buf)
+                .and_then(|()| out.flush())
+                .map_err(|e| Error::io(IoOp::Write, super::out::STDOUT, e))?
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -11,6 +11,7 @@ mod help;
 mod interview_cmd;
 mod keys_cmd;
 mod meta_cmd;
+mod out;
 mod review_cmd;
 mod search_cmd;
 mod sessions_cmd;
@@ -77,6 +78,7 @@ pub fn main() -> ExitCode {
     };
     match dispatch(&ctx, cli.command) {
         Ok(code) => code,
+        Err(e) if out::is_closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             // Not eprintln!: it panics when stderr is a terminal that closed.
             let _ = writeln!(

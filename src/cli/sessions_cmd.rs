@@ -20,16 +20,13 @@ pub fn run(ctx: &Ctx, cmd: &SessionsCommand) -> Result<ExitCode> {
         SessionsCommand::Rekey => super::convert_cmd::run(ctx, &store, Conversion::Rekey),
         SessionsCommand::Quarantine { file } => {
             let dest = store.quarantine(file)?;
-            println!(
-                "{}",
-                fill(
-                    &ctx.strings.notes.quarantined,
-                    &[
-                        ("file", &clean_line(file)),
-                        ("dest", &clean_line(&dest.display().to_string()))
-                    ]
-                )
-            );
+            super::out::println(&fill(
+                &ctx.strings.notes.quarantined,
+                &[
+                    ("file", &clean_line(file)),
+                    ("dest", &clean_line(&dest.display().to_string())),
+                ],
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -38,7 +35,7 @@ pub fn run(ctx: &Ctx, cmd: &SessionsCommand) -> Result<ExitCode> {
 /// Printed by every command that reads the sessions folder.
 pub fn warn_if_shared(ctx: &Ctx, store: &Store) {
     if let Some(text) = shared_warning(ctx, store) {
-        eprintln!("{text}");
+        super::out::warn(&text);
     }
 }
 
@@ -92,18 +89,15 @@ fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Resu
     if json {
         let text = serde_json::to_string_pretty(&entries).expect("list entries serialise");
         // The stored text, with every control and bidi character escaped.
-        println!("{}", crate::sanitize::escape_json(&text));
+        super::out::println(&crate::sanitize::escape_json(&text))?;
         return Ok(ExitCode::SUCCESS);
     }
     let n = &ctx.strings.notes;
     if entries.is_empty() {
-        println!(
-            "{}",
-            fill(
-                &n.list_empty,
-                &[("dir", &clean_line(&store.dir().display().to_string()))]
-            )
-        );
+        super::out::println(&fill(
+            &n.list_empty,
+            &[("dir", &clean_line(&store.dir().display().to_string()))],
+        ))?;
         return Ok(ExitCode::SUCCESS);
     }
     let header = [
@@ -134,10 +128,12 @@ fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Resu
     let widths: Vec<usize> = (0..8)
         .map(|i| rows.iter().map(|r| r[i].width()).max().unwrap_or(0))
         .collect();
+    let mut text = String::new();
     if rows.len() > 1 {
         for r in &rows {
             let line: Vec<String> = r.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
-            println!("{}", line.join("  ").trim_end());
+            text.push_str(line.join("  ").trim_end());
+            text.push('\n');
         }
     }
     for e in &entries {
@@ -152,8 +148,8 @@ fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Resu
                 .file_name()
                 .map(|f| f.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            println!(
-                "{}\n  {}",
+            text.push_str(&format!(
+                "{}\n  {}\n",
                 fill(
                     &n.list_unreadable,
                     &[
@@ -164,8 +160,9 @@ fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Resu
                     ]
                 ),
                 fill(&n.list_unreadable_hint, &[("file", &clean_line(&file))])
-            );
+            ));
         }
     }
+    super::out::print(&text)?;
     Ok(ExitCode::SUCCESS)
 }

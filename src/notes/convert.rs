@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 
 use uuid::Uuid;
 
-use super::store::{Store, hash, open_bytes, read_bytes};
+use super::safe_fs::read_if_exists as read_bytes;
+use super::store::{Store, hash, open_bytes};
 use super::{atomic, crypt, draft, lock};
 use crate::error::{Error, Result};
 

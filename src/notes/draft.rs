@@ -41,7 +41,7 @@ pub fn clear(session_path: &Path) -> Result<()> {
 /// by a crash of the machine) or one for another session is ignored.
 pub fn recoverable(session_path: &Path, codec: &Codec, on_disk: &Session) -> Option<Session> {
     let path = path_for(session_path);
-    let bytes = fs::read(&path).ok()?;
+    let bytes = super::safe_fs::read(&path).ok()?;
     let mut draft = super::store::open_bytes(codec, &path, &bytes).ok()?;
     if draft.id != on_disk.id {
         return None;

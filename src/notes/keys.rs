@@ -81,7 +81,11 @@ pub fn init_with_work_factor_for_tests(
     init_inner(path, passphrase, Some(log_n))
 }
 
-fn init_inner(path: &Path, passphrase: &Passphrase, log_n: Option<u8>) -> Result<x25519::Recipient> {
+fn init_inner(
+    path: &Path,
+    passphrase: &Passphrase,
+    log_n: Option<u8>,
+) -> Result<x25519::Recipient> {
     if std::fs::symlink_metadata(path).is_ok() {
         return Err(crypto(path, CryptoProblem::IdentityExists));
     }
@@ -124,7 +128,10 @@ fn init_inner(path: &Path, passphrase: &Passphrase, log_n: Option<u8>) -> Result
 }
 
 /// Encrypt `plain` to `recipients` in age's binary format.
-pub(super) fn seal_to(recipients: &[&dyn age::Recipient], plain: &[u8]) -> std::io::Result<Vec<u8>> {
+pub(super) fn seal_to(
+    recipients: &[&dyn age::Recipient],
+    plain: &[u8],
+) -> std::io::Result<Vec<u8>> {
     let encryptor = age::Encryptor::with_recipients(recipients.iter().copied())
         .map_err(std::io::Error::other)?;
     let mut out = Vec::with_capacity(plain.len() + 512);

@@ -2,10 +2,11 @@
 //! holding "host pid" so a refused opener can say who has it. The kernel
 //! drops the lock when the holder dies, so a crash leaves no stale lock.
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, Write};
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
+
+use super::safe_fs;
 
 use crate::error::{Error, IoOp, Result};
 
@@ -28,18 +29,12 @@ impl SessionLock {
 fn open_for_lock(path: &Path) -> Result<File> {
     // Created (0600) through a writable descriptor, then reopened.
     open(path)?;
-    File::open(path).map_err(|e| Error::io(IoOp::Lock, path, e))
+    safe_fs::open_read(path)
 }
 
+/// Never through a link someone planted, never blocking on a pipe.
 fn open(path: &Path) -> Result<File> {
-    OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
-        .open(path)
-        .map_err(|e| Error::io(IoOp::Lock, path, e))
+    safe_fs::open_rw(path, IoOp::Lock)
 }
 
 pub fn holder_text() -> String {

@@ -13,13 +13,15 @@ mod group;
 mod key;
 pub mod keys;
 mod list;
+mod listing;
 mod lock;
 mod merge;
 mod migrate;
+mod safe_fs;
 mod sealed;
 mod stamp;
 pub mod store;
-mod suggest;
+mod three_way;
 
 use std::collections::BTreeMap;
 
@@ -34,8 +36,8 @@ use crate::questionnaire::{AnswerStatus, Value};
 pub use atomic::write as write_atomic;
 pub use autosave::{Autosave, install_signal_flags};
 pub use crypt::{Codec, Keyring};
-pub use group::is_group_folder;
 pub use draft::changes as draft_changes;
+pub use group::is_group_folder;
 pub use key::{answer_key, parse_answer_key};
 pub use migrate::{SCHEMA_VERSION, parse_session};
 pub use store::{ListEntry, SessionSummary, Store, WriteHandle};

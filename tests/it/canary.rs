@@ -115,7 +115,9 @@ fn sealed_writer_child() {
     let team = vec![keys::parse_recipient(Path::new("team"), &var(CHILD_TEAM)).unwrap()];
     let codec = Codec::Sealed(std::sync::Arc::new(Keyring::new(identity, team)));
     let store = Store::with_codec(PathBuf::from(dir), codec);
-    let (mut s, mut handle) = store.open_for_write(var(CHILD_ID).parse().unwrap()).unwrap();
+    let (mut s, mut handle) = store
+        .open_for_write(var(CHILD_ID).parse().unwrap())
+        .unwrap();
     let start: u64 = s.note.rsplit(' ').next().unwrap().parse().unwrap_or(0);
     println!("ready");
     std::io::Write::flush(&mut std::io::stdout()).unwrap();
@@ -208,16 +210,13 @@ fn the_canary_never_reaches_the_disk_in_plain_text() {
         let back = supervisor
             .open_read_only(s.id)
             .unwrap_or_else(|e| panic!("round {round}: unreadable after SIGKILL: {e}"));
-        let generation: u64 = back
-            .note
-            .rsplit(' ')
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap_or(0);
+        let generation: u64 = back.note.rsplit(' ').next().unwrap().parse().unwrap_or(0);
         for (k, ans) in &back.answers {
             if generation > 0 {
-                assert_eq!(ans.note, back.note, "round {round}: {k} is from another save");
+                assert_eq!(
+                    ans.note, back.note,
+                    "round {round}: {k} is from another save"
+                );
             }
         }
         assert_eq!(back.comments.len(), 1, "round {round}: the comment stays");
@@ -286,7 +285,10 @@ fn the_tui_asks_the_passphrase_once_and_writes_only_sealed_files() {
         if in_draft {
             break;
         }
-        assert!(start.elapsed() < pty::TIMEOUT, "the draft never held the text");
+        assert!(
+            start.elapsed() < pty::TIMEOUT,
+            "the draft never held the text"
+        );
         std::thread::sleep(Duration::from_millis(30));
     }
     tui.sigkill();

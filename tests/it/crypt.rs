@@ -53,9 +53,11 @@ impl Member {
     }
 
     pub fn keyring(&self, team: &[&Member]) -> Arc<Keyring> {
-        let identity =
-            keys::unlock(&self.identity, &Passphrase::from_file(&self.pass_file).unwrap())
-                .unwrap();
+        let identity = keys::unlock(
+            &self.identity,
+            &Passphrase::from_file(&self.pass_file).unwrap(),
+        )
+        .unwrap();
         let team = team
             .iter()
             .map(|m| keys::parse_recipient(Path::new("team"), &m.public).unwrap())
@@ -163,7 +165,10 @@ fn interviewer_and_supervisor_read_a_third_key_cannot_and_nothing_is_overwritten
     let listed = stranger.list().unwrap();
     match &listed[..] {
         [ListEntry::Unreadable { reason, .. }] => {
-            assert!(reason.contains("encrypted for keys other than yours"), "{reason}")
+            assert!(
+                reason.contains("encrypted for keys other than yours"),
+                "{reason}"
+            )
         }
         other => panic!("{other:?}"),
     }
@@ -346,10 +351,7 @@ fn rekey_removes_a_recipient_whose_key_then_fails() {
         let draft = sessions.join(format!(".{id}.autosave.toml"));
         let err = supervisor.load(&draft).unwrap_err();
         assert_eq!(problem(&err), Some(&CryptoProblem::NotForThisKey), "{err}");
-        assert_eq!(
-            a.store(&sessions, &[]).open_read_only(*id).unwrap().id,
-            *id
-        );
+        assert_eq!(a.store(&sessions, &[]).open_read_only(*id).unwrap().id, *id);
     }
 }
 
@@ -381,9 +383,19 @@ fn encrypting_a_plain_folder_converts_each_file_and_resumes_after_a_crash() {
     let out = a.cli(&data).args(["sessions", "encrypt"]).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "the corrupt file is left: {err}");
-    assert!(text.contains("2 file(s) encrypted, 2 were already"), "{text}");
-    assert!(err.contains("Not touched") && err.contains("0195f0c2"), "{err}");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the corrupt file is left: {err}"
+    );
+    assert!(
+        text.contains("2 file(s) encrypted, 2 were already"),
+        "{text}"
+    );
+    assert!(
+        err.contains("Not touched") && err.contains("0195f0c2"),
+        "{err}"
+    );
     assert_eq!(
         fs::read_to_string(&corrupt).unwrap(),
         "schema_version = 1\nid = [broken\n"
@@ -433,7 +445,11 @@ fn a_group_folder_gets_group_readable_files_and_a_warning_without_encryption() {
     assert_eq!(mode(store.path_of(s.id)), 0o660);
     assert_eq!(mode(sessions.join(format!("{}.lock", s.id))), 0o660);
     assert_eq!(mode(sessions.join(format!(".{}.write-lock", s.id))), 0o660);
-    assert_eq!(mode(data.join("recipients.toml")), 0o600, "written by the test");
+    assert_eq!(
+        mode(data.join("recipients.toml")),
+        0o600,
+        "written by the test"
+    );
     drop(handle);
     // Encrypted: no warning. Plain in the same folder: a warning.
     let out = a.cli(&data).args(["sessions", "list"]).output().unwrap();
@@ -456,11 +472,14 @@ fn a_group_folder_gets_group_readable_files_and_a_warning_without_encryption() {
     let target = tmp.path().join("victim");
     fs::write(&target, "untouched").unwrap();
     let target_mode = mode(target.clone());
-    std::os::unix::fs::symlink(&target, sessions.join(format!(".{}.write-lock", s2.id)))
-        .unwrap();
+    std::os::unix::fs::symlink(&target, sessions.join(format!(".{}.write-lock", s2.id))).unwrap();
     assert!(store.create(&s2).is_err());
     assert_eq!(fs::read_to_string(&target).unwrap(), "untouched");
-    assert_eq!(mode(target), target_mode, "its mode was not changed through the link");
+    assert_eq!(
+        mode(target),
+        target_mode,
+        "its mode was not changed through the link"
+    );
 }
 
 #[test]

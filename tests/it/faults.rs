@@ -351,3 +351,72 @@ fn a_new_interview_on_a_read_only_folder_says_why_in_the_form() {
     assert_eq!(tui.wait_exit(), 0);
     drop(mount);
 }
+
+// ---- stdout failing: a closed pipe, a full disk (issue 17) ------------------
+
+/// Every command that prints, with a data folder holding one session.
+fn printing_commands(tmp: &Path) -> Vec<(Vec<String>, Command)> {
+    let store = Store::new(tmp.join("data").join("sessions"));
+    let s = session();
+    drop(store.create(&s).unwrap());
+    let config = tmp.join("config.toml");
+    std::fs::write(&config, "lang = \"en\"\n").unwrap();
+    [
+        vec!["export", "FAULT-1"],
+        vec!["export", "FAULT-1", "--format", "json"],
+        vec!["sessions", "list"],
+        vec!["sessions", "list", "--json"],
+        vec!["check"],
+        vec!["check", "--format", "json"],
+        vec!["completions", "bash"],
+        vec!["config", "path"],
+    ]
+    .into_iter()
+    .map(|args| {
+        let mut c = Command::new(bin());
+        c.args(["--lang", "en"])
+            .args(&args)
+            .env("GEHOOR_DATA_DIR", tmp.join("data"))
+            .env("GEHOOR_CONFIG", &config);
+        (args.iter().map(|a| a.to_string()).collect(), c)
+    })
+    .collect()
+}
+
+#[test]
+fn a_closed_stdout_pipe_ends_every_command_quietly() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (args, mut c) in printing_commands(tmp.path()) {
+        // The reading end is closed before gehoor has started up.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = c
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn a_full_stdout_exits_2_with_the_reason() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (args, mut c) in printing_commands(tmp.path()) {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = c
+            .stdout(full)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("No space left on device"), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}

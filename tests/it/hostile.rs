@@ -936,8 +936,9 @@ fn a_megabyte_line_is_handled_everywhere() {
     assert_screen("huge paste", &app, 120, 40);
     press(&mut app, KeyCode::Esc);
     let note = &app.interview().unwrap().session.answers["hostile.received"].note;
+    // A CR in a paste is a line break (tmux sends CR for LF).
     assert!(
-        note.contains(&gehoor::sanitize::clean(&line)),
+        note.contains(&gehoor::sanitize::clean(&line.replace('\r', "\n"))),
         "the paste is kept whole"
     );
     assert!(!note.chars().any(forbidden));
@@ -1222,9 +1223,10 @@ fn tui_pasted_and_typed_text_is_shown_and_stored_harmlessly() {
     let note = app.interview().unwrap().session.answers["hostile.received"]
         .note
         .clone();
+    // A CR in a paste is a line break (tmux sends CR for LF).
     assert_eq!(
         note,
-        cleaned("PN"),
+        gehoor::sanitize::clean(&hostile("PN").replace('\r', "\n")),
         "pasted controls are dropped, words kept"
     );
     let out = screens("pasted note", &app);
@@ -1284,4 +1286,36 @@ fn tui_pasted_and_typed_text_is_shown_and_stored_harmlessly() {
     let note = &app.interview().unwrap().session.note;
     assert!(note.contains(&words("PS")[4]) && note.contains(&words("TS")[4]));
     assert!(!note.chars().any(forbidden), "{note:?}");
+}
+
+#[test]
+fn eight_bit_string_sequences_go_with_their_payload() {
+    // OSC, DCS, SOS, PM, APC in their 8-bit (C1) form, ended by ST (U+009C)
+    // or BEL, and one that never ends (only the introducer goes).
+    for (text, want) in [
+        ("a\u{9d}0;PWN8BIT\u{9c}b", "ab"),
+        ("a\u{9d}52;c;UFdOQ0xJUA==\u{7}b", "ab"),
+        ("a\u{90}PWNDCS\u{9c}b", "ab"),
+        ("a\u{98}x\u{9c}b\u{9e}y\u{9c}c\u{9f}z\u{9c}d", "abcd"),
+        ("a\u{9d}never ends\nb", "anever ends\nb"),
+    ] {
+        assert_eq!(gehoor::sanitize::clean(text), want, "{text:?}");
+    }
+    let f = fixture();
+    let mut s = f.session.clone();
+    s.case_ref = "CASE-\u{9d}0;PWN8BIT\u{9c}8BIT".into();
+    s.id = uuid::Uuid::now_v7();
+    std::fs::write(
+        f.data.join("sessions").join(format!("{}.toml", s.id)),
+        s.to_toml(),
+    )
+    .unwrap();
+    let (out, _) = run(
+        "sessions list",
+        f.cmd().args(["sessions", "list"]),
+        0,
+        false,
+    );
+    assert!(out.contains("CASE-8BIT"), "{out}");
+    assert!(!out.contains("PWN8BIT"), "{out}");
 }

@@ -1,10 +1,10 @@
 //! Every integration test in one binary: twelve binaries each linked the
 //! whole crate (about 85 MB apiece), and ran one after another.
 
+mod canary;
 mod check;
 mod cli;
 mod corpus;
-mod canary;
 mod coverage;
 mod crypt;
 mod faults;
