@@ -7,6 +7,7 @@ mod cli;
 mod corpus;
 mod coverage;
 mod crypt;
+mod crypt_props;
 mod faults;
 mod fuzz_props;
 mod hostile;
