@@ -500,3 +500,30 @@ fn export_stays_plain_and_warns_when_encryption_is_on() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("Handed over by the landlord"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("this export is NOT encrypted"));
 }
+
+/// `gehoor review` as the supervisor, in a terminal: their own key opens
+/// the interviewer's sealed session.
+#[test]
+fn a_supervisor_reviews_an_encrypted_session_with_their_own_key() {
+    use crate::pty::{Tui, bin, command};
+    let tmp = tempfile::tempdir().unwrap();
+    let a = Member::new(tmp.path(), "Interviewer A");
+    let b = Member::new(tmp.path(), "Supervisor B");
+    let data = tmp.path().join("data");
+    share_with(&data, &[&a, &b]);
+    let store = a.store(&data.join("sessions"), &[&b]);
+    let s = session("TEST-REVIEW-SEALED");
+    drop(store.create(&s).unwrap());
+    let mut cmd = command(
+        &bin(),
+        &["--lang", "en", "review", "TEST-REVIEW-SEALED"],
+        &data,
+        &b.home,
+    );
+    cmd.env("GEHOOR_CONFIG", b.config());
+    cmd.env("GEHOOR_PASSPHRASE_FILE", &b.pass_file);
+    let mut tui = Tui::spawn(cmd, 160, 40);
+    tui.wait_for("TEST-REVIEW-SEALED");
+    tui.key("\x03");
+    assert_eq!(tui.wait_exit(), 0);
+}
