@@ -26,6 +26,7 @@ fn session(case: &str, answers: usize) -> Session {
             version: 1,
             hash: "0123456789abcdef".into(),
         }],
+        &gehoor::notes::now(),
     );
     for i in 0..answers {
         let key = format!("summons.q{i:03}");
@@ -34,9 +35,14 @@ fn session(case: &str, answers: usize) -> Session {
             Some(Value::Text(format!(
                 "Answer {i}: the applicant describes the events in some detail."
             ))),
+            &gehoor::notes::now(),
         );
-        s.set_note(&key, "Interviewer note, one or two sentences long.");
-        s.cite(&key, "ambtsbericht-rf-2025#1.1.3/p2");
+        s.set_note(
+            &key,
+            "Interviewer note, one or two sentences long.",
+            &gehoor::notes::now(),
+        );
+        s.cite(&key, "ambtsbericht-rf-2025#1.1.3/p2", &gehoor::notes::now());
     }
     s
 }
@@ -59,7 +65,7 @@ fn main() {
     let mut times = Vec::new();
     let mut floor = Vec::new();
     for i in 0..200 {
-        s.set_note("summons.q000", format!("edit {i}"));
+        s.set_note("summons.q000", format!("edit {i}"), &gehoor::notes::now());
         let t = Instant::now();
         handle.save(&s).expect("save");
         times.push(t.elapsed());
@@ -91,7 +97,11 @@ fn main() {
     );
     let mut drafts = Vec::new();
     for i in 0..200 {
-        s.set_note("summons.q000", format!("keystroke {i}"));
+        s.set_note(
+            "summons.q000",
+            format!("keystroke {i}"),
+            &gehoor::notes::now(),
+        );
         let t = Instant::now();
         handle.write_draft(&s).expect("draft");
         drafts.push(t.elapsed());
@@ -155,7 +165,7 @@ fn encrypted() {
     // Interleaved, so both see the same disk and the same load.
     let (mut p_times, mut s_times) = (Vec::new(), Vec::new());
     for i in 0..200 {
-        s.set_note("summons.q000", format!("edit {i}"));
+        s.set_note("summons.q000", format!("edit {i}"), &gehoor::notes::now());
         let t = Instant::now();
         p_handle.save(&s).expect("save");
         p_times.push(t.elapsed());
@@ -176,7 +186,11 @@ fn encrypted() {
     );
     let mut drafts = Vec::new();
     for i in 0..200 {
-        s.set_note("summons.q000", format!("keystroke {i}"));
+        s.set_note(
+            "summons.q000",
+            format!("keystroke {i}"),
+            &gehoor::notes::now(),
+        );
         let t = Instant::now();
         s_handle.write_draft(&s).expect("draft");
         drafts.push(t.elapsed());

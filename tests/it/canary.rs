@@ -65,30 +65,62 @@ fn canary_session() -> Session {
             version: 1,
             hash: format!("hash{c}"),
         }],
+        &gehoor::notes::now(),
     );
     s.note = format!("Session note {c}");
     let text = format!("summons.text_{c}");
-    s.set_value(&text, Some(Value::Text(format!("Answer {c}"))));
-    s.set_note(&text, format!("Note {c}"));
-    s.cite(&text, &format!("doc#{c}/p1"));
-    s.set_flagged(&text, true);
-    s.set_value("summons.choice", Some(Value::Choice(format!("opt_{c}"))));
+    s.set_value(
+        &text,
+        Some(Value::Text(format!("Answer {c}"))),
+        &gehoor::notes::now(),
+    );
+    s.set_note(&text, format!("Note {c}"), &gehoor::notes::now());
+    s.cite(&text, &format!("doc#{c}/p1"), &gehoor::notes::now());
+    s.set_flagged(&text, true, &gehoor::notes::now());
+    s.set_value(
+        "summons.choice",
+        Some(Value::Choice(format!("opt_{c}"))),
+        &gehoor::notes::now(),
+    );
     s.set_value(
         "summons.choices",
         Some(Value::Choices(vec![format!("a_{c}"), "b".into()])),
+        &gehoor::notes::now(),
     );
-    s.set_status("summons.declined", AnswerStatus::Declined);
-    s.set_note("summons.declined", format!("Declined {c}"));
+    s.set_status(
+        "summons.declined",
+        AnswerStatus::Declined,
+        &gehoor::notes::now(),
+    );
+    s.set_note(
+        "summons.declined",
+        format!("Declined {c}"),
+        &gehoor::notes::now(),
+    );
     let group = format!("summons.group_{c}");
-    s.add_group_instance(&group);
-    s.add_group_instance(&group);
+    s.add_group_instance(&group, &gehoor::notes::now());
+    s.add_group_instance(&group, &gehoor::notes::now());
     let q = format!("summons.in_group_{c}");
-    s.set_value(&format!("{q}#1"), Some(Value::Text(format!("removed {c}"))));
-    s.set_value(&format!("{q}#2"), Some(Value::Text(format!("kept {c}"))));
-    s.remove_group_instance(&group, 1, &[&q]).unwrap();
-    s.submit(&format!("{c} Interviewer")).unwrap();
-    s.return_for_work(&format!("{c} Supervisor"), &format!("Reason {c}"))
+    s.set_value(
+        &format!("{q}#1"),
+        Some(Value::Text(format!("removed {c}"))),
+        &gehoor::notes::now(),
+    );
+    s.set_value(
+        &format!("{q}#2"),
+        Some(Value::Text(format!("kept {c}"))),
+        &gehoor::notes::now(),
+    );
+    s.remove_group_instance(&group, 1, &[&q], &gehoor::notes::now())
         .unwrap();
+    s.submit(&format!("{c} Interviewer"), &gehoor::notes::now())
+        .unwrap();
+    s.return_for_work(
+        &format!("{c} Supervisor"),
+        &format!("Reason {c}"),
+        &gehoor::notes::now(),
+    )
+    .unwrap();
     s
 }
 
@@ -125,7 +157,7 @@ fn sealed_writer_child() {
         let note = format!("{CANARY} gen {generation}");
         let keys: Vec<String> = s.answers.keys().cloned().collect();
         for k in keys {
-            s.set_note(&k, note.clone());
+            s.set_note(&k, note.clone(), &gehoor::notes::now());
         }
         s.note = note.clone();
         handle.write_draft(&s).unwrap();
@@ -149,9 +181,17 @@ fn the_canary_never_reaches_the_disk_in_plain_text() {
     // Saved, drafted, copied.
     let mut s = canary_session();
     let mut handle = interviewer.create(&s).unwrap();
-    s.set_note("summons.choice", format!("Edited {CANARY}"));
+    s.set_note(
+        "summons.choice",
+        format!("Edited {CANARY}"),
+        &gehoor::notes::now(),
+    );
     handle.save(&s).unwrap();
-    s.set_note("summons.choice", format!("Typing {CANARY}"));
+    s.set_note(
+        "summons.choice",
+        format!("Typing {CANARY}"),
+        &gehoor::notes::now(),
+    );
     handle.write_draft(&s).unwrap();
     let copies = a.home.join("gehoor-copies");
     let copy = interviewer.write_copy(&copies, &s).unwrap();
@@ -162,6 +202,7 @@ fn the_canary_never_reaches_the_disk_in_plain_text() {
                 &format!("{CANARY} Reviewer"),
                 Some(&format!("summons.text_{CANARY}")),
                 &format!("Comment {CANARY}"),
+                &gehoor::notes::now(),
             );
             Ok(())
         })

@@ -174,7 +174,7 @@ fn every_broken_fixture_produces_its_diagnostic() {
             })
             .collect();
         assert!(
-            diags.iter().any(|d| d.code == expected),
+            diags.iter().any(|d| d.code.as_str() == expected),
             "{name}: expected {expected}, got {:?}",
             diags.iter().map(|d| d.code).collect::<Vec<_>>()
         );
@@ -241,7 +241,10 @@ text = { nl = "V", en = "Q" }
         "expr_expected_operand",
         "duplicate_question",
     ] {
-        assert!(codes.contains(&want), "{want} missing from {codes:?}");
+        assert!(
+            codes.iter().any(|c| c.as_str() == want),
+            "{want} missing from {codes:?}"
+        );
     }
 }
 
@@ -434,7 +437,7 @@ fn a_profile_id_defined_in_two_files_is_reported_with_the_first_place() {
     let diags = check(&set_of(files), &refs());
     let dup: Vec<_> = diags
         .iter()
-        .filter(|d| d.code == "duplicate_profile")
+        .filter(|d| d.code == gehoor::questionnaire::Code::DuplicateProfile)
         .collect();
     assert_eq!(dup.len(), 1, "{diags:?}");
     assert_eq!(dup[0].file, Path::new("questionnaires/b/profiles.toml"));

@@ -107,12 +107,23 @@ pub fn share_with(data: &Path, members: &[&Member]) {
 }
 
 fn session(case: &str) -> Session {
-    let mut s = Session::new(case, "Interviewer A", Lang::En, Vec::new());
+    let mut s = Session::new(
+        case,
+        "Interviewer A",
+        Lang::En,
+        Vec::new(),
+        &gehoor::notes::now(),
+    );
     s.set_value(
         "summons.received",
         Some(Value::Text("A summons in March".into())),
+        &gehoor::notes::now(),
     );
-    s.set_note("summons.received", "Handed over by the landlord");
+    s.set_note(
+        "summons.received",
+        "Handed over by the landlord",
+        &gehoor::notes::now(),
+    );
     s
 }
 
@@ -145,13 +156,22 @@ fn interviewer_and_supervisor_read_a_third_key_cannot_and_nothing_is_overwritten
     assert_eq!(supervisor.open_read_only(s.id).unwrap(), s);
     supervisor
         .add_review(s.id, |x| {
-            x.add_comment("Supervisor B", Some("summons.received"), "Date?");
+            x.add_comment(
+                "Supervisor B",
+                Some("summons.received"),
+                "Date?",
+                &gehoor::notes::now(),
+            );
             Ok(())
         })
         .unwrap();
     assert!(crypt::is_sealed(&fs::read(&file).unwrap()));
     // The interviewer's next save merges it in: both keys still read it.
-    s.set_note("summons.received", "Handed over on 3 March");
+    s.set_note(
+        "summons.received",
+        "Handed over on 3 March",
+        &gehoor::notes::now(),
+    );
     handle.save_merged(&mut s).unwrap();
     assert_eq!(s.comments.len(), 1);
     assert_eq!(interviewer.open_read_only(s.id).unwrap(), s);
@@ -176,7 +196,7 @@ fn interviewer_and_supervisor_read_a_third_key_cannot_and_nothing_is_overwritten
     assert!(
         stranger
             .add_review(s.id, |x| {
-                x.add_comment("Stranger C", None, "x");
+                x.add_comment("Stranger C", None, "x", &gehoor::notes::now());
                 Ok(())
             })
             .is_err()

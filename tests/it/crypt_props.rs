@@ -26,8 +26,18 @@ fn codecs() -> &'static (Codec, Codec) {
 }
 
 fn session(note: &str) -> Session {
-    let mut s = Session::new("PROP-1", "Interviewer A", Lang::En, Vec::new());
-    s.set_value("summons.q", Some(Value::Text(note.into())));
+    let mut s = Session::new(
+        "PROP-1",
+        "Interviewer A",
+        Lang::En,
+        Vec::new(),
+        &gehoor::notes::now(),
+    );
+    s.set_value(
+        "summons.q",
+        Some(Value::Text(note.into())),
+        &gehoor::notes::now(),
+    );
     s
 }
 

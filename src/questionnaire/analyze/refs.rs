@@ -2,25 +2,7 @@ use super::*;
 
 /// `DOC`, `DOC#1.2.3`, `DOC#1.2.3/p4` or `DOC#p4`.
 pub(crate) fn ref_is_well_formed(r: &str) -> bool {
-    let (doc, rest) = match r.split_once('#') {
-        Some((d, s)) => (d, Some(s)),
-        None => (r, None),
-    };
-    let doc_ok = !doc.is_empty()
-        && doc
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    let num = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let para = |s: &str| s.strip_prefix('p').is_some_and(num);
-    let section = |s: &str| s.split('.').all(num);
-    doc_ok
-        && match rest {
-            None => true,
-            Some(s) => match s.split_once('/') {
-                Some((sec, p)) => section(sec) && para(p),
-                None => section(s) || para(s),
-            },
-        }
+    crate::corpus::Ref::split(r).is_well_formed()
 }
 
 /// A known ref `DOC#*` accepts every well-formed ref into DOC.
@@ -28,7 +10,7 @@ pub(super) fn ref_known(r: &str, known: &HashSet<&str>) -> bool {
     if known.contains(r) {
         return true;
     }
-    let doc = r.split('#').next().unwrap_or(r);
+    let doc = crate::corpus::Ref::split(r).doc;
     known.contains(format!("{doc}#*").as_str()) && ref_is_well_formed(r)
 }
 
@@ -51,12 +33,12 @@ pub(super) fn corpus_refs(cx: &mut Ctx, known_refs: &[String]) {
     let known: HashSet<&str> = known_refs.iter().map(String::as_str).collect();
     let check = |cx: &mut Ctx, path: &Path, r: &str, span: &Range<usize>| {
         if !ref_is_well_formed(r) {
-            cx.error("bad_ref", path, span.clone(), &[("ref", r)]);
+            cx.error(Code::BadRef, path, span.clone(), &[("ref", r)]);
         } else if !ref_known(r, &known) {
             let sugg = suggest_ref(r, known_refs);
             cx.push(
                 Severity::Error,
-                "unknown_ref",
+                Code::UnknownRef,
                 path,
                 span.clone(),
                 &[("ref", r)],

@@ -5,6 +5,7 @@
 mod parts;
 mod profiles;
 mod question;
+use crate::questionnaire::Code;
 use parts::*;
 use profiles::*;
 use question::*;
@@ -119,7 +120,7 @@ pub(crate) fn load_all(files: &FileSet) -> Loaded {
                     if let Some((first, first_line)) = seen.get(&q.id) {
                         let at = format!("{}:{first_line}", first.display());
                         sink.error(
-                            "duplicate_questionnaire",
+                            Code::DuplicateQuestionnaire,
                             q.spans.id.clone(),
                             &[("id", &q.id), ("first", &at)],
                         );
@@ -130,7 +131,7 @@ pub(crate) fn load_all(files: &FileSet) -> Loaded {
                             let here = format!("{}:{line}", path.display());
                             out.diagnostics.push(super::diag::make(
                                 Severity::Error,
-                                "duplicate_questionnaire",
+                                Code::DuplicateQuestionnaire,
                                 first,
                                 text,
                                 kept.spans.id.clone(),
@@ -163,7 +164,7 @@ fn parse_doc<'i>(sink: &mut Sink, text: &'i str) -> Option<toml::Spanned<DeTable
     for e in &errors {
         let span = e.span().unwrap_or(0..0);
         let detail = e.message().trim().to_string();
-        sink.error("toml_syntax", span, &[("detail", &detail)]);
+        sink.error(Code::TomlSyntax, span, &[("detail", &detail)]);
     }
     None
 }
@@ -190,19 +191,19 @@ fn load_questionnaire(
     top.unknown_keys(sink, "questionnaire", QUESTIONNAIRE_KEYS);
     let (id, id_span) = top.string(sink, "id", true)?;
     if !is_id(&id) {
-        sink.error("invalid_id", id_span.clone(), &[("id", &id)]);
+        sink.error(Code::InvalidId, id_span.clone(), &[("id", &id)]);
         return None;
     }
     if id != stem {
         sink.error(
-            "id_file_mismatch",
+            Code::IdFileMismatch,
             id_span.clone(),
             &[("id", &id), ("stem", stem)],
         );
     }
     let version = match top.integer(sink, "version", true) {
         Some((v, span)) if v < 1 || v > i64::from(u32::MAX) => {
-            sink.error("version_range", span, &[("version", &v.to_string())]);
+            sink.error(Code::VersionRange, span, &[("version", &v.to_string())]);
             1
         }
         Some((v, _)) => v as u32,
@@ -237,7 +238,7 @@ fn load_questionnaire(
         let line = crate::error::line_col(text, q.spans.id.start).0;
         if let Some(first) = first_line_of.get(&q.id) {
             sink.error(
-                "duplicate_question",
+                Code::DuplicateQuestion,
                 q.spans.id.clone(),
                 &[("id", &q.id), ("line", &first.to_string())],
             );
@@ -273,7 +274,7 @@ fn invalid_value(sink: &mut Sink, key: &str, value: &str, span: Range<usize>, al
     let list = allowed.join(", ");
     sink.push(
         Severity::Error,
-        "invalid_value",
+        Code::InvalidValue,
         span,
         &[("key", key), ("value", value), ("allowed", &list)],
         did_you_mean(value, allowed.iter().copied()),
@@ -284,13 +285,13 @@ fn invalid_value(sink: &mut Sink, key: &str, value: &str, span: Range<usize>, al
 fn unique_id(
     sink: &mut Sink,
     t: &Table,
-    code: &'static str,
+    code: Code,
     seen: &mut HashMap<String, usize>,
     valid: fn(&str) -> bool,
 ) -> Option<(String, Range<usize>)> {
     let (id, span) = t.string(sink, "id", true)?;
     if !valid(&id) {
-        sink.error("invalid_id", span, &[("id", &id)]);
+        sink.error(Code::InvalidId, span, &[("id", &id)]);
         return None;
     }
     let line = crate::error::line_col(sink.text, span.start).0;

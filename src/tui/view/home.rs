@@ -7,7 +7,7 @@ use super::{footer, with_footer};
 use crate::notes::{ListEntry, Status};
 use crate::tui::app::{App, HomeItem, HomeState};
 use crate::tui::filter;
-use crate::tui::update::mode;
+use crate::tui::focus::mode;
 
 pub fn status_label(status: Status, s: &crate::i18n::Strings) -> &str {
     match status {
@@ -67,8 +67,8 @@ pub fn render(app: &App, h: &HomeState, frame: &mut Frame, area: Rect) {
                 ),
                 Span::raw(format!(
                     "{}  ·  {}  ·  {}  ·  {} ✓",
-                    crate::sanitize::clean_line(&x.case_ref),
-                    crate::sanitize::clean_line(&x.interviewer),
+                    crate::sanitize::Clean::line(&x.case_ref),
+                    crate::sanitize::Clean::line(&x.interviewer),
                     x.updated.strftime("%Y-%m-%d %H:%M"),
                     x.answered
                 )),
@@ -106,7 +106,7 @@ pub fn render(app: &App, h: &HomeState, frame: &mut Frame, area: Rect) {
     }
     let mut status_lines = Vec::new();
     if let Some(msg) = &app.status {
-        status_lines.push(Line::from(crate::sanitize::clean_line(msg)));
+        status_lines.push(Line::from(crate::sanitize::Clean::line(msg)));
     }
     if unreadable > 0 {
         status_lines.push(Line::styled(

@@ -90,9 +90,9 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                             ListItem::new(format!(
                                 "{:<32} {}",
                                 r.key().unwrap_or_default(),
-                                q.map_or(String::new(), |q| crate::sanitize::clean_line(
-                                    q.text.get(app.lang)
-                                )),
+                                q.map_or(String::new(), |q| {
+                                    crate::sanitize::Clean::line(q.text.get(app.lang)).into_string()
+                                }),
                             ))
                         })
                         .collect()
@@ -198,10 +198,10 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                     _ if k == "note" => s.tui.key_session_note.clone(),
                     Some((_, q)) => format!(
                         "{} ({})",
-                        crate::sanitize::clean_line(q.text.get(app.lang)),
-                        crate::sanitize::clean_line(k)
+                        crate::sanitize::Clean::line(q.text.get(app.lang)),
+                        crate::sanitize::Clean::line(k)
                     ),
-                    None => crate::sanitize::clean_line(k),
+                    None => crate::sanitize::Clean::line(k).into_string(),
                 };
                 Line::from(format!("• {what}"))
             }));
@@ -216,7 +216,7 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
         }
         Overlay::Message(m) => {
             frame.render_widget(
-                Paragraph::new(crate::sanitize::clean(m))
+                Paragraph::new(crate::sanitize::Clean::text(m))
                     .wrap(Wrap { trim: false })
                     .block(Block::bordered().title(s.tui.message_title.as_str())),
                 area,

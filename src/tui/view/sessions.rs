@@ -8,7 +8,7 @@ use super::{footer, with_footer};
 use crate::notes::ListEntry;
 use crate::tui::app::{App, SessionsState, SortKey};
 use crate::tui::filter;
-use crate::tui::update::mode;
+use crate::tui::focus::mode;
 
 pub fn render(app: &App, st: &SessionsState, frame: &mut Frame, area: Rect) {
     let s = app.strings();
@@ -18,8 +18,8 @@ pub fn render(app: &App, st: &SessionsState, frame: &mut Frame, area: Rect) {
         .map(|x| {
             let stats = app.stats.get(&x.id);
             Row::new(vec![
-                crate::sanitize::clean_line(&x.case_ref),
-                crate::sanitize::clean_line(&x.interviewer),
+                crate::sanitize::Clean::line(&x.case_ref).into_string(),
+                crate::sanitize::Clean::line(&x.interviewer).into_string(),
                 x.created.strftime("%Y-%m-%d").to_string(),
                 x.updated.strftime("%m-%d %H:%M").to_string(),
                 status_label(x.status, s).to_string(),
