@@ -9,7 +9,7 @@ use std::path::Path;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::diag::{Diagnostic, Severity, did_you_mean, make};
+use super::diag::{Diagnostic, Lines, Severity, did_you_mean, make_with};
 use super::expr::{CmpOp, Expr, ExprKind, Lit, Ref};
 use super::load::Loaded;
 use super::model::*;
@@ -17,6 +17,8 @@ use super::model::*;
 struct Ctx<'a> {
     loaded: &'a Loaded,
     out: Vec<Diagnostic>,
+    /// Line starts per file, built on its first diagnostic.
+    lines: HashMap<&'a Path, Lines>,
 }
 
 impl Ctx<'_> {
@@ -29,9 +31,19 @@ impl Ctx<'_> {
         args: &[(&'static str, &str)],
         suggestion: Option<String>,
     ) {
-        let text = self.loaded.texts.get(path).map_or("", String::as_str);
-        self.out
-            .push(make(severity, code, path, text, span, args, suggestion));
+        let (key, text) = self
+            .loaded
+            .texts
+            .get_key_value(path)
+            .map_or((None, ""), |(k, t)| (Some(k.as_path()), t.as_str()));
+        let empty = Lines::default();
+        let lines = match key {
+            Some(k) => self.lines.entry(k).or_insert_with(|| Lines::new(text)),
+            None => &empty,
+        };
+        self.out.push(make_with(
+            severity, code, path, text, lines, span, args, suggestion,
+        ));
     }
 
     fn error(
@@ -70,15 +82,19 @@ pub(crate) fn analyze(loaded: &Loaded, known_refs: &[String]) -> Vec<Diagnostic>
     let mut cx = Ctx {
         loaded,
         out: Vec::new(),
+        lines: HashMap::new(),
     };
     let cat = &loaded.catalog;
     for qn in &cat.questionnaires {
+        let mut first_in: HashMap<&str, usize> = HashMap::new();
+        for (i, q) in qn.questions.iter().enumerate() {
+            if let Some(g) = &q.group {
+                first_in.entry(g.as_str()).or_insert(i);
+            }
+        }
         for g in &qn.groups {
             if let Some(e) = &g.show_if {
-                let first = qn
-                    .questions
-                    .iter()
-                    .position(|q| q.group.as_deref() == Some(&g.id));
+                let first = first_in.get(g.id.as_str()).copied();
                 check_expr(&mut cx, qn, e, first, None);
             }
         }
@@ -110,7 +126,7 @@ fn check_expr(
     // References first: each unknown one once.
     for r in e.refs() {
         let same_file = r.questionnaire.as_deref().is_none_or(|q| q == qn.id);
-        let position = qn.questions.iter().position(|q| q.id == r.question);
+        let position = qn.position(&r.question);
         if same_file
             && let (Some(at), Some(pos)) = (asked_at, position)
             && pos > at
@@ -788,30 +804,51 @@ fn cycles(cx: &mut Ctx) {
     }
 }
 
+/// Depth-first from `start`, recording every cycle met. Iterative, with an
+/// explicit stack: a chain of 100,000 conditions overflowed the call stack.
 fn dfs<'a>(
-    node: &'a str,
+    start: &'a str,
     edges: &'a HashMap<String, Vec<String>>,
     state: &mut HashMap<&'a str, u8>,
     stack: &mut Vec<&'a str>,
     found: &mut Vec<Vec<String>>,
 ) {
-    match state.get(node) {
-        Some(2) => return,
-        Some(1) => {
-            if let Some(pos) = stack.iter().position(|n| *n == node) {
-                found.push(stack[pos..].iter().map(|s| s.to_string()).collect());
+    let mut on_stack: HashMap<&'a str, usize> = HashMap::new();
+    // The node, and how many of its edges have been followed.
+    let mut frames: Vec<(&'a str, usize)> = Vec::new();
+    let mut visit = |node: &'a str,
+                     state: &mut HashMap<&'a str, u8>,
+                     stack: &mut Vec<&'a str>,
+                     frames: &mut Vec<(&'a str, usize)>| {
+        match state.get(node) {
+            Some(2) => {}
+            Some(1) => {
+                if let Some(&pos) = on_stack.get(node) {
+                    found.push(stack[pos..].iter().map(|s| s.to_string()).collect());
+                }
             }
-            return;
+            _ => {
+                state.insert(node, 1);
+                on_stack.insert(node, stack.len());
+                stack.push(node);
+                frames.push((node, 0));
+            }
         }
-        _ => {}
+    };
+    visit(start, state, stack, &mut frames);
+    while let Some((node, i)) = frames.last_mut() {
+        let node: &'a str = node;
+        let next = edges.get(node).and_then(|e| e.get(*i));
+        *i += 1;
+        match next {
+            Some(next) => visit(next, state, stack, &mut frames),
+            None => {
+                frames.pop();
+                stack.pop();
+                state.insert(node, 2);
+            }
+        }
     }
-    state.insert(node, 1);
-    stack.push(node);
-    for next in edges.get(node).into_iter().flatten() {
-        dfs(next, edges, state, stack, found);
-    }
-    stack.pop();
-    state.insert(node, 2);
 }
 
 /// `DOC`, `DOC#1.2.3`, `DOC#1.2.3/p4` or `DOC#p4`.

@@ -100,6 +100,7 @@ pub(crate) fn load_all(files: &FileSet) -> Loaded {
             path: &path,
             text: &file.text,
             out: &mut diags,
+            lines: Default::default(),
         };
         if name == PROFILES_FILE {
             out.catalog
@@ -227,22 +228,30 @@ fn load_questionnaire(
             }
             continue;
         };
-        let line = crate::error::line_col(text, q.spans.id.start).0;
+        // The line is only worked out for a duplicate: doing it for every
+        // question made loading quadratic in the file's length.
         if let Some(first) = first_line_of.get(&q.id) {
+            let line = crate::error::line_col(text, *first).0;
             sink.error(
                 "duplicate_question",
                 q.spans.id.clone(),
-                &[("id", &q.id), ("line", &first.to_string())],
+                &[("id", &q.id), ("line", &line.to_string())],
             );
             continue;
         }
-        first_line_of.insert(q.id.clone(), line);
+        first_line_of.insert(q.id.clone(), q.spans.id.start);
         questions.push(q);
     }
     renames(sink, &questions);
     mark_siblings(&mut questions);
 
+    let index = questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.id.clone(), i))
+        .collect();
     Some(Questionnaire {
+        index,
         id,
         version,
         topic: topic?,
@@ -286,12 +295,12 @@ fn unique_id(
         sink.error("invalid_id", span, &[("id", &id)]);
         return None;
     }
-    let line = crate::error::line_col(sink.text, span.start).0;
     if let Some(first) = seen.get(&id) {
-        sink.error(code, span, &[("id", &id), ("line", &first.to_string())]);
+        let line = crate::error::line_col(sink.text, *first).0;
+        sink.error(code, span, &[("id", &id), ("line", &line.to_string())]);
         return None;
     }
-    seen.insert(id.clone(), line);
+    seen.insert(id.clone(), span.start);
     Some((id, span))
 }
 
@@ -599,16 +608,16 @@ fn choices(
             sink.error("invalid_choice_value", span, &[("value", &value)]);
             continue;
         }
-        let line = crate::error::line_col(text, span.start).0;
         if let Some(first) = seen.get(&value) {
+            let line = crate::error::line_col(text, *first).0;
             sink.error(
                 "duplicate_choice",
                 span,
-                &[("id", &value), ("line", &first.to_string())],
+                &[("id", &value), ("line", &line.to_string())],
             );
             continue;
         }
-        seen.insert(value.clone(), line);
+        seen.insert(value.clone(), span.start);
         out.push(Choice { value, label, span });
     }
     if items.len() < 2 {
@@ -719,6 +728,7 @@ fn duplicate_profiles(out: &mut Loaded) {
             path: &p.path,
             text,
             out: &mut v,
+            lines: Default::default(),
         }
         .error(
             "duplicate_profile",

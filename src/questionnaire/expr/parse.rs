@@ -7,6 +7,10 @@ use super::lex::{Tok, lex};
 use super::{CmpOp, Expr, ExprKind, Lit, Ref};
 
 const MAX_DEPTH: usize = 64;
+/// Operands joined by `and`/`or`: a chain builds a tree as deep as it is
+/// long, which every recursive walk (refs, eval, drop) descends; 30,000
+/// terms overflowed the stack. No real condition comes near this.
+pub const MAX_TERMS: usize = 256;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParseError {
@@ -30,6 +34,7 @@ pub fn parse(src: &str, base: usize) -> Result<Expr, ParseError> {
         pos: 0,
         base,
         depth: 0,
+        terms: 0,
     };
     if p.toks.is_empty() {
         return Err(p.err("expr_empty", base..base + src.len()));
@@ -48,6 +53,7 @@ struct Parser<'a> {
     pos: usize,
     base: usize,
     depth: usize,
+    terms: usize,
 }
 
 impl Parser<'_> {
@@ -85,11 +91,21 @@ impl Parser<'_> {
         Ok(())
     }
 
+    /// One more operand of `and`/`or`, or `expr_too_long`.
+    fn joined(&mut self) -> Result<(), ParseError> {
+        self.terms += 1;
+        if self.terms >= MAX_TERMS {
+            return Err(self.err("expr_too_long", self.here()));
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
     fn or(&mut self) -> Result<Expr, ParseError> {
         self.enter()?;
         let mut left = self.and()?;
         while self.peek() == Some(&Tok::Or) {
-            self.pos += 1;
+            self.joined()?;
             let right = self.and()?;
             let span = left.span.start..right.span.end;
             left = Expr {
@@ -104,7 +120,7 @@ impl Parser<'_> {
     fn and(&mut self) -> Result<Expr, ParseError> {
         let mut left = self.not()?;
         while self.peek() == Some(&Tok::And) {
-            self.pos += 1;
+            self.joined()?;
             let right = self.not()?;
             let span = left.span.start..right.span.end;
             left = Expr {
@@ -285,5 +301,9 @@ mod tests {
         assert_eq!(code("a.b.c"), "expr_bad_ref");
         assert_eq!(code(&"(".repeat(500)), "expr_too_deep");
         assert_eq!(code(&"not ".repeat(500)), "expr_too_deep");
+        let chain = |n: usize| vec!["a"; n].join(" and ");
+        assert!(parse(&chain(MAX_TERMS), 0).is_ok());
+        assert_eq!(code(&chain(MAX_TERMS + 1)), "expr_too_long");
+        assert_eq!(code(&vec!["a"; 30_000].join(" or ")), "expr_too_long");
     }
 }
