@@ -92,7 +92,7 @@ fn render(diags: &[Diagnostic], files: &FileSet, lang: Lang, color: bool) -> Str
             Severity::Warning => CsDiagnostic::warning(),
         };
         let mut cs = base
-            .with_code(d.code)
+            .with_code(d.code.as_str())
             .with_message(message)
             .with_labels(vec![Label::primary(id, d.span.clone())]);
         if let Some(h) = d.hint_in(lang) {
@@ -137,7 +137,7 @@ pub fn render_json(diags: &[Diagnostic], lang: Lang) -> String {
         .iter()
         .map(|d| JsonDiagnostic {
             severity: d.severity,
-            code: d.code,
+            code: d.code.as_str(),
             file: d.file.display().to_string(),
             line: d.line,
             col: d.col,

@@ -2,15 +2,19 @@
 //! The format is documented for trainers in docs/questionnaires.md.
 
 mod analyze;
+mod code;
 pub mod diag;
 pub mod expr;
+mod ids;
 mod load;
 pub mod model;
 mod table;
 pub mod value;
 
+pub use code::Code;
 pub use diag::{Diagnostic, Severity};
 pub use expr::{Answers, Expr, Scope};
+pub use ids::{FullId, GroupId, QuestionId};
 pub use load::{
     CHOICE_KEYS, GROUP_KEYS, PROFILE_KEYS, QUESTION_KEYS, QUESTIONNAIRE_KEYS, SECTION_KEYS, load,
 };
@@ -33,11 +37,12 @@ pub fn load_checked(files: &FileSet, known_refs: &[String]) -> (Catalog, Vec<Dia
     let mut out = loaded.diagnostics.clone();
     out.extend(analyze::analyze(&loaded, known_refs));
     out.sort_by(|a, b| {
-        (&a.file, a.span.start, a.severity, a.code).cmp(&(
+        // By the code's name, so the order is the same in every release.
+        (&a.file, a.span.start, a.severity, a.code.as_str()).cmp(&(
             &b.file,
             b.span.start,
             b.severity,
-            b.code,
+            b.code.as_str(),
         ))
     });
     out.dedup();
