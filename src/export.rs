@@ -9,6 +9,9 @@ use crate::notes::{Answer, Session, Status, parse_answer_key};
 use crate::questionnaire::{AnswerStatus, Value};
 use crate::sanitize::{clean, clean_line};
 
+/// Shared with other Markdown writers.
+pub mod md_escape;
+
 pub const JSON_FORMAT: &str = "gehoor-session";
 pub const JSON_FORMAT_VERSION: u32 = 1;
 
@@ -166,28 +169,14 @@ pub fn display_value(v: &Value, lang: Lang) -> String {
     crate::questionnaire::display_value(v, None, lang)
 }
 
-/// Markdown metacharacters at line starts and inline would restyle
-/// untrusted text; escape them so notes read as typed.
+/// Untrusted text, escaped so notes read as typed (`md_escape`).
 fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in clean(text).chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
+    md_escape::text(text)
 }
 
 /// Multi-line untrusted text as a block quote.
 fn quote(text: &str) -> String {
-    md(text)
-        .lines()
-        .map(|l| format!("> {l}\n"))
-        .collect::<String>()
+    md_escape::block(text.trim_end_matches('\n'), "")
 }
 
 fn question_heading(key: &str, ctx: &dyn ExportContext, lang: Lang, l: &Labels) -> String {
@@ -195,11 +184,11 @@ fn question_heading(key: &str, ctx: &dyn ExportContext, lang: Lang, l: &Labels) 
     let text = ctx
         .question_text(id, lang)
         .map(|t| md(&clean_line(&t)))
-        .unwrap_or_else(|| format!("`{}`", clean_line(id)));
+        .unwrap_or_else(|| md_escape::code(id));
     match instance {
-        Some(n) => format!("{text} ({} {n}) — `{}`", l.instance, clean_line(key)),
+        Some(n) => format!("{text} ({} {n}) — {}", l.instance, md_escape::code(key)),
         None if ctx.question_text(id, lang).is_some() => {
-            format!("{text} — `{}`", clean_line(key))
+            format!("{text} — {}", md_escape::code(key))
         }
         None => text,
     }
@@ -221,13 +210,13 @@ fn md_answer(
         .map(|v| match v {
             // `~2023-10` is a date, not markup.
             Value::Date(d) => d.to_string(),
-            v => md(&display_value(v, lang)),
+            v => md_escape::inline_or_block(&display_value(v, lang)),
         })
         .unwrap_or_else(|| l.no_value.to_string());
     out.push_str(&format!(
         "- **{}:** {}\n- **{}:** {}\n",
         l.answer,
-        value.replace('\n', " "),
+        value,
         l.status,
         answer_status_label(a.status, lang)
     ));
@@ -242,12 +231,12 @@ fn md_answer(
         for r in &a.cited {
             match ctx.passage(r) {
                 Some((title, text)) => out.push_str(&format!(
-                    "- `{}` — {}\n\n{}\n",
-                    clean_line(r),
+                    "- {} — {}\n\n{}\n",
+                    md_escape::code(r),
                     md(&clean_line(&title)),
                     quote(&text)
                 )),
-                None => out.push_str(&format!("- `{}`\n", clean_line(r))),
+                None => out.push_str(&format!("- {}\n", md_escape::code(r))),
             }
         }
     }
@@ -263,7 +252,7 @@ fn md_answer(
                 "- {} ({}): {}\n",
                 md(&clean_line(&c.author)),
                 c.at,
-                md(&c.text).replace('\n', " ")
+                md_escape::inline_or_block(&c.text)
             ));
         }
     }
@@ -297,7 +286,7 @@ pub fn markdown(session: &Session, ctx: &dyn ExportContext, lang: Lang) -> Strin
         let list: Vec<String> = s
             .questionnaires
             .iter()
-            .map(|q| format!("`{}` v{}", clean_line(&q.id), q.version))
+            .map(|q| format!("{} v{}", md_escape::code(&q.id), q.version))
             .collect();
         out.push_str(&format!("| {} | {} |\n", l.questionnaires, list.join(", ")));
     }
@@ -326,14 +315,14 @@ pub fn markdown(session: &Session, ctx: &dyn ExportContext, lang: Lang) -> Strin
             let target = c
                 .target
                 .as_deref()
-                .map(|t| format!("`{}`", clean_line(t)))
+                .map(md_escape::code)
                 .unwrap_or_else(|| l.whole.to_string());
             out.push_str(&format!(
                 "- {} ({}, {}): {}\n",
                 md(&clean_line(&c.author)),
                 c.at,
                 target,
-                md(&c.text).replace('\n', " ")
+                md_escape::inline_or_block(&c.text)
             ));
         }
         out.push('\n');
@@ -349,7 +338,11 @@ pub fn markdown(session: &Session, ctx: &dyn ExportContext, lang: Lang) -> Strin
                 md(&clean_line(&h.by))
             ));
             if let Some(r) = &h.reason {
-                out.push_str(&format!("; {}: {}", l.reason, md(r).replace('\n', " ")));
+                out.push_str(&format!(
+                    "; {}: {}",
+                    l.reason,
+                    md_escape::inline_or_block(r)
+                ));
             }
             out.push('\n');
         }

@@ -22,6 +22,7 @@ mod safe_fs;
 mod sealed;
 mod stamp;
 pub mod store;
+mod suggest;
 mod three_way;
 
 use std::collections::BTreeMap;

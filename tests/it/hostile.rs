@@ -1357,3 +1357,74 @@ fn eight_bit_string_sequences_go_with_their_payload() {
     assert!(out.contains("CASE-8BIT"), "{out}");
     assert!(!out.contains("PWN8BIT"), "{out}");
 }
+
+/// The Markdown export rendered to HTML (as a case file viewer would):
+/// nothing a session holds becomes markup.
+#[test]
+fn markdown_export_text_never_becomes_markup() {
+    let mut s = Session::new(
+        "CASE-<b>1</b> & co",
+        "Interviewer Fictief",
+        Lang::En,
+        Vec::new(),
+        &gehoor::notes::now(),
+    );
+    let evil_ref = "DOC#1`**PWNBOLD**[PWNLINK](https://pwn.example/)`x";
+    s.set_value(
+        "hostile.story",
+        Some(Value::Text("Line one.\nLine two.\n\nLine four.".into())),
+        &gehoor::notes::now(),
+    );
+    s.cite("hostile.story", evil_ref, &gehoor::notes::now());
+    s.cite("hostile.story", "``", &gehoor::notes::now());
+    s.set_note(
+        "hostile.story",
+        "A & B <script>alert(1)</script> &amp;",
+        &gehoor::notes::now(),
+    );
+    s.add_comment(
+        "Supervisor Fictief",
+        Some("hostile.story"),
+        "First.\nSecond line.",
+        &gehoor::notes::now(),
+    );
+    let md = gehoor::export::markdown(&s, &gehoor::export::NoContext, Lang::En);
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&md));
+    for markup in [
+        "<strong>PWNBOLD",
+        "<a href",
+        "<b>",
+        "<script>",
+        "PWNLINK</a>",
+    ] {
+        assert!(!html.contains(markup), "{markup} in\n{html}\nfrom\n{md}");
+    }
+    assert!(
+        html.contains("<code>DOC#1`**PWNBOLD**[PWNLINK](https://pwn.example/)`x</code>"),
+        "the ref is one code span:\n{html}"
+    );
+    assert!(html.contains("A &amp; B &lt;script&gt;"), "{html}");
+    assert!(
+        html.contains("&amp;amp;"),
+        "an entity in a note stays text:\n{html}"
+    );
+    assert!(
+        html.contains("CASE-&lt;b&gt;1&lt;/b&gt; &amp; co"),
+        "{html}"
+    );
+    // Every line of a multi-line answer and comment survives as its own line.
+    for line in [
+        "Line one.",
+        "Line two.",
+        "Line four.",
+        "First.",
+        "Second line.",
+    ] {
+        assert!(
+            html.lines()
+                .any(|l| l.trim_start_matches("<p>").starts_with(line)),
+            "{line} not on its own line:\n{html}\nfrom\n{md}"
+        );
+    }
+}
