@@ -181,7 +181,7 @@ pub fn parse_recipient(origin: &Path, text: &str) -> Result<x25519::Recipient> {
         crypto(
             origin,
             CryptoProblem::BadKey {
-                detail: crate::sanitize::clean_line(&e.to_string()),
+                detail: crate::sanitize::clean_line(e),
             },
         )
     })

@@ -95,9 +95,8 @@ proptest! {
         let mut sealed = ours.seal(p, s.to_toml().as_bytes()).unwrap().into_owned();
         let i = at.index(sealed.len());
         sealed[i] ^= bits;
-        match open_bytes(ours, p, &sealed) {
-            Ok(back) => prop_assert_eq!(back, s, "a changed byte changed the session"),
-            Err(_) => {}
+        if let Ok(back) = open_bytes(ours, p, &sealed) {
+            prop_assert_eq!(back, s, "a changed byte changed the session");
         }
     }
 
