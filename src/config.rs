@@ -30,6 +30,9 @@ pub struct Config {
     pub name: Option<String>,
     pub questionnaires: Option<PathBuf>,
     pub corpus: Option<PathBuf>,
+    /// After an answer is confirmed, move on to the next question
+    /// (default true).
+    pub advance: Option<bool>,
     /// Sessions, drafts and copies encrypted at rest (docs/security.md).
     pub encryption: Option<Encryption>,
     /// The user's passphrase-protected key (default: `identity.age` in
@@ -90,6 +93,7 @@ pub struct Settings {
     pub corpus: Option<PathBuf>,
     pub name: Option<String>,
     pub config_path: Option<PathBuf>,
+    pub advance: bool,
     pub encryption: bool,
     pub identity: PathBuf,
     pub recipients: BTreeMap<String, String>,
@@ -120,6 +124,7 @@ impl Settings {
             corpus: o.corpus.or_else(|| config.corpus.clone()),
             name: config.name.clone(),
             config_path,
+            advance: config.advance.unwrap_or(true),
             encryption: config.encryption == Some(Encryption::On),
             identity: config
                 .identity
