@@ -33,6 +33,9 @@ pub struct Config {
     /// After an answer is confirmed, move on to the next question
     /// (default true).
     pub advance: Option<bool>,
+    /// Let a supervisor approve a session they interviewed or amended.
+    /// Off unless set: the four-eyes rule is the default.
+    pub allow_self_approval: Option<bool>,
     /// Sessions, drafts and copies encrypted at rest (docs/security.md).
     pub encryption: Option<Encryption>,
     /// The user's passphrase-protected key (default: `identity.age` in
@@ -94,6 +97,7 @@ pub struct Settings {
     pub name: Option<String>,
     pub config_path: Option<PathBuf>,
     pub advance: bool,
+    pub policy: crate::notes::Policy,
     pub encryption: bool,
     pub identity: PathBuf,
     pub recipients: BTreeMap<String, String>,
@@ -125,6 +129,9 @@ impl Settings {
             name: config.name.clone(),
             config_path,
             advance: config.advance.unwrap_or(true),
+            policy: crate::notes::Policy {
+                allow_self_approval: config.allow_self_approval.unwrap_or(false),
+            },
             encryption: config.encryption == Some(Encryption::On),
             identity: config
                 .identity

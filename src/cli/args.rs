@@ -190,6 +190,8 @@ pub enum KeysCommand {
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum ExportFormat {
     Markdown,
+    /// One self-contained file, printable on A4
+    Html,
     Json,
 }
 

@@ -1,10 +1,11 @@
-//! `gehoor export SESSION [--format markdown|json] [-o FILE]`.
+//! `gehoor export SESSION [--format markdown|html|json] [-o FILE]`: the
+//! interview record, in the session's language, times in local time.
 
 use std::process::ExitCode;
 
 use super::{Ctx, ExportArgs, ExportFormat};
 use crate::error::Result;
-use crate::export::{self, Library};
+use crate::export;
 use crate::notes::write_atomic;
 use crate::sanitize::clean_line;
 
@@ -23,15 +24,13 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<ExitCode> {
     let (catalog, _) = crate::questionnaire::load(&crate::assets::FileSet::questionnaires(
         ctx.settings.questionnaires.as_deref(),
     )?);
-    let context = Library {
-        catalog: &catalog,
-        corpus: &corpus,
-    };
+    let record = export::build(&session, &catalog, &corpus, &jiff::tz::TimeZone::system());
     let text = match args.format {
-        ExportFormat::Markdown => export::markdown(&session, &context, ctx.settings.lang),
+        ExportFormat::Markdown => export::markdown(&record, session.lang),
+        ExportFormat::Html => export::html(&record, session.lang),
         ExportFormat::Json => {
             let mut t = crate::sanitize::escape_json(
-                &serde_json::to_string_pretty(&export::json(&session, &context))
+                &serde_json::to_string_pretty(&export::json(&record))
                     .expect("a JSON value serialises"),
             );
             t.push('\n');
@@ -41,12 +40,15 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<ExitCode> {
     match &args.output {
         Some(path) => {
             write_atomic(path, text.as_bytes())?;
-            super::out::warn(&crate::i18n::fill(
-                &ctx.strings.notes.export_written,
-                &[("path", &clean_line(&path.display().to_string()))],
-            ));
+            eprintln!(
+                "{}",
+                crate::i18n::fill(
+                    &ctx.strings.notes.export_written,
+                    &[("path", &clean_line(&path.display().to_string()))]
+                )
+            );
         }
-        None => super::out::print(&text)?,
+        None => print!("{text}"),
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -115,6 +115,8 @@ string_table! {
     search: SearchText,
     notes: NotesText,
     review: ReviewText,
+    record: RecordText,
+    lifecycle: LifecycleText,
     keys: KeysText,
 }
 
