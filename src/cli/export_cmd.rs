@@ -48,7 +48,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<ExitCode> {
                 )
             );
         }
-        None => print!("{text}"),
+        None => super::out::print(&text)?,
     }
     Ok(ExitCode::SUCCESS)
 }

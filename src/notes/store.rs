@@ -178,6 +178,15 @@ fn closed(s: Status) -> bool {
     matches!(s, Status::Submitted | Status::Approved)
 }
 
+/// The writer recorded a reopen of the closed file (the lifecycle's
+/// `reopen`): a change out of the file's status that the file lacks.
+fn reopened(merged: &Session, disk: &Session) -> bool {
+    merged
+        .history
+        .iter()
+        .any(|h| h.from == disk.status && h.to == Status::Draft && !disk.history.contains(h))
+}
+
 impl WriteHandle {
     pub fn path(&self) -> &Path {
         &self.path
@@ -217,7 +226,10 @@ impl WriteHandle {
                         });
                     }
                 }
-                if closed(disk.status) && !three_way::same_record(&merged, &disk) {
+                if closed(disk.status)
+                    && !reopened(&merged, &disk)
+                    && !three_way::same_record(&merged, &disk)
+                {
                     return Err(Error::SessionClosed {
                         path: self.path.clone(),
                         status: disk.status,
