@@ -8,6 +8,7 @@ mod corpus;
 mod coverage;
 mod crypt;
 mod crypt_props;
+mod edition;
 mod faults;
 mod fuzz_props;
 mod hostile;
