@@ -1,12 +1,15 @@
 //! Every integration test in one binary: twelve binaries each linked the
 //! whole crate (about 85 MB apiece), and ran one after another.
 
+mod canary;
 mod check;
 mod cli;
 mod cli_lang;
 mod cli_sessions;
 mod corpus;
 mod coverage;
+mod crypt;
+mod crypt_props;
 mod edition;
 mod faults;
 mod fuzz_props;

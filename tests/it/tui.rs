@@ -340,6 +340,26 @@ fn pasted_escape_sequences_never_reach_the_note() {
 }
 
 #[test]
+fn a_paste_keeps_its_line_breaks_whatever_the_convention() {
+    // tmux sends CR for LF; Windows text has CRLF.
+    for pasted in [
+        "Para one.\r\nPara two.",
+        "Para one.\rPara two.",
+        "Para one.\nPara two.",
+    ] {
+        let mut app = interview_app();
+        press(&mut app, KeyCode::Char('n'));
+        update(&mut app, Msg::Paste(pasted.into()));
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(
+            session_of(&app).answers["trial.received"].note,
+            "Para one.\nPara two.",
+            "{pasted:?}"
+        );
+    }
+}
+
+#[test]
 fn the_new_interview_form_creates_a_session_from_a_profile() {
     let mut app = app();
     press(&mut app, KeyCode::Enter); // New interview
