@@ -4,15 +4,32 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::text::highlighted;
-use crate::tui::app::{App, Overlay, PromptPurpose};
+use crate::tui::app::{App, FrameLayout, Overlay, PromptPurpose, TextPrompt};
 
 fn popup(area: Rect) -> Rect {
     area.centered(Constraint::Percentage(85), Constraint::Percentage(85))
 }
 
-pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
+/// Where the prompt for a comment on one answer goes: over the sources
+/// pane (beside the answer from 120 columns on, under it below that), so
+/// the supervisor sees the answer while writing about it.
+fn comment_area(panes: &FrameLayout) -> Option<Rect> {
+    let a = panes.sources;
+    (a.height >= 5 && a.width >= 30).then(|| Rect {
+        height: a.height.min(10),
+        ..a
+    })
+}
+
+pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, panes: &FrameLayout) {
     let s = app.strings();
-    let area = popup(area);
+    let area = match overlay {
+        Overlay::Prompt(TextPrompt {
+            purpose: PromptPurpose::Comment { target: Some(_) },
+            ..
+        }) => comment_area(panes).unwrap_or_else(|| popup(area)),
+        _ => popup(area),
+    };
     frame.render_widget(Clear, area);
     match overlay {
         Overlay::Help { .. } => {}
@@ -180,7 +197,7 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
             );
         }
         Overlay::Recover { draft } => {
-            let time = draft.updated.strftime("%Y-%m-%d %H:%M:%S").to_string();
+            let time = super::text::date_time(&draft.updated);
             let mut lines = vec![
                 Line::from(crate::i18n::fill(&s.tui.recover_body, &[("time", &time)])),
                 Line::from(""),
