@@ -178,13 +178,24 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, panes
                 PromptPurpose::ReturnReason => s.tui.prompt_return.clone(),
                 PromptPurpose::SaveCopy => s.tui.prompt_save_copy.clone(),
             };
-            let mut t = p.input.clone();
-            t.set_block(
-                Block::bordered()
-                    .title(title)
-                    .border_style(app.palette.focus_border()),
-            );
-            frame.render_widget(&t, area);
+            // The title says what the text is about and how to leave: it
+            // wraps above the input rather than being cut at the border.
+            let outer = Block::bordered().border_style(app.palette.focus_border());
+            let inner = outer.inner(area);
+            frame.render_widget(outer, area);
+            let head: Vec<Line> = super::text::wrap_words(&title, inner.width as usize, 3)
+                .into_iter()
+                .map(|l| Line::styled(l, app.palette.title()))
+                .collect();
+            let [head_a, input_a] =
+                Layout::vertical([Constraint::Length(head.len() as u16), Constraint::Min(1)])
+                    .areas(inner);
+            frame.render_widget(Paragraph::new(head), head_a);
+            // The box can be narrow (beside the answer): the text wraps
+            // instead of scrolling sideways out of sight.
+            let mut input = p.input.clone();
+            input.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+            frame.render_widget(&input, input_a);
         }
         Overlay::Timeline { lines, scroll } => {
             let lines: Vec<Line> = lines.iter().map(|l| Line::from(l.clone())).collect();

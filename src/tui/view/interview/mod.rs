@@ -59,11 +59,15 @@ pub fn interview_layout(area: Rect, banner: u16, message: u16) -> InterviewLayou
     ])
     .areas(area);
     let (tree, question, sources) = if area.width >= 120 {
-        let tree_share = if area.width >= 160 { 34 } else { 26 };
+        let (t, q, s) = if area.width >= 160 {
+            (34, 33, 33)
+        } else {
+            (26, 38, 36)
+        };
         let [tree, question, sources] = Layout::horizontal([
-            Constraint::Percentage(tree_share),
-            Constraint::Percentage((100 - tree_share) / 2),
-            Constraint::Percentage(100 - tree_share - (100 - tree_share) / 2),
+            Constraint::Percentage(t),
+            Constraint::Percentage(q),
+            Constraint::Percentage(s),
         ])
         .areas(body);
         (tree, question, sources)
