@@ -76,7 +76,8 @@ pub fn render(app: &App, st: &SessionsState, frame: &mut Frame, area: Rect) {
             Constraint::Fill(2),
             Constraint::Length(if wide { 10 } else { 0 }),
             Constraint::Length(16),
-            Constraint::Length(12),
+            // "teruggestuurd", the longest status name.
+            Constraint::Length(13),
             Constraint::Length(7),
             Constraint::Length(5),
             Constraint::Length(5),
