@@ -133,7 +133,7 @@ fn the_tree_cuts_with_an_ellipsis_and_wraps_the_selected_question_whole() {
         layout.tree_selected_lines >= 2,
         "{text:?} should wrap at 80 columns"
     );
-    let first = (st.cursor - layout.tree_first) as usize;
+    let first = st.cursor - layout.tree_first;
     let joined: Vec<String> = lines[first..first + layout.tree_selected_lines as usize]
         .iter()
         .map(|l| {
@@ -512,4 +512,22 @@ fn the_help_says_that_it_scrolls_and_where_it_is() {
     press(&mut app, KeyCode::Char('?'));
     let out = screen(&app, 80, 24);
     assert!(out.contains("PgUp PgDn scrollen"), "{out}");
+}
+
+#[test]
+fn a_message_on_the_sessions_table_is_shown_whole() {
+    let mut app = shipped(Lang::En);
+    let s = summons_session(&app);
+    app.sessions = vec![ListEntry::Session(SessionSummary::of(
+        &s,
+        "/tmp/x.toml".into(),
+    ))];
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let text = "The session is open elsewhere: anna has had it open since 2026-12-04 12:54 \
+                on this computer; it opens read-only until they close it.";
+    app.status = Some(text.into());
+    let out = screen(&app, 80, 24);
+    let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains(text), "{out}");
 }

@@ -1,5 +1,5 @@
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Row, Table, TableState};
 
@@ -14,6 +14,20 @@ use crate::tui::focus::mode;
 pub fn render(app: &App, st: &SessionsState, frame: &mut Frame, area: Rect) {
     let s = app.strings();
     let (main, foot) = with_footer(area);
+    // A message (an error opening a session) on lines of its own.
+    let message: Vec<Line> = app
+        .status
+        .as_deref()
+        .map(|m| {
+            super::text::wrap_words(&crate::sanitize::Clean::line(m), main.width as usize, 4)
+                .into_iter()
+                .map(|l| Line::styled(l, app.palette.warn()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let [main, message_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(message.len() as u16)])
+            .areas(main);
     // Dates are written one way on every screen (2026-12-04 12:54); below
     // 100 columns the creation date gives way so the case keeps its room.
     let wide = main.width >= 100;
@@ -103,5 +117,6 @@ pub fn render(app: &App, st: &SessionsState, frame: &mut Frame, area: Rect) {
     .row_highlight_style(app.palette.selected());
     let mut state = TableState::default().with_selected(Some(st.cursor));
     frame.render_stateful_widget(table, main, &mut state);
+    frame.render_widget(ratatui::widgets::Paragraph::new(message), message_area);
     footer(app, mode(app), frame, foot);
 }
