@@ -50,6 +50,26 @@ fn summons_session(app: &App) -> Session {
     s
 }
 
+/// Move the cursor to the row of `key` (a session resumes after its last
+/// answer, so tests say where they want to be).
+fn go_to(app: &mut App, key: &str) {
+    let target = app
+        .interview()
+        .unwrap()
+        .rows
+        .iter()
+        .position(|r| r.key() == Some(key))
+        .unwrap();
+    loop {
+        let cursor = app.interview().unwrap().cursor;
+        match cursor.cmp(&target) {
+            std::cmp::Ordering::Less => press(app, KeyCode::Down),
+            std::cmp::Ordering::Greater => press(app, KeyCode::Up),
+            std::cmp::Ordering::Equal => break,
+        }
+    }
+}
+
 fn press(app: &mut App, code: KeyCode) {
     if let Some(msg) = key_msg(app, KeyEvent::new(code, KeyModifiers::NONE)) {
         update(app, msg);
@@ -243,16 +263,7 @@ fn choice_labels_wrap_instead_of_being_cut() {
     s.set_value("summons.received", Some(Value::YesNo(true)), &t);
     s.add_group_instance("summons.summonses", &t);
     open_interview(&mut app, s, false, false);
-    let row = app
-        .interview()
-        .unwrap()
-        .rows
-        .iter()
-        .position(|r| r.key() == Some("summons.channel#1"))
-        .unwrap();
-    while app.interview().unwrap().cursor < row {
-        press(&mut app, KeyCode::Down);
-    }
+    go_to(&mut app, "summons.channel#1");
     press(&mut app, KeyCode::Enter);
     let out = screen(&app, 80, 24);
     assert!(out.contains("Persoonlijk overhandigd, voor"), "{out}");
@@ -329,6 +340,7 @@ fn a_returned_session_shows_who_why_and_the_comments_in_a_banner() {
     let mut app = shipped(Lang::Nl);
     let s = returned(&app);
     open_interview(&mut app, s, false, false);
+    go_to(&mut app, "summons.received");
     app.status = None;
     let out = screen(&app, 80, 24);
     let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -439,6 +451,7 @@ fn the_comment_prompt_leaves_the_answer_in_view() {
     s.set_note("summons.received", "Twice, he says.", &t);
     s.submit("anna", &at("2026-12-04T11:00")).unwrap();
     open_interview(&mut app, s, true, true);
+    go_to(&mut app, "summons.received");
     for (w, h) in [(80, 24), (120, 40)] {
         let before = screen(&app, w, h);
         assert!(before.contains("Twice, he says."), "{before}");

@@ -146,11 +146,17 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, panes
                 Paragraph::new(lines)
                     .wrap(Wrap { trim: false })
                     .scroll((*scroll, 0))
-                    .block(Block::bordered().title(s.tui.passage_help.as_str())),
+                    .block(Block::bordered().title(
+                        if app.interview().is_some_and(|st| st.read_only) {
+                            s.tui.passage_help_read_only.as_str()
+                        } else {
+                            s.tui.passage_help.as_str()
+                        },
+                    )),
                 area,
             );
         }
-        Overlay::Submit { missing } => {
+        Overlay::Submit { missing, cursor } => {
             let mut lines = Vec::new();
             if missing.is_empty() {
                 lines.push(Line::from(s.tui.submit_confirm.as_str()));
@@ -160,7 +166,14 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, panes
                     app.palette.warn(),
                 ));
                 lines.push(Line::from(""));
-                lines.extend(missing.iter().map(|m| Line::from(format!("! {m}"))));
+                lines.extend(missing.iter().enumerate().map(|(i, m)| {
+                    let line = Line::from(format!("! {m}"));
+                    if i == *cursor {
+                        line.style(app.palette.selected())
+                    } else {
+                        line
+                    }
+                }));
             }
             frame.render_widget(
                 Paragraph::new(lines)
@@ -197,12 +210,31 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, panes
             input.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
             frame.render_widget(&input, input_a);
         }
-        Overlay::Timeline { lines, scroll } => {
-            let lines: Vec<Line> = lines.iter().map(|l| Line::from(l.clone())).collect();
+        Overlay::Timeline {
+            lines,
+            keys,
+            cursor,
+        } => {
+            let lines: Vec<Line> = lines
+                .iter()
+                .zip(keys)
+                .enumerate()
+                .map(|(i, (l, k))| {
+                    let line = Line::from(l.clone());
+                    match (i == *cursor, k.is_some()) {
+                        (true, true) => line.style(app.palette.selected()),
+                        (true, false) => line.style(app.palette.title()),
+                        (false, _) => line,
+                    }
+                })
+                .collect();
+            // Keep the cursor on screen, with the lines above it in view.
+            let inner = area.height.saturating_sub(2) as usize;
+            let scroll = cursor.saturating_sub(inner.saturating_sub(1)) as u16;
             frame.render_widget(
                 Paragraph::new(lines)
                     .wrap(Wrap { trim: false })
-                    .scroll((*scroll, 0))
+                    .scroll((scroll, 0))
                     .block(Block::bordered().title(s.tui.timeline_title.as_str())),
                 area,
             );
