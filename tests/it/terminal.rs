@@ -80,7 +80,10 @@ fn an_interview_from_start_to_export() {
     let file = session_file(&data);
     assert_eq!(read_session(&file).case_ref, "PTY-TEST-1");
 
-    // Date of birth (the first question), with a note.
+    // The open "why did you leave" opener comes first; the date of birth
+    // is the next question. Answer it, with a note.
+    tui.key("j");
+    tui.wait_for("What is your date of birth?");
     tui.key("\r");
     tui.send("1990-05-17");
     tui.wait_for("1990-05-17");

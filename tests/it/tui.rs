@@ -871,3 +871,16 @@ fn a_read_only_passage_does_not_offer_to_cite_and_c_keeps_it_open() {
     press(&mut app, KeyCode::Char('c'));
     assert!(matches!(app.overlay, Some(Overlay::Passage { .. })));
 }
+
+/// The source pane says which month the guidance describes, so a report
+/// from 2025 is not read as today's situation; without `as_of`, no month.
+#[test]
+fn the_source_pane_names_the_month_the_guidance_is_true_as_of() {
+    let mut app = app_with_trial(|t| t.replacen("\n[[", "\nas_of = \"2025-01\"\n\n[[", 1));
+    let s = session(&app.data);
+    open_interview(&mut app, s, false, false);
+    assert!(screen(&app, 160, 40).contains("Sources · as of 2025-01"));
+    press(&mut app, KeyCode::Char('L'));
+    assert!(screen(&app, 160, 40).contains("Bronnen · stand 2025-01"));
+    assert!(!screen(&interview_app(), 160, 40).contains("as of"));
+}
