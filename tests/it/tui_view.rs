@@ -269,6 +269,13 @@ fn choice_labels_wrap_instead_of_being_cut() {
     assert!(out.contains("Persoonlijk overhandigd, voor"), "{out}");
     assert!(out.contains("getekend"), "{out}");
     assert!(!out.contains("ontva\n"), "cut mid-word:\n{out}");
+    // At 120 columns the pane is narrower than the label: it wraps whole.
+    let out = screen(&app, 120, 40);
+    let at = out
+        .find("> Persoonlijk overhandigd, voor ontvangst")
+        .expect(&out);
+    let next = out[at..].lines().nth(1).unwrap();
+    assert!(next.contains("  getekend "), "{next:?}\n{out}");
     both("choice_wrapped", &app);
 }
 
