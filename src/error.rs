@@ -77,6 +77,9 @@ pub enum Error {
         from: String,
         to: String,
     },
+    /// The session's lifecycle refuses the change (read-only record,
+    /// four-eyes rule, missing reason).
+    Refused(crate::notes::Refusal),
 }
 
 impl Error {
@@ -177,6 +180,19 @@ impl Error {
             ),
             Error::InvalidTransition { from, to } => {
                 crate::i18n::fill(&e.invalid_transition, &[("from", from), ("to", to)])
+            }
+            Error::Refused(r) => {
+                use crate::notes::Refusal;
+                match r {
+                    Refusal::ReadOnly { status } => {
+                        crate::i18n::fill(&e.read_only, &[("status", status.code())])
+                    }
+                    Refusal::SelfApproval { who } => {
+                        crate::i18n::fill(&e.self_approval, &[("who", who)])
+                    }
+                    Refusal::ReasonRequired => e.reason_required.clone(),
+                    Refusal::EmptyAmendment => e.empty_amendment.clone(),
+                }
             }
         }
     }

@@ -10,6 +10,7 @@ mod fuzz_props;
 mod hostile;
 mod layering;
 mod pty;
+mod record;
 mod renames;
 mod runtime;
 mod search;

@@ -156,9 +156,22 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, panes
                 area,
             );
         }
-        Overlay::Submit { missing, cursor } => {
+        Overlay::Submit {
+            missing,
+            status_only,
+            cursor,
+        } => {
             let mut lines = Vec::new();
-            if missing.is_empty() {
+            if missing.is_empty() && !status_only.is_empty() {
+                lines.push(Line::styled(
+                    s.lifecycle.submit_status_only.as_str(),
+                    app.palette.warn(),
+                ));
+                lines.push(Line::from(""));
+                lines.extend(status_only.iter().map(|m| Line::from(format!("? {m}"))));
+                lines.push(Line::from(""));
+                lines.push(Line::from(s.lifecycle.submit_confirm_anyway.as_str()));
+            } else if missing.is_empty() {
                 lines.push(Line::from(s.tui.submit_confirm.as_str()));
             } else {
                 lines.push(Line::styled(
@@ -190,6 +203,9 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, panes
                 PromptPurpose::Comment { target: None } => s.tui.prompt_comment_session.clone(),
                 PromptPurpose::ReturnReason => s.tui.prompt_return.clone(),
                 PromptPurpose::SaveCopy => s.tui.prompt_save_copy.clone(),
+                PromptPurpose::ReopenReason => s.lifecycle.prompt_reopen.clone(),
+                PromptPurpose::AmendSource { .. } => s.lifecycle.prompt_amend_source.clone(),
+                PromptPurpose::AmendText { .. } => s.lifecycle.prompt_amend_text.clone(),
             };
             // The title says what the text is about and how to leave: it
             // wraps above the input rather than being cut at the border.
@@ -271,6 +287,18 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, panes
                         .title(s.tui.recover_title.as_str())
                         .border_style(app.palette.focus_border()),
                 ),
+                area,
+            );
+        }
+        Overlay::Confirm { text, .. } => {
+            frame.render_widget(
+                Paragraph::new(crate::sanitize::Clean::text(text))
+                    .wrap(Wrap { trim: false })
+                    .block(
+                        Block::bordered()
+                            .title(s.lifecycle.confirm_title.as_str())
+                            .border_style(app.palette.focus_border()),
+                    ),
                 area,
             );
         }

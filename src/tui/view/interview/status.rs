@@ -42,7 +42,7 @@ pub(super) fn status_line(app: &App, st: &InterviewState, frame: &mut Frame, are
         frame.render_widget(Line::from(spans), area);
         return;
     }
-    spans.extend([Span::raw(format!(
+    spans.push(Span::raw(format!(
         "  ·  {}",
         crate::i18n::fill(
             &s.tui.progress,
@@ -53,7 +53,16 @@ pub(super) fn status_line(app: &App, st: &InterviewState, frame: &mut Frame, are
                 ("flagged", &p.flagged.to_string()),
             ],
         )
-    ))]);
+    )));
+    if p.status_only > 0 {
+        spans.push(Span::raw(format!(
+            " · {}",
+            crate::i18n::fill(
+                &s.lifecycle.progress_status_only,
+                &[("count", &p.status_only.to_string())]
+            )
+        )));
+    }
     frame.render_widget(Line::from(spans), area);
 }
 
