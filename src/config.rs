@@ -29,6 +29,8 @@ pub struct Config {
     pub name: Option<String>,
     pub questionnaires: Option<PathBuf>,
     pub corpus: Option<PathBuf>,
+    /// Keep the text of a cited passage in the session, not only its hash.
+    pub keep_cited_text: Option<bool>,
     /// After an answer is confirmed, move on to the next question
     /// (default true).
     pub advance: Option<bool>,
@@ -78,6 +80,7 @@ pub struct Settings {
     pub corpus: Option<PathBuf>,
     pub name: Option<String>,
     pub config_path: Option<PathBuf>,
+    pub keep_cited_text: bool,
     pub advance: bool,
     pub policy: crate::notes::Policy,
 }
@@ -108,6 +111,7 @@ impl Settings {
             corpus: o.corpus.or_else(|| config.corpus.clone()),
             name: config.name.clone(),
             config_path,
+            keep_cited_text: config.keep_cited_text.unwrap_or(false),
             advance: config.advance.unwrap_or(true),
             policy: crate::notes::Policy {
                 allow_self_approval: config.allow_self_approval.unwrap_or(false),

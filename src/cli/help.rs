@@ -28,6 +28,7 @@ pub fn localize(cmd: Command, s: &Strings) -> Command {
             "review" => &c.about_review,
             "check" => &c.about_check,
             "corpus" => &c.about_corpus,
+            "questionnaires" => &c.about_questionnaires,
             "search" => &c.about_search,
             "sessions" => &c.about_sessions,
             "export" => &c.about_export,

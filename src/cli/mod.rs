@@ -5,10 +5,13 @@
 mod args;
 mod check_cmd;
 mod corpus_cmd;
+mod diff_cmd;
 mod export_cmd;
 mod help;
+mod import_cmd;
 mod interview_cmd;
 mod meta_cmd;
+mod migrate_cmd;
 mod review_cmd;
 mod search_cmd;
 mod sessions_cmd;
@@ -91,6 +94,9 @@ fn dispatch(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Some(Command::Review(a)) => review_cmd::run(ctx, &a),
         Some(Command::Check(a)) => check_cmd::run(ctx, &a),
         Some(Command::Corpus(c)) => corpus_cmd::run(ctx, &c),
+        Some(Command::Questionnaires(QuestionnairesCommand::Migrate(a))) => {
+            migrate_cmd::run(ctx, &a)
+        }
         Some(Command::Search(a)) => search_cmd::run(ctx, &a),
         Some(Command::Sessions(c)) => sessions_cmd::run(ctx, &c),
         Some(Command::Export(a)) => export_cmd::run(ctx, &a),

@@ -71,6 +71,8 @@ pub struct DocumentMeta {
     pub line_hyphen: LineHyphen,
     /// The text file, relative to the document's folder.
     pub text: String,
+    /// The id of the earlier edition this document replaces.
+    pub supersedes: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -87,6 +89,7 @@ struct Raw {
     layout: Layout,
     line_hyphen: Option<LineHyphen>,
     text: Option<String>,
+    supersedes: Option<Spanned<String>>,
 }
 
 /// Parse a `document.toml`; `folder` is the name of the folder it sits in,
@@ -142,6 +145,17 @@ pub fn parse(path: &Path, text: &str, folder: &str) -> Result<DocumentMeta> {
             ));
         }
     }
+    if let Some(old) = &raw.supersedes
+        && (!valid_id(old.get_ref()) || old.get_ref() == id)
+    {
+        return Err(at(
+            old.span(),
+            format!(
+                "supersedes = '{}' must name another document id",
+                old.get_ref()
+            ),
+        ));
+    }
     Ok(DocumentMeta {
         id: id.clone(),
         title: raw.title,
@@ -154,6 +168,7 @@ pub fn parse(path: &Path, text: &str, folder: &str) -> Result<DocumentMeta> {
         line_hyphen: raw.line_hyphen.unwrap_or(raw.layout.default_hyphen()),
         layout: raw.layout,
         text: raw.text.unwrap_or_else(|| "text.txt".into()),
+        supersedes: raw.supersedes.map(Spanned::into_inner),
     })
 }
 

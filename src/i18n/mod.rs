@@ -112,6 +112,7 @@ string_table! {
     tui: Tui,
     check: Check,
     corpus: CorpusText,
+    edition: EditionText,
     search: SearchText,
     notes: NotesText,
     review: ReviewText,

@@ -72,7 +72,14 @@ impl Shape {
 
 const ANSWER: Shape = Shape {
     required: &["status", "created", "updated"],
-    optional: &["value", "note", "cited", "flagged", "given"],
+    optional: &[
+        "value",
+        "note",
+        "cited",
+        "cited_passages",
+        "flagged",
+        "given",
+    ],
 };
 const COMMENT: Shape = Shape {
     required: &["id", "author", "at", "text"],

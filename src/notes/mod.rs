@@ -121,6 +121,11 @@ pub struct Answer {
     pub note: String,
     #[serde(default)]
     pub cited: Vec<String>,
+    /// `"<ref> sha256:<hex>"`, the passage as it read when cited, followed
+    /// by ` <text>` when the config keeps cited text (absent in sessions
+    /// from before this was kept).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cited_passages: Vec<String>,
     #[serde(default)]
     pub flagged: bool,
     #[serde(with = "stamp")]
@@ -149,12 +154,26 @@ impl Answer {
             status: AnswerStatus::Answered,
             note: String::new(),
             cited: Vec::new(),
+            cited_passages: Vec::new(),
             flagged: false,
             created: at.clone(),
             updated: at.clone(),
             given: None,
             amendments: Vec::new(),
         }
+    }
+
+    /// The stored hash of a cited passage, if one was kept.
+    pub fn cited_hash(&self, reference: &str) -> Option<&str> {
+        let rest = entry(&self.cited_passages, reference)?;
+        Some(rest.split_once(' ').map_or(rest, |(h, _)| h))
+    }
+
+    /// The stored text of a cited passage, if one was kept.
+    pub fn cited_text(&self, reference: &str) -> Option<&str> {
+        entry(&self.cited_passages, reference)?
+            .split_once(' ')
+            .map(|(_, t)| t)
     }
 
     /// A real answer: a value given with the status `Answered`.
@@ -171,6 +190,14 @@ impl Answer {
     pub fn is_answered(&self) -> bool {
         self.value.is_some() || self.status != AnswerStatus::Answered
     }
+}
+
+/// The value of `"<ref> <value>"` in `list` for `reference`.
+fn entry<'a>(list: &'a [String], reference: &str) -> Option<&'a str> {
+    list.iter()
+        .filter_map(|e| e.split_once(' '))
+        .find(|(r, _)| *r == reference)
+        .map(|(_, v)| v)
 }
 
 /// An answer taken out of `answers` when its repeat-group instance was
@@ -324,9 +351,52 @@ impl Session {
         }
     }
 
+    /// Cite a ref and keep a hash of the passage text it shows now (and
+    /// the text itself when `keep_text`), so a later change is noticed.
+    pub fn cite_passage(
+        &mut self,
+        key: &str,
+        reference: &str,
+        text: &str,
+        keep_text: bool,
+        at: &Zoned,
+    ) {
+        self.cite(key, reference, at);
+        let a = self.answer_mut(key, at);
+        a.cited_passages
+            .retain(|e| e.split_once(' ').is_none_or(|(r, _)| r != reference));
+        let mut entry = format!(
+            "{reference} {}",
+            crate::corpus::citation::passage_hash(text)
+        );
+        if keep_text {
+            entry.push(' ');
+            entry.push_str(text);
+        }
+        a.cited_passages.push(entry);
+    }
+
+    /// Cite a ref of `corpus`, keeping a hash of what it says now.
+    pub fn cite_in(
+        &mut self,
+        corpus: &crate::corpus::Corpus,
+        key: &str,
+        reference: &str,
+        keep: bool,
+        at: &Zoned,
+    ) {
+        match crate::corpus::citation::passage_text(corpus, reference) {
+            Some(text) => self.cite_passage(key, reference, &text, keep, at),
+            None => self.cite(key, reference, at),
+        }
+    }
+
     pub fn uncite(&mut self, key: &str, reference: &str, at: &Zoned) {
         if self.answers.contains_key(key) {
-            self.answer_mut(key, at).cited.retain(|r| r != reference);
+            let a = self.answer_mut(key, at);
+            a.cited.retain(|r| r != reference);
+            a.cited_passages
+                .retain(|e| e.split_once(' ').is_none_or(|(r, _)| r != reference));
         }
     }
 

@@ -25,6 +25,8 @@ pub struct Data {
     /// starts then.
     pub invalid: Option<String>,
     pub user_name: String,
+    /// `keep_cited_text` from the config: cited passages keep their text.
+    pub keep_cited_text: bool,
     /// What the configuration allows (self-approval).
     pub policy: crate::notes::Policy,
 }
