@@ -203,7 +203,7 @@ fn the_tree_is_wider_on_wide_terminals() {
     open_interview(&mut app, s, false, false);
     let (_, at_120) = draw(&app, 120, 40);
     let (out, at_180) = draw(&app, 180, 40);
-    assert!(at_180.tree.width >= 60, "{:?}", at_180.tree);
+    assert!(at_180.tree.width >= 54, "{:?}", at_180.tree);
     assert!(at_180.tree.width > at_120.tree.width * 3 / 2);
     let lines = tree_lines(&out, &at_180);
     let cut = lines.iter().filter(|l| l.trim_end().ends_with('…')).count();

@@ -60,8 +60,10 @@ pub fn interview_layout(area: Rect, banner: u16, message: u16) -> InterviewLayou
     ])
     .areas(area);
     let (tree, question, sources) = if area.width >= 120 {
+        // The tree's extra room comes from the question pane, which wraps
+        // its text; the sources keep their width.
         let (t, q, s) = if area.width >= 160 {
-            (34, 33, 33)
+            (30, 34, 36)
         } else {
             (26, 38, 36)
         };
