@@ -49,6 +49,15 @@ pub fn config_path(env_override: Option<PathBuf>) -> Option<PathBuf> {
     env_override.or_else(|| project_dirs().map(|d| d.config_dir().join("config.toml")))
 }
 
+/// True when `GEHOOR_CONFIG` names a file that does not exist: gehoor then
+/// runs on its defaults, which the user should be told (a misspelt path
+/// would otherwise put sessions in the default folder without a word).
+pub fn override_is_missing(env_override: Option<&Path>) -> bool {
+    env_override.is_some_and(
+        |p| matches!(std::fs::metadata(p), Err(e) if e.kind() == std::io::ErrorKind::NotFound),
+    )
+}
+
 /// The platform's data dir for gehoor, when the platform has one.
 pub fn default_data_dir() -> Option<PathBuf> {
     project_dirs().map(|d| d.data_dir().to_path_buf())
@@ -137,7 +146,7 @@ mod tests {
                 line, col, detail, ..
             } => {
                 assert_eq!((line, col), (2, 1));
-                assert!(detail.contains("data_dri"), "{detail}");
+                assert!(detail.to_string().contains("data_dri"), "{detail}");
             }
             other => panic!("expected a parse error, got {other:?}"),
         }

@@ -20,7 +20,7 @@ const CONTEXT: usize = 40;
 
 pub(super) fn document<'a>(corpus: &'a Corpus, id: &str, s: &EditionText) -> Result<&'a Document> {
     corpus.document(id).ok_or_else(|| Error::Usage {
-        detail: fill(&s.unknown_document, &[("id", id)]),
+        detail: crate::message::Msg::plain(fill(&s.unknown_document, &[("id", id)])),
     })
 }
 

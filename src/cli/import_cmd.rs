@@ -14,6 +14,7 @@ use crate::corpus::import::{
 use crate::corpus::{DocumentMeta, Layout};
 use crate::error::{Error, IoOp, Result};
 use crate::i18n::{EditionText, fill};
+use crate::message::Msg;
 use crate::sanitize::clean_line;
 
 fn feature(s: &EditionText, f: Feature) -> &str {
@@ -58,7 +59,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<ExitCode> {
     let s = &ctx.strings.edition;
     if !valid_id(&args.id) {
         return Err(Error::Usage {
-            detail: fill(&s.import_bad_id, &[("id", &args.id)]),
+            detail: Msg::plain(fill(&s.import_bad_id, &[("id", &args.id)])),
         });
     }
     let text = crate::assets::read_text(&args.file)?;
@@ -214,10 +215,10 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<ExitCode> {
         let keys: Vec<&str> = missing.iter().map(|(k, _)| *k).collect();
         let flags: Vec<&str> = missing.iter().map(|(_, f)| *f).collect();
         return Err(Error::Usage {
-            detail: fill(
+            detail: Msg::plain(fill(
                 &s.import_need,
                 &[("keys", &keys.join(", ")), ("flags", &flags.join(" "))],
-            ),
+            )),
         });
     }
     // What is written must load: a bad date given as a flag stops here.
@@ -234,7 +235,10 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<ExitCode> {
     let dir = into.join(&args.id);
     if dir.exists() {
         return Err(Error::Usage {
-            detail: fill(&s.import_exists, &[("dir", &dir.display().to_string())]),
+            detail: Msg::plain(fill(
+                &s.import_exists,
+                &[("dir", &dir.display().to_string())],
+            )),
         });
     }
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(IoOp::Write, &dir, e))?;

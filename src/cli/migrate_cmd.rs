@@ -27,7 +27,7 @@ pub fn run(ctx: &Ctx, args: &MigrateArgs) -> Result<ExitCode> {
     let files = FileSet::questionnaires(ctx.settings.questionnaires.as_deref())?;
     if args.write && matches!(files.origin, Origin::Embedded { .. }) {
         return Err(Error::Usage {
-            detail: s.migrate_embedded.clone(),
+            detail: crate::message::Msg::plain(s.migrate_embedded.clone()),
         });
     }
     let mut refs = corpus.refs();
@@ -106,7 +106,7 @@ pub fn run(ctx: &Ctx, args: &MigrateArgs) -> Result<ExitCode> {
             path: path.clone(),
             line: 1,
             col: 1,
-            detail: e.to_string(),
+            detail: crate::message::summarize_toml(e.message()),
         })?;
         write_atomic(path, text.as_bytes())?;
     }

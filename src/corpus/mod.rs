@@ -58,7 +58,7 @@ impl Corpus {
                     path,
                     line: 1,
                     col: 1,
-                    detail: format!("the text file '{text_rel}' it names does not exist"),
+                    detail: crate::message::Msg::new("doc_text_missing", &[("file", &text_rel)]),
                 });
             };
             let (doc, problems) = parse_document(meta, &text.text);

@@ -108,7 +108,10 @@ macro_rules! string_table {
 string_table! {
     common: Common,
     cli: Cli,
+    cli_help: CliHelp,
     error: ErrorText,
+    intake: IntakeText,
+    messages: Messages,
     tui: Tui,
     check: Check,
     corpus: CorpusText,

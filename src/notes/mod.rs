@@ -7,6 +7,7 @@
 mod amend;
 mod atomic;
 mod autosave;
+mod case_ref;
 mod draft;
 mod key;
 mod lifecycle;
@@ -15,6 +16,7 @@ mod lock;
 mod merge;
 mod migrate;
 mod review;
+mod short_id;
 mod stamp;
 pub mod store;
 mod suggest;
@@ -32,11 +34,13 @@ use crate::questionnaire::{AnswerStatus, Value};
 pub use amend::Amendment;
 pub use atomic::write as write_atomic;
 pub use autosave::{Autosave, install_signal_flags};
+pub use case_ref::{PersonalData, personal_data, sessions_for_case};
 pub use draft::changes as draft_changes;
 pub use key::{AnswerKey, answer_key, parse_answer_key};
 pub use lifecycle::{AnswerChange, AnswerState, Policy, Refusal, Submission};
 pub use migrate::{SCHEMA_VERSION, parse_session};
 pub use review::ReviewChange;
+pub use short_id::short_ids;
 pub use stamp::parse as parse_stamp;
 pub use store::{ListEntry, SessionSummary, Store, WriteHandle};
 
@@ -426,7 +430,14 @@ impl Session {
         let count = self.group_count(group);
         if instance == 0 || instance > count {
             return Err(Error::Usage {
-                detail: format!("{group} has no instance {instance} (it has {count})"),
+                detail: crate::message::Msg::new(
+                    "no_group_instance",
+                    &[
+                        ("group", group),
+                        ("instance", &instance.to_string()),
+                        ("count", &count.to_string()),
+                    ],
+                ),
             });
         }
         let mut archived = 0;

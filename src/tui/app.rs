@@ -86,6 +86,8 @@ pub struct FormState {
     /// Questionnaire indices, in the order picked.
     pub picked: Vec<usize>,
     pub error: Option<String>,
+    /// The case reference a warning was shown for: Enter again creates.
+    pub warned: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

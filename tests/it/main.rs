@@ -3,6 +3,8 @@
 
 mod check;
 mod cli;
+mod cli_lang;
+mod cli_sessions;
 mod corpus;
 mod coverage;
 mod edition;

@@ -58,6 +58,8 @@ check_codes! {
 #[serde(deny_unknown_fields)]
 pub struct Check {
     pub hint_label: String,
+    pub severity_error: String,
+    pub severity_warning: String,
     pub did_you_mean: String,
     pub summary: String,
     pub clean: String,
