@@ -24,3 +24,4 @@ mod store;
 mod support;
 mod terminal;
 mod tui;
+mod tui_view;
