@@ -61,7 +61,9 @@ pub fn open_interview(app: &mut App, mut session: Session, read_only: bool, revi
                     ("by", &crate::sanitize::clean_line(&h.by)),
                     (
                         "reason",
-                        &crate::sanitize::clean_line(h.reason.as_deref().unwrap_or("")),
+                        // The template ends the sentence itself.
+                        crate::sanitize::clean_line(h.reason.as_deref().unwrap_or(""))
+                            .trim_end_matches(['.', ' ']),
                     ),
                 ],
             )
