@@ -118,6 +118,16 @@ impl Error {
         2
     }
 
+    /// The reason first, then where, for a status line that a long path
+    /// would cut off before the reason: "No space left on device (os error
+    /// 28) — /data/sessions".
+    pub fn brief(&self, s: &Strings) -> String {
+        match self {
+            Error::Io { path, source, .. } => format!("{source} — {}", path.display()),
+            other => other.render(s),
+        }
+    }
+
     /// The full message, in the user's language: what, where, what to do.
     pub fn render(&self, s: &Strings) -> String {
         let e = &s.error;

@@ -13,6 +13,7 @@ mod listing;
 mod lock;
 mod merge;
 mod migrate;
+mod rescue;
 mod review;
 mod safe_fs;
 mod stamp;
@@ -35,6 +36,7 @@ pub use autosave::{Autosave, install_signal_flags};
 pub use draft::changes as draft_changes;
 pub use key::{AnswerKey, answer_key, parse_answer_key};
 pub use migrate::{SCHEMA_VERSION, parse_session};
+pub use rescue::{Rescued, rescue};
 pub use review::ReviewChange;
 pub use store::{ListEntry, SessionSummary, Store, WriteHandle};
 
