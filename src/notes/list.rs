@@ -6,8 +6,9 @@
 //! tables, quoted table names, a key the session format does not have, a
 //! table it does not model such as `[[removed]]`, any syntax error) returns
 //! `None` and the caller parses the whole file, so errors keep their exact
-//! message and a file listed as readable opens. Value types inside the
-//! scanned tables are not checked (see docs/reliability.md).
+//! message and a file listed as readable opens. Every key and scalar is
+//! decoded, and each value must be of the kind the full parse accepts for
+//! its key (`list_values.rs`); a key or table defined twice falls back too.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -15,11 +16,12 @@ use std::path::PathBuf;
 use jiff::Zoned;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
-use toml_parser::decoder::Encoding;
+use toml_parser::decoder::{Encoding, ScalarKind};
 use toml_parser::parser::{EventReceiver, parse_document};
 use toml_parser::{ErrorSink, ParseError, Source, Span};
 use uuid::Uuid;
 
+use super::list_values::{self as values, Table};
 use super::store::SessionSummary;
 use super::{SCHEMA_VERSION, Status, stamp};
 
@@ -117,9 +119,36 @@ enum Kind {
     Other,
 }
 
+impl Kind {
+    fn table(self) -> Option<Table> {
+        Some(match self {
+            Kind::Answer | Kind::RemovedAnswer => Table::Answer,
+            Kind::AnswerValue => Table::AnswerValue,
+            Kind::Comment => Table::Comment,
+            Kind::History => Table::History,
+            Kind::Questionnaire => Table::Questionnaire,
+            Kind::Removed => Table::Removed,
+            Kind::Groups => Table::Groups,
+            Kind::AnswersRoot | Kind::Other => return None,
+        })
+    }
+}
+
+/// `[answers.k.value]` as read so far: its `type`, and its `value` (a
+/// scalar, or an array of strings).
+#[derive(Default)]
+struct ValueTable {
+    ty: Option<String>,
+    scalar: Option<(ScalarKind, String)>,
+    array: bool,
+}
+
 #[derive(Default)]
 struct Scan<'a> {
     src: Option<Source<'a>>,
+    /// Standard table headers seen: one defined twice is an error.
+    tables: std::collections::HashSet<Vec<String>>,
+    value: Option<ValueTable>,
     first_table: Option<usize>,
     in_header: bool,
     header_keys: Vec<(String, bool)>,
@@ -162,6 +191,9 @@ impl Scan<'_> {
 
 impl EventReceiver for Scan<'_> {
     fn std_table_open(&mut self, span: Span, _e: &mut dyn ErrorSink) {
+        self.finish_value();
+        // Keys of the head, `[groups]` and value tables: one table's worth.
+        self.body_keys.clear();
         self.first_table.get_or_insert(span.start());
         self.in_header = true;
         self.header_keys.clear();
@@ -171,6 +203,10 @@ impl EventReceiver for Scan<'_> {
     }
     fn std_table_close(&mut self, _span: Span, _e: &mut dyn ErrorSink) {
         self.in_header = false;
+        let path: Vec<String> = self.header_keys.iter().map(|(k, _)| k.clone()).collect();
+        if !self.tables.insert(path) {
+            self.unusual = true;
+        }
         let keys: Vec<&str> = self.header_keys.iter().map(|(k, _)| k.as_str()).collect();
         if self.header_keys.first().is_some_and(|(_, quoted)| *quoted) {
             self.unusual = true;
@@ -184,6 +220,7 @@ impl EventReceiver for Scan<'_> {
             }
             ["answers", k, "value"] => {
                 self.answers.entry(k.to_string()).or_default().has_value = true;
+                self.value = Some(ValueTable::default());
                 Kind::AnswerValue
             }
             ["groups"] => Kind::Groups,
@@ -193,6 +230,7 @@ impl EventReceiver for Scan<'_> {
                 Kind::RemovedAnswer
             }
             ["removed", "answer", "value"] if self.removed.len() == self.removed_answers.len() => {
+                self.value = Some(ValueTable::default());
                 Kind::AnswerValue
             }
             _ => {
@@ -231,6 +269,10 @@ impl EventReceiver for Scan<'_> {
         });
     }
     fn inline_table_open(&mut self, _span: Span, _e: &mut dyn ErrorSink) -> bool {
+        // The store writes no inline tables below the header.
+        if self.kind.is_some() {
+            self.unusual = true;
+        }
         self.value_start();
         self.depth += 1;
         true
@@ -239,6 +281,17 @@ impl EventReceiver for Scan<'_> {
         self.depth = self.depth.saturating_sub(1);
     }
     fn array_open(&mut self, _span: Span, _e: &mut dyn ErrorSink) -> bool {
+        if let Some(kind) = self.kind.filter(|_| !self.in_header) {
+            let key = self.table_keys().last().cloned().unwrap_or_default();
+            let fits =
+                self.depth == 0 && kind.table().is_some_and(|t| values::string_array(t, &key));
+            if !fits {
+                self.unusual = true;
+            }
+            if let Some(v) = self.value.as_mut().filter(|_| kind == Kind::AnswerValue) {
+                v.array = true;
+            }
+        }
         self.value_start();
         self.depth += 1;
         true
@@ -246,7 +299,10 @@ impl EventReceiver for Scan<'_> {
     fn array_close(&mut self, _span: Span, _e: &mut dyn ErrorSink) {
         self.depth = self.depth.saturating_sub(1);
     }
-    fn simple_key(&mut self, span: Span, kind: Option<Encoding>, _e: &mut dyn ErrorSink) {
+    fn simple_key(&mut self, span: Span, kind: Option<Encoding>, e: &mut dyn ErrorSink) {
+        // Decoded for its errors (an empty bare key, a bad escape).
+        toml_parser::Raw::new_unchecked(raw(&self.src, span), kind, span)
+            .decode_key(&mut String::new(), e);
         let text = raw(&self.src, span);
         if self.in_header {
             let decoded = unquote(text, kind);
@@ -276,8 +332,37 @@ impl EventReceiver for Scan<'_> {
             self.unusual = true;
         }
     }
-    fn scalar(&mut self, span: Span, kind: Option<Encoding>, _e: &mut dyn ErrorSink) {
-        if self.depth > 0 || self.in_header {
+    fn scalar(&mut self, span: Span, kind: Option<Encoding>, e: &mut dyn ErrorSink) {
+        // Every scalar is decoded, so a string cut off or badly escaped, or
+        // a value that is no TOML value, is an error here as in the full
+        // parse; below the header, its kind must be what the key holds.
+        let mut decoded = String::new();
+        let scalar_kind = Some(
+            toml_parser::Raw::new_unchecked(raw(&self.src, span), kind, span)
+                .decode_scalar(&mut decoded, e),
+        );
+        if self.in_header {
+            return;
+        }
+        if let (Some(table), Some(sk)) = (self.kind.and_then(Kind::table), scalar_kind) {
+            if self.depth > 0 {
+                if !matches!(sk, ScalarKind::String) {
+                    self.unusual = true;
+                }
+            } else {
+                let key = self.table_keys().last().cloned().unwrap_or_default();
+                if !values::scalar_ok(table, &key, sk, &decoded) {
+                    self.unusual = true;
+                }
+                if let Some(v) = self.value.as_mut().filter(|_| table == Table::AnswerValue) {
+                    match key.as_str() {
+                        "type" => v.ty = Some(decoded.clone()),
+                        _ => v.scalar = Some((sk, decoded.clone())),
+                    }
+                }
+            }
+        }
+        if self.depth > 0 {
             return;
         }
         let text = raw(&self.src, span);
@@ -305,7 +390,24 @@ impl EventReceiver for Scan<'_> {
 
 impl Scan<'_> {
     fn pending_key(&mut self, text: &str) {
+        // A key twice in one table is an error in the full parse.
+        if self.table_keys().iter().any(|k| k == text) {
+            self.unusual = true;
+        }
         self.table_keys().push(text.to_string());
+    }
+
+    /// The value table just read must be one the full parse accepts.
+    fn finish_value(&mut self) {
+        let Some(v) = self.value.take() else { return };
+        let ok = match (v.ty.as_deref(), v.scalar, v.array) {
+            (Some("choices"), None, true) => true,
+            (Some(ty), Some((kind, text)), false) => values::value_fits(ty, kind, &text),
+            _ => false,
+        };
+        if !ok {
+            self.unusual = true;
+        }
     }
 
     /// An array or inline table as a value at the top of a body.
@@ -346,6 +448,7 @@ pub fn fast_summary(path: PathBuf, text: &str) -> Option<SessionSummary> {
     };
     let mut errors: Vec<ParseError> = Vec::new();
     parse_document(&tokens, &mut scan, &mut errors);
+    scan.finish_value();
     if scan.failed || scan.unusual || !errors.is_empty() {
         return None;
     }

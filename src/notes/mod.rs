@@ -9,6 +9,7 @@ mod autosave;
 mod draft;
 mod key;
 mod list;
+mod list_values;
 mod listing;
 mod lock;
 mod merge;

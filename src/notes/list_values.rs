@@ -1,0 +1,82 @@
+//! What the sessions list's fast scan accepts as a value, key by key, so
+//! that a file it lists as a session also loads (issue 17: a file cut off
+//! inside a string was listed as healthy and failed on opening). The rule
+//! is one-sided: anything not exactly what the store writes is "unsure",
+//! and the caller parses the whole file instead, which decides.
+
+use toml_parser::decoder::ScalarKind;
+
+/// The tables the scan tells apart (see `list.rs`).
+#[derive(PartialEq, Clone, Copy, Debug)]
+pub enum Table {
+    Answer,
+    AnswerValue,
+    Comment,
+    History,
+    Questionnaire,
+    Removed,
+    Groups,
+}
+
+const ANSWER_STATUS: &[&str] = &[
+    "answered",
+    "declined",
+    "unclear",
+    "not_asked",
+    "not_applicable",
+];
+const STATUS: &[&str] = &["draft", "submitted", "approved", "returned"];
+pub const VALUE_TYPES: &[&str] = &["yes_no", "choice", "choices", "date", "number", "text"];
+
+fn stamp(s: &str) -> bool {
+    super::stamp::parse(s).is_ok()
+}
+
+/// Whether `key = <scalar>` in `table` is certainly what the full parse
+/// accepts. `text` is the decoded scalar.
+pub fn scalar_ok(table: Table, key: &str, kind: ScalarKind, text: &str) -> bool {
+    let string = matches!(kind, ScalarKind::String);
+    let whole = || matches!(kind, ScalarKind::Integer(_)) && text.parse::<u32>().is_ok();
+    match (table, key) {
+        (Table::Answer, "status") => string && ANSWER_STATUS.contains(&text),
+        (Table::Answer, "flagged") => matches!(kind, ScalarKind::Boolean(_)),
+        (Table::Answer, "note") => string,
+        (Table::Answer | Table::Comment | Table::History | Table::Removed, k)
+            if matches!(k, "created" | "updated" | "at" | "removed") =>
+        {
+            string && stamp(text)
+        }
+        (Table::Comment, "id") => string && text.parse::<uuid::Uuid>().is_ok(),
+        (Table::Comment, "author" | "text" | "target") => string,
+        (Table::History, "from" | "to") => string && STATUS.contains(&text),
+        (Table::History, "by" | "reason") => string,
+        (Table::Questionnaire, "id" | "hash") => string,
+        (Table::Questionnaire, "version") => whole(),
+        (Table::Removed, "key") => string,
+        (Table::Groups, _) => whole(),
+        (Table::AnswerValue, "type") => string && VALUE_TYPES.contains(&text),
+        // Checked against its type once the table is complete.
+        (Table::AnswerValue, "value") => true,
+        _ => false,
+    }
+}
+
+/// The decoded value of `[answers.k.value]` fits its `type`.
+pub fn value_fits(ty: &str, kind: ScalarKind, text: &str) -> bool {
+    match (ty, kind) {
+        ("yes_no", ScalarKind::Boolean(_)) => true,
+        ("choice" | "text", ScalarKind::String) => true,
+        ("date", ScalarKind::String) => text.parse::<crate::questionnaire::PartialDate>().is_ok(),
+        ("number", ScalarKind::Float) => true,
+        ("number", ScalarKind::Integer(_)) => text.parse::<i64>().is_ok(),
+        _ => false,
+    }
+}
+
+/// Keys whose value is an array of strings.
+pub fn string_array(table: Table, key: &str) -> bool {
+    matches!(
+        (table, key),
+        (Table::Answer, "cited") | (Table::AnswerValue, "value")
+    )
+}
