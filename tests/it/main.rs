@@ -8,6 +8,7 @@ mod coverage;
 mod faults;
 mod fuzz_props;
 mod hostile;
+mod hostile_folder;
 mod layering;
 mod pty;
 mod runtime;
