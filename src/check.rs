@@ -11,8 +11,9 @@ use serde::Serialize;
 
 use crate::assets::FileSet;
 use crate::i18n::{Lang, Strings, fill};
-pub use crate::questionnaire::check;
+pub use crate::questionnaire::grounding::Grounds;
 pub use crate::questionnaire::{Diagnostic, Severity};
+pub use crate::questionnaire::{check, check_grounded};
 use crate::sanitize::clean_line;
 
 /// How many errors and warnings, for the summary line and the exit code.

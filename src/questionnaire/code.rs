@@ -81,6 +81,14 @@ codes! {
     UnknownTopic => "unknown_topic",
     ForwardRef => "forward_ref",
     GroupRefOutside => "group_ref_outside",
+    UngroundedNumber => "ungrounded_number",
+    UnknownNumber => "unknown_number",
+    NumberMismatch => "number_mismatch",
+    UncitedSection => "uncited_section",
+    GroundingMarker => "grounding_marker",
+    UnusedException => "unused_exception",
+    AsOfMissing => "as_of_missing",
+    AsOfMismatch => "as_of_mismatch",
 }
 
 impl std::fmt::Display for Code {

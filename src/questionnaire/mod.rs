@@ -5,6 +5,7 @@ mod analyze;
 mod code;
 pub mod diag;
 pub mod expr;
+pub mod grounding;
 mod ids;
 mod load;
 pub mod model;
@@ -30,12 +31,23 @@ pub fn check(files: &FileSet, known_refs: &[String]) -> Vec<Diagnostic> {
     load_checked(files, known_refs).1
 }
 
-/// The catalog and every diagnostic from one parse of `files`: what the
-/// program needs at start-up, without reading the files twice.
-pub fn load_checked(files: &FileSet, known_refs: &[String]) -> (Catalog, Vec<Diagnostic>) {
+/// `check` plus the grounding rules, which need the corpus text: numbers in
+/// hints and guidance against the cited sections, and `as_of` against the
+/// reporting periods (see `grounding`).
+pub fn check_grounded(
+    files: &FileSet,
+    known_refs: &[String],
+    grounds: &grounding::Grounds,
+) -> Vec<Diagnostic> {
     let loaded = load::load_all(files);
     let mut out = loaded.diagnostics.clone();
     out.extend(analyze::analyze(&loaded, known_refs));
+    out.extend(grounding::check(&loaded, grounds));
+    sort(&mut out);
+    out
+}
+
+fn sort(out: &mut Vec<Diagnostic>) {
     out.sort_by(|a, b| {
         // By the code's name, so the order is the same in every release.
         (&a.file, a.span.start, a.severity, a.code.as_str()).cmp(&(
@@ -46,6 +58,16 @@ pub fn load_checked(files: &FileSet, known_refs: &[String]) -> (Catalog, Vec<Dia
         ))
     });
     out.dedup();
+}
+
+/// The catalog and every diagnostic from one parse of `files`: what the
+/// program needs at start-up, without reading the files twice.
+pub fn load_checked(files: &FileSet, known_refs: &[String]) -> (Catalog, Vec<Diagnostic>) {
+    let loaded = load::load_all(files);
+    let mut out = loaded.diagnostics.clone();
+    out.extend(analyze::analyze(&loaded, known_refs));
+    out.extend(grounding::check(&loaded, &grounding::Grounds::default()));
+    sort(&mut out);
     (loaded.catalog, out)
 }
 

@@ -49,6 +49,10 @@ impl Io {
     pub fn perform(&mut self, app: &App, effect: Effect) -> Option<Msg> {
         match effect {
             Effect::Quit | Effect::Suspend => None,
+            Effect::Release => {
+                self.handle = None;
+                None
+            }
             Effect::Save => Some(Msg::Saved(self.save(app)?)),
             Effect::WriteDraft => {
                 if let (Some(st), Some(h)) = (app.interview(), self.handle.as_ref()) {

@@ -32,6 +32,7 @@ pub const QUESTIONNAIRE_KEYS: &[&str] = &[
     "title",
     "description",
     "sources",
+    "as_of",
     "section",
     "group",
     "question",
@@ -222,6 +223,14 @@ fn load_questionnaire(
     let title = top.text(sink, text, "title", true, false);
     let description = top.text(sink, text, "description", false, false);
     let (sources, source_spans) = top.strings(sink, "sources").into_iter().unzip();
+    let (as_of, as_of_span) = match top.string(sink, "as_of", false) {
+        Some((v, span)) if super::grounding::is_year_month(&v) => (Some(v), span),
+        Some((v, span)) => {
+            invalid_value(sink, "as_of", &v, span.clone(), &["YYYY-MM"]);
+            (None, span)
+        }
+        None => (None, 0..0),
+    };
 
     let sections = load_sections(sink, text, &top);
     let groups = load_groups(sink, text, &top);
@@ -267,6 +276,7 @@ fn load_questionnaire(
         title,
         description,
         sources,
+        as_of,
         sections,
         groups,
         questions,
@@ -274,6 +284,7 @@ fn load_questionnaire(
         path: path.to_path_buf(),
         spans: QuestionnaireSpans {
             id: id_span,
+            as_of: as_of_span,
             sources: source_spans,
         },
     })
