@@ -41,11 +41,10 @@ pub fn scalar_ok(table: Table, key: &str, kind: ScalarKind, text: &str) -> bool 
         (Table::Answer, "status") => string && ANSWER_STATUS.contains(&text),
         (Table::Answer, "flagged") => matches!(kind, ScalarKind::Boolean(_)),
         (Table::Answer, "note") => string,
-        (Table::Answer | Table::Comment | Table::History | Table::Removed, k)
-            if matches!(k, "created" | "updated" | "at" | "removed") =>
-        {
-            string && stamp(text)
-        }
+        (
+            Table::Answer | Table::Comment | Table::History | Table::Removed,
+            "created" | "updated" | "at" | "removed",
+        ) => string && stamp(text),
         (Table::Comment, "id") => string && text.parse::<uuid::Uuid>().is_ok(),
         (Table::Comment, "author" | "text" | "target") => string,
         (Table::History, "from" | "to") => string && STATUS.contains(&text),

@@ -63,7 +63,7 @@ fn session(case: &str) -> Session {
         Some(gehoor::questionnaire::Value::YesNo(true)),
         &now,
     );
-    s.set_note("summons.received", &format!("note of {case}"), &now);
+    s.set_note("summons.received", format!("note of {case}"), &now);
     s
 }
 
@@ -297,10 +297,9 @@ fn every_plant_at_every_path() {
         Plant::NoPermission,
         Plant::ReadableByAll,
     ];
-    for target in 0..TARGETS.len() {
+    for (target, name) in TARGETS.iter().enumerate() {
         for what in all {
-            one_folder(&[(target, what)])
-                .unwrap_or_else(|e| panic!("{} with {what:?}: {e}", TARGETS[target]));
+            one_folder(&[(target, what)]).unwrap_or_else(|e| panic!("{name} with {what:?}: {e}"));
         }
     }
 }
