@@ -42,7 +42,8 @@ pub fn man(ctx: &Ctx, args: &ManArgs) -> Result<ExitCode> {
     match &args.out_dir {
         Some(dir) => {
             let path = dir.join("gehoor.1");
-            std::fs::write(&path, &buf).map_err(|e| Error::io(IoOp::Write, &path, e))?;
+            // Through a temp file and a rename: a link at the name is replaced, not followed.
+            crate::notes::write_atomic(&path, &buf)?;
             super::out::println(&crate::i18n::fill(
                 &ctx.strings.cli.man_written,
                 &[("path", &path.display().to_string())],
