@@ -32,6 +32,9 @@ pub struct Config {
     /// After an answer is confirmed, move on to the next question
     /// (default true).
     pub advance: Option<bool>,
+    /// Let a supervisor approve a session they interviewed or amended.
+    /// Off unless set: the four-eyes rule is the default.
+    pub allow_self_approval: Option<bool>,
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -77,6 +80,7 @@ pub struct Settings {
     pub name: Option<String>,
     pub config_path: Option<PathBuf>,
     pub advance: bool,
+    pub policy: crate::notes::Policy,
 }
 
 /// Inputs to `Settings::resolve`, gathered by the CLI layer.
@@ -106,6 +110,9 @@ impl Settings {
             name: config.name.clone(),
             config_path,
             advance: config.advance.unwrap_or(true),
+            policy: crate::notes::Policy {
+                allow_self_approval: config.allow_self_approval.unwrap_or(false),
+            },
         }
     }
 

@@ -102,6 +102,9 @@ pub enum Error {
         col: usize,
         limit: usize,
     },
+    /// The session's lifecycle refuses the change (read-only record,
+    /// four-eyes rule, missing reason).
+    Refused(crate::notes::Refusal),
 }
 
 impl Error {
@@ -265,6 +268,19 @@ impl Error {
                     ("limit", &limit.to_string()),
                 ],
             ),
+            Error::Refused(r) => {
+                use crate::notes::Refusal;
+                match r {
+                    Refusal::ReadOnly { status } => {
+                        crate::i18n::fill(&e.read_only, &[("status", status.code())])
+                    }
+                    Refusal::SelfApproval { who } => {
+                        crate::i18n::fill(&e.self_approval, &[("who", who)])
+                    }
+                    Refusal::ReasonRequired => e.reason_required.clone(),
+                    Refusal::EmptyAmendment => e.empty_amendment.clone(),
+                }
+            }
         }
     }
 }

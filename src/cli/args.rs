@@ -166,6 +166,8 @@ pub enum SessionsCommand {
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum ExportFormat {
     Markdown,
+    /// One self-contained file, printable on A4
+    Html,
     Json,
 }
 

@@ -115,6 +115,8 @@ string_table! {
     search: SearchText,
     notes: NotesText,
     review: ReviewText,
+    record: RecordText,
+    lifecycle: LifecycleText,
 }
 
 static TABLES: OnceLock<[Strings; 2]> = OnceLock::new();

@@ -74,7 +74,7 @@ impl Shape {
 
 const ANSWER: Shape = Shape {
     required: &["status", "created", "updated"],
-    optional: &["value", "note", "cited", "flagged"],
+    optional: &["value", "note", "cited", "flagged", "given"],
 };
 const COMMENT: Shape = Shape {
     required: &["id", "author", "at", "text"],
@@ -91,6 +91,18 @@ const QUESTIONNAIRE: Shape = Shape {
 const REMOVED: Shape = Shape {
     required: &["key", "removed"],
     optional: &[],
+};
+const SUBMISSION: Shape = Shape {
+    required: &["by", "at"],
+    optional: &["answers"],
+};
+const SNAPSHOT: Shape = Shape {
+    required: &["status"],
+    optional: &["value", "note", "cited"],
+};
+const AMENDMENT: Shape = Shape {
+    required: &["by", "at", "source"],
+    optional: &["value", "text"],
 };
 
 #[derive(Default)]
@@ -115,6 +127,9 @@ enum Kind {
     RemovedAnswer,
     /// `[groups]`: counts under any group id.
     Groups,
+    /// Tables that do not change the summary but must have their shape:
+    /// `[[submissions]]`, their answers, and answers' `amendments`.
+    Shaped,
     /// Anything else; it marks the scan `unusual`.
     Other,
 }
@@ -129,7 +144,9 @@ impl Kind {
             Kind::Questionnaire => Table::Questionnaire,
             Kind::Removed => Table::Removed,
             Kind::Groups => Table::Groups,
-            Kind::AnswersRoot | Kind::Other => return None,
+            // Submissions and amendments: their values are not checked
+            // here, so a file with them is read by the full parse.
+            Kind::AnswersRoot | Kind::Other | Kind::Shaped => return None,
         })
     }
 }
@@ -162,6 +179,8 @@ struct Scan<'a> {
     questionnaires: Vec<Vec<String>>,
     removed: Vec<Vec<String>>,
     removed_answers: Vec<Vec<String>>,
+    /// Each `Shaped` table's keys with the shape they must fit.
+    shaped: Vec<(Vec<String>, &'static Shape)>,
     unusual: bool,
     failed: bool,
 }
@@ -184,6 +203,7 @@ impl Scan<'_> {
             Some(Kind::Questionnaire) => self.questionnaires.last_mut().expect("opened"),
             Some(Kind::Removed) => self.removed.last_mut().expect("opened"),
             Some(Kind::RemovedAnswer) => self.removed_answers.last_mut().expect("opened"),
+            Some(Kind::Shaped) => &mut self.shaped.last_mut().expect("opened").0,
             _ => &mut self.body_keys,
         }
     }
@@ -224,6 +244,13 @@ impl EventReceiver for Scan<'_> {
                 Kind::AnswerValue
             }
             ["groups"] => Kind::Groups,
+            ["submissions", "answers", _] if !self.shaped.is_empty() => {
+                self.shaped.push((Vec::new(), &SNAPSHOT));
+                Kind::Shaped
+            }
+            ["submissions", "answers", _, "value"] | ["answers", _, "amendments", "value"] => {
+                Kind::AnswerValue
+            }
             // Exactly one per removed entry, after it.
             ["removed", "answer"] if self.removed.len() == self.removed_answers.len() + 1 => {
                 self.removed_answers.push(Vec::new());
@@ -261,6 +288,14 @@ impl EventReceiver for Scan<'_> {
             ["removed"] if self.removed.len() == self.removed_answers.len() => {
                 self.removed.push(Vec::new());
                 Kind::Removed
+            }
+            ["submissions"] => {
+                self.shaped.push((Vec::new(), &SUBMISSION));
+                Kind::Shaped
+            }
+            ["answers", _, "amendments"] => {
+                self.shaped.push((Vec::new(), &AMENDMENT));
+                Kind::Shaped
             }
             _ => {
                 self.unusual = true;
@@ -343,6 +378,9 @@ impl EventReceiver for Scan<'_> {
         );
         if self.in_header {
             return;
+        }
+        if self.kind == Some(Kind::Shaped) {
+            self.unusual = true;
         }
         if let (Some(table), Some(sk)) = (self.kind.and_then(Kind::table), scalar_kind) {
             if self.depth > 0 {
@@ -465,7 +503,8 @@ pub fn fast_summary(path: PathBuf, text: &str) -> Option<SessionSummary> {
         && fits(&scan.questionnaires, &QUESTIONNAIRE)
         && scan.removed.len() == scan.removed_answers.len()
         && fits(&scan.removed, &REMOVED)
-        && fits(&scan.removed_answers, &ANSWER);
+        && fits(&scan.removed_answers, &ANSWER)
+        && scan.shaped.iter().all(|(keys, shape)| shape.fits(keys));
     if !ok {
         return None;
     }

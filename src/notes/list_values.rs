@@ -44,7 +44,8 @@ pub fn scalar_ok(table: Table, key: &str, kind: ScalarKind, text: &str) -> bool 
         (
             Table::Answer | Table::Comment | Table::History | Table::Removed,
             "created" | "updated" | "at" | "removed",
-        ) => string && stamp(text),
+        )
+        | (Table::Answer, "given") => string && stamp(text),
         (Table::Comment, "id") => string && text.parse::<uuid::Uuid>().is_ok(),
         (Table::Comment, "author" | "text" | "target") => string,
         (Table::History, "from" | "to") => string && STATUS.contains(&text),

@@ -4,10 +4,12 @@
 //! removing a repeat-group instance moves its answers into `removed`, and
 //! answers whose question disappeared from a questionnaire stay in `answers`.
 
+mod amend;
 mod atomic;
 mod autosave;
 mod draft;
 mod key;
+mod lifecycle;
 mod list;
 mod list_values;
 mod listing;
@@ -32,13 +34,16 @@ use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::questionnaire::{AnswerStatus, Value};
 
+pub use amend::Amendment;
 pub use atomic::write as write_atomic;
 pub use autosave::{Autosave, install_signal_flags};
 pub use draft::changes as draft_changes;
 pub use key::{AnswerKey, answer_key, parse_answer_key};
+pub use lifecycle::{AnswerChange, AnswerState, Policy, Refusal, Submission};
 pub use migrate::{SCHEMA_VERSION, parse_session};
 pub use rescue::{Rescued, rescue};
 pub use review::ReviewChange;
+pub use stamp::parse as parse_stamp;
 pub use store::{ListEntry, SessionSummary, Store, WriteHandle};
 
 /// The current time, to the second, in the system time zone: what every
@@ -84,15 +89,23 @@ impl Status {
         }
     }
 
-    /// Draft/Returned → Submitted (interviewer), Submitted → Approved,
-    /// Submitted/Approved → Returned (reviewer).
+    /// Draft/Returned → Submitted (interviewer), Submitted → Draft (a
+    /// reopen, with its reason), Submitted → Approved, Submitted/Approved →
+    /// Returned (reviewer).
     pub fn can_become(self, to: Status) -> bool {
         matches!(
             (self, to),
             (Status::Draft | Status::Returned, Status::Submitted)
+                | (Status::Submitted, Status::Draft)
                 | (Status::Submitted, Status::Approved)
                 | (Status::Submitted | Status::Approved, Status::Returned)
         )
+    }
+
+    /// Submitted and approved sessions are the record: they change only
+    /// through a recorded status change.
+    pub fn is_read_only(self) -> bool {
+        !self.interviewer_may_edit()
     }
 }
 
@@ -120,6 +133,19 @@ pub struct Answer {
     pub created: Zoned,
     #[serde(with = "stamp")]
     pub updated: Zoned,
+    /// When a value or a non-answer status was first given (a note or a
+    /// citation alone is not an answer), so the record can show the order
+    /// in which things were said.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "stamp::option"
+    )]
+    pub given: Option<Zoned>,
+    /// Corrections and additions after the interview, oldest first; the
+    /// answer above stays as originally given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub amendments: Vec<Amendment>,
 }
 
 impl Answer {
@@ -132,7 +158,19 @@ impl Answer {
             flagged: false,
             created: at.clone(),
             updated: at.clone(),
+            given: None,
+            amendments: Vec::new(),
         }
+    }
+
+    /// A real answer: a value given with the status `Answered`.
+    pub fn has_value(&self) -> bool {
+        self.value.is_some() && self.status == AnswerStatus::Answered
+    }
+
+    /// Only a non-answer status (declined, unclear, n.a., not asked).
+    pub fn is_status_only(&self) -> bool {
+        self.status != AnswerStatus::Answered
     }
 
     /// Answered with a value, or given an explicit non-answer status.
@@ -211,6 +249,10 @@ pub struct Session {
     pub comments: Vec<Comment>,
     #[serde(default)]
     pub history: Vec<StatusChange>,
+    /// The answers as they stood at each submission, oldest first: what the
+    /// record compares with after a reopen or a return.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub submissions: Vec<Submission>,
 }
 
 impl Session {
@@ -238,6 +280,7 @@ impl Session {
             removed: Vec::new(),
             comments: Vec::new(),
             history: Vec::new(),
+            submissions: Vec::new(),
         }
     }
 
@@ -256,6 +299,7 @@ impl Session {
         let a = self.answer_mut(key, at);
         if value.is_some() {
             a.status = AnswerStatus::Answered;
+            a.given.get_or_insert_with(|| at.clone());
         }
         a.value = value;
     }
@@ -263,7 +307,11 @@ impl Session {
     /// A status other than `Answered` keeps any value typed before, so an
     /// accidental "declined" loses nothing.
     pub fn set_status(&mut self, key: &str, status: AnswerStatus, at: &Zoned) {
-        self.answer_mut(key, at).status = status;
+        let a = self.answer_mut(key, at);
+        if status != AnswerStatus::Answered {
+            a.given.get_or_insert_with(|| at.clone());
+        }
+        a.status = status;
     }
 
     pub fn set_note(&mut self, key: &str, note: impl Into<String>, at: &Zoned) {
@@ -337,43 +385,6 @@ impl Session {
         self.groups.insert(group.to_string(), count - 1);
         self.updated = at.clone();
         Ok(archived)
-    }
-
-    fn change_status(
-        &mut self,
-        to: Status,
-        by: &str,
-        reason: Option<String>,
-        at: &Zoned,
-    ) -> Result<()> {
-        if !self.status.can_become(to) {
-            return Err(Error::InvalidTransition {
-                from: self.status.code().to_string(),
-                to: to.code().to_string(),
-            });
-        }
-        self.history.push(StatusChange {
-            from: self.status,
-            to,
-            by: by.to_string(),
-            at: at.clone(),
-            reason,
-        });
-        self.status = to;
-        self.updated = at.clone();
-        Ok(())
-    }
-
-    pub fn submit(&mut self, by: &str, at: &Zoned) -> Result<()> {
-        self.change_status(Status::Submitted, by, None, at)
-    }
-
-    pub fn approve(&mut self, by: &str, at: &Zoned) -> Result<()> {
-        self.change_status(Status::Approved, by, None, at)
-    }
-
-    pub fn return_for_work(&mut self, by: &str, reason: &str, at: &Zoned) -> Result<()> {
-        self.change_status(Status::Returned, by, Some(reason.to_string()), at)
     }
 
     /// Add a comment on an answer key (or the whole session); returns its id.

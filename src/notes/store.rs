@@ -202,7 +202,13 @@ impl WriteHandle {
                         });
                     }
                 }
-                if closed(disk.status) && !three_way::same_record(&merged, &disk) {
+                // A reopen recorded in this write (a status change out of
+                // submitted or approved the file does not have yet) opens it.
+                let reopened = merged
+                    .history
+                    .iter()
+                    .any(|h| closed(h.from) && !closed(h.to) && !disk.history.contains(h));
+                if closed(disk.status) && !reopened && !three_way::same_record(&merged, &disk) {
                     return Err(Error::SessionClosed {
                         path: self.path.clone(),
                         status: disk.status,

@@ -79,7 +79,10 @@ fn every_field_survives_toml() {
     s.return_for_work("Supervisor B", "dates unclear", &crate::notes::now())
         .unwrap();
     let text = s.to_toml();
-    assert!(text.starts_with("schema_version = 1\n"), "{text}");
+    assert!(
+        text.starts_with(&format!("schema_version = {SCHEMA_VERSION}\n")),
+        "{text}"
+    );
     let back = parse_session(std::path::Path::new("x.toml"), &text).unwrap();
     assert_eq!(back, s);
     assert_eq!(back.to_toml(), text, "serialisation is stable");
@@ -100,7 +103,7 @@ fn cite_is_idempotent_and_uncite_removes() {
 fn status_only_moves_along_the_workflow() {
     let mut s = sample();
     assert!(matches!(
-        s.approve("B", &crate::notes::now()),
+        s.approve("B", &crate::notes::now(), Policy::default()),
         Err(Error::InvalidTransition { .. })
     ));
     assert!(s.return_for_work("B", "x", &crate::notes::now()).is_err());
@@ -109,7 +112,8 @@ fn status_only_moves_along_the_workflow() {
     s.return_for_work("B", "missing dates", &crate::notes::now())
         .unwrap();
     s.submit("A", &crate::notes::now()).unwrap();
-    s.approve("B", &crate::notes::now()).unwrap();
+    s.approve("B", &crate::notes::now(), Policy::default())
+        .unwrap();
     assert_eq!(s.status, Status::Approved);
     let path: Vec<_> = s.history.iter().map(|h| (h.from, h.to)).collect();
     assert_eq!(

@@ -1392,7 +1392,19 @@ fn markdown_export_text_never_becomes_markup() {
         "First.\nSecond line.",
         &gehoor::notes::now(),
     );
-    let md = gehoor::export::markdown(&s, &gehoor::export::NoContext, Lang::En);
+    struct NoPassages;
+    impl gehoor::export::Passages for NoPassages {
+        fn passage(&self, _: &str) -> Option<(String, String)> {
+            None
+        }
+    }
+    let record = gehoor::export::build(
+        &s,
+        &gehoor::questionnaire::Catalog::default(),
+        &NoPassages,
+        &jiff::tz::TimeZone::UTC,
+    );
+    let md = gehoor::export::markdown(&record, Lang::En);
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&md));
     for markup in [

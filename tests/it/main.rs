@@ -11,6 +11,7 @@ mod hostile;
 mod hostile_folder;
 mod layering;
 mod pty;
+mod record;
 mod renames;
 mod runtime;
 mod search;

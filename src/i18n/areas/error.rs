@@ -6,5 +6,6 @@ area! {
         newer_schema, invalid_questionnaires, conflict, invalid_transition, not_utf8,
         unknown_ref_none, session_not_found_none, not_a_file, what_symlink, what_fifo,
         what_folder, what_special, duplicate_id, session_closed, too_deep,
+        read_only, self_approval, reason_required, empty_amendment,
     }
 }
