@@ -144,8 +144,7 @@ impl Kind {
             Kind::Questionnaire => Table::Questionnaire,
             Kind::Removed => Table::Removed,
             Kind::Groups => Table::Groups,
-            // Submissions and amendments: their values are not checked
-            // here, so a file with them is read by the full parse.
+            // Which shaped table it is: `Scan::table`.
             Kind::AnswersRoot | Kind::Other | Kind::Shaped => return None,
         })
     }
@@ -249,6 +248,7 @@ impl EventReceiver for Scan<'_> {
                 Kind::Shaped
             }
             ["submissions", "answers", _, "value"] | ["answers", _, "amendments", "value"] => {
+                self.value = Some(ValueTable::default());
                 Kind::AnswerValue
             }
             // Exactly one per removed entry, after it.
@@ -319,7 +319,7 @@ impl EventReceiver for Scan<'_> {
         if let Some(kind) = self.kind.filter(|_| !self.in_header) {
             let key = self.table_keys().last().cloned().unwrap_or_default();
             let fits =
-                self.depth == 0 && kind.table().is_some_and(|t| values::string_array(t, &key));
+                self.depth == 0 && self.table().is_some_and(|t| values::string_array(t, &key));
             if !fits {
                 self.unusual = true;
             }
@@ -379,10 +379,7 @@ impl EventReceiver for Scan<'_> {
         if self.in_header {
             return;
         }
-        if self.kind == Some(Kind::Shaped) {
-            self.unusual = true;
-        }
-        if let (Some(table), Some(sk)) = (self.kind.and_then(Kind::table), scalar_kind) {
+        if let (Some(table), Some(sk)) = (self.table(), scalar_kind) {
             if self.depth > 0 {
                 if !matches!(sk, ScalarKind::String) {
                     self.unusual = true;
@@ -427,6 +424,20 @@ impl EventReceiver for Scan<'_> {
 }
 
 impl Scan<'_> {
+    /// The table whose values are being read, shaped ones included.
+    fn table(&self) -> Option<Table> {
+        match (self.kind?, self.shaped.last()) {
+            (Kind::Shaped, Some((_, shape))) => Some(if std::ptr::eq(*shape, &SUBMISSION) {
+                Table::Submission
+            } else if std::ptr::eq(*shape, &SNAPSHOT) {
+                Table::Snapshot
+            } else {
+                Table::Amendment
+            }),
+            (kind, _) => kind.table(),
+        }
+    }
+
     fn pending_key(&mut self, text: &str) {
         // A key twice in one table is an error in the full parse.
         if self.table_keys().iter().any(|k| k == text) {

@@ -16,6 +16,10 @@ pub enum Table {
     Questionnaire,
     Removed,
     Groups,
+    /// `[[submissions]]`, an answer as submitted, and an amendment.
+    Submission,
+    Snapshot,
+    Amendment,
 }
 
 const ANSWER_STATUS: &[&str] = &[
@@ -54,6 +58,11 @@ pub fn scalar_ok(table: Table, key: &str, kind: ScalarKind, text: &str) -> bool 
         (Table::Questionnaire, "version") => whole(),
         (Table::Removed, "key") => string,
         (Table::Groups, _) => whole(),
+        (Table::Submission | Table::Amendment, "at") => string && stamp(text),
+        (Table::Submission, "by") => string,
+        (Table::Amendment, "by" | "source" | "text") => string,
+        (Table::Snapshot, "status") => string && ANSWER_STATUS.contains(&text),
+        (Table::Snapshot, "note") => string,
         (Table::AnswerValue, "type") => string && VALUE_TYPES.contains(&text),
         // Checked against its type once the table is complete.
         (Table::AnswerValue, "value") => true,
@@ -77,6 +86,6 @@ pub fn value_fits(ty: &str, kind: ScalarKind, text: &str) -> bool {
 pub fn string_array(table: Table, key: &str) -> bool {
     matches!(
         (table, key),
-        (Table::Answer, "cited") | (Table::AnswerValue, "value")
+        (Table::Answer | Table::Snapshot, "cited") | (Table::AnswerValue, "value")
     )
 }
