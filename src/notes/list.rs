@@ -57,52 +57,9 @@ struct Head {
     groups: BTreeMap<String, u32>,
 }
 
-/// The keys a table must have, and the optional ones it may have.
-struct Shape {
-    required: &'static [&'static str],
-    optional: &'static [&'static str],
-}
-
-impl Shape {
-    fn fits(&self, keys: &[String]) -> bool {
-        self.required.iter().all(|r| keys.iter().any(|k| k == r))
-            && keys
-                .iter()
-                .all(|k| self.required.contains(&k.as_str()) || self.optional.contains(&k.as_str()))
-    }
-}
-
-const ANSWER: Shape = Shape {
-    required: &["status", "created", "updated"],
-    optional: &["value", "note", "cited", "flagged", "given"],
-};
-const COMMENT: Shape = Shape {
-    required: &["id", "author", "at", "text"],
-    optional: &["target"],
-};
-const HISTORY: Shape = Shape {
-    required: &["from", "to", "by", "at"],
-    optional: &["reason"],
-};
-const QUESTIONNAIRE: Shape = Shape {
-    required: &["id", "version", "hash"],
-    optional: &[],
-};
-const REMOVED: Shape = Shape {
-    required: &["key", "removed"],
-    optional: &[],
-};
-const SUBMISSION: Shape = Shape {
-    required: &["by", "at"],
-    optional: &["answers"],
-};
-const SNAPSHOT: Shape = Shape {
-    required: &["status"],
-    optional: &["value", "note", "cited"],
-};
-const AMENDMENT: Shape = Shape {
-    required: &["by", "at", "source"],
-    optional: &["value", "text"],
+use super::list_values::{
+    AMENDMENT, ANSWER, COMMENT, HISTORY, QUESTIONNAIRE, REMOVED, SNAPSHOT, SUBMISSION, Shape,
+    unquote,
 };
 
 #[derive(Default)]
@@ -164,6 +121,9 @@ struct Scan<'a> {
     src: Option<Source<'a>>,
     /// Standard table headers seen: one defined twice is an error.
     tables: std::collections::HashSet<Vec<String>>,
+    /// The header before the current one: a shaped answer's value table
+    /// must follow its answer.
+    last_header: Vec<String>,
     value: Option<ValueTable>,
     first_table: Option<usize>,
     in_header: bool,
@@ -223,8 +183,15 @@ impl EventReceiver for Scan<'_> {
     fn std_table_close(&mut self, _span: Span, _e: &mut dyn ErrorSink) {
         self.in_header = false;
         let path: Vec<String> = self.header_keys.iter().map(|(k, _)| k.clone()).collect();
-        if !self.tables.insert(path) {
+        let prev = std::mem::replace(&mut self.last_header, path.clone());
+        if !self.tables.insert(path.clone()) {
             self.unusual = true;
+        }
+        if path.len() == 4 && path[..3] != prev[..prev.len().min(3)] {
+            // `[submissions.answers.k.value]` without its answer just before.
+            if path[0] == "submissions" || path[2] == "amendments" {
+                self.unusual = true;
+            }
         }
         let keys: Vec<&str> = self.header_keys.iter().map(|(k, _)| k.as_str()).collect();
         if self.header_keys.first().is_some_and(|(_, quoted)| *quoted) {
@@ -268,6 +235,7 @@ impl EventReceiver for Scan<'_> {
     }
     fn array_table_close(&mut self, _span: Span, _e: &mut dyn ErrorSink) {
         self.in_header = false;
+        self.last_header = self.header_keys.iter().map(|(k, _)| k.clone()).collect();
         let keys: Vec<&str> = self.header_keys.iter().map(|(k, _)| k.as_str()).collect();
         if self.header_keys.first().is_some_and(|(_, quoted)| *quoted) {
             self.unusual = true;
@@ -468,19 +436,6 @@ impl Scan<'_> {
                 self.answers.entry(k).or_default().has_value = true;
             }
         }
-    }
-}
-
-/// A quoted key or string's content when it has no escapes; bare text as is.
-fn unquote(text: &str, kind: Option<Encoding>) -> Option<&str> {
-    match kind {
-        None => Some(text),
-        Some(Encoding::BasicString) => text
-            .strip_prefix('"')?
-            .strip_suffix('"')
-            .filter(|s| !s.contains('\\')),
-        Some(Encoding::LiteralString) => text.strip_prefix('\'')?.strip_suffix('\''),
-        Some(_) => None,
     }
 }
 

@@ -4,7 +4,7 @@
 //! is one-sided: anything not exactly what the store writes is "unsure",
 //! and the caller parses the whole file instead, which decides.
 
-use toml_parser::decoder::ScalarKind;
+use toml_parser::decoder::{Encoding, ScalarKind};
 
 /// The tables the scan tells apart (see `list.rs`).
 #[derive(PartialEq, Clone, Copy, Debug)]
@@ -88,4 +88,65 @@ pub fn string_array(table: Table, key: &str) -> bool {
         (table, key),
         (Table::Answer | Table::Snapshot, "cited") | (Table::AnswerValue, "value")
     )
+}
+
+/// The keys a table must have, and the optional ones it may have.
+pub struct Shape {
+    required: &'static [&'static str],
+    optional: &'static [&'static str],
+}
+
+impl Shape {
+    pub fn fits(&self, keys: &[String]) -> bool {
+        self.required.iter().all(|r| keys.iter().any(|k| k == r))
+            && keys
+                .iter()
+                .all(|k| self.required.contains(&k.as_str()) || self.optional.contains(&k.as_str()))
+    }
+}
+
+pub const ANSWER: Shape = Shape {
+    required: &["status", "created", "updated"],
+    optional: &["value", "note", "cited", "flagged", "given"],
+};
+pub const COMMENT: Shape = Shape {
+    required: &["id", "author", "at", "text"],
+    optional: &["target"],
+};
+pub const HISTORY: Shape = Shape {
+    required: &["from", "to", "by", "at"],
+    optional: &["reason"],
+};
+pub const QUESTIONNAIRE: Shape = Shape {
+    required: &["id", "version", "hash"],
+    optional: &[],
+};
+pub const REMOVED: Shape = Shape {
+    required: &["key", "removed"],
+    optional: &[],
+};
+pub const SUBMISSION: Shape = Shape {
+    required: &["by", "at"],
+    optional: &["answers"],
+};
+pub const SNAPSHOT: Shape = Shape {
+    required: &["status"],
+    optional: &["value", "note", "cited"],
+};
+pub const AMENDMENT: Shape = Shape {
+    required: &["by", "at", "source"],
+    optional: &["value", "text"],
+};
+
+/// A quoted key or string's content when it has no escapes; bare text as is.
+pub fn unquote(text: &str, kind: Option<Encoding>) -> Option<&str> {
+    match kind {
+        None => Some(text),
+        Some(Encoding::BasicString) => text
+            .strip_prefix('"')?
+            .strip_suffix('"')
+            .filter(|s| !s.contains('\\')),
+        Some(Encoding::LiteralString) => text.strip_prefix('\'')?.strip_suffix('\''),
+        Some(_) => None,
+    }
 }
