@@ -13,14 +13,14 @@ pub fn config_path(ctx: &Ctx) -> Result<ExitCode> {
         Some(p) => super::out::println(&p.display().to_string())?,
         None => {
             return Err(Error::Usage {
-                detail: "this platform has no configuration folder; set GEHOOR_CONFIG".into(),
+                detail: crate::message::Msg::new("no_config_dir", &[]),
             });
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn completions(args: &CompletionsArgs) -> Result<ExitCode> {
+pub fn completions(ctx: &Ctx, args: &CompletionsArgs) -> Result<ExitCode> {
     use clap_complete::{Shell, generate};
     let shell = match args.shell {
         ShellArg::Bash => Shell::Bash,
@@ -28,30 +28,33 @@ pub fn completions(args: &CompletionsArgs) -> Result<ExitCode> {
         ShellArg::Fish => Shell::Fish,
     };
     // Into memory first: clap_complete panics when its writer fails.
+    let mut cmd = super::help::localize(Cli::command(), ctx.strings);
     let mut buf = Vec::new();
-    generate(shell, &mut Cli::command(), "gehoor", &mut buf);
+    generate(shell, &mut cmd, "gehoor", &mut buf);
     super::out::print(&String::from_utf8_lossy(&buf))?;
     Ok(ExitCode::SUCCESS)
 }
 
+/// gehoor.1 on standard output, or every page into `--out-dir`.
 pub fn man(ctx: &Ctx, args: &ManArgs) -> Result<ExitCode> {
-    let man = clap_mangen::Man::new(Cli::command());
-    let mut buf = Vec::new();
-    man.render(&mut buf)
-        .map_err(|e| Error::io(IoOp::Write, "gehoor.1", e))?;
+    let cmd = super::help::localize(Cli::command(), ctx.strings);
+    let pages =
+        super::man::pages(&cmd, ctx.strings).map_err(|e| Error::io(IoOp::Write, "gehoor.1", e))?;
     match &args.out_dir {
         Some(dir) => {
-            let path = dir.join("gehoor.1");
-            // Through a temp file and a rename: a link at the name is replaced, not followed.
-            crate::notes::write_atomic(&path, &buf)?;
-            super::out::println(&crate::i18n::fill(
-                &ctx.strings.cli.man_written,
-                &[("path", &path.display().to_string())],
-            ))?;
+            for (name, text) in &pages {
+                let path = dir.join(name);
+                // Through a temp file and a rename: a link at the name is replaced, not followed.
+                crate::notes::write_atomic(&path, text.as_ref())?;
+                super::out::println(&crate::i18n::fill(
+                    &ctx.strings.cli.man_written,
+                    &[("path", &path.display().to_string())],
+                ))?;
+            }
         }
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(&buf)
+            out.write_all(&pages[0].1)
                 .and_then(|()| out.flush())
                 .map_err(|e| Error::io(IoOp::Write, super::out::STDOUT, e))?
         }

@@ -10,6 +10,7 @@ use serde_json::{Value as Json, json};
 use super::Passages;
 use super::record::*;
 use super::words::{self, stamp};
+use crate::corpus::citation::CitationState;
 use crate::i18n::{Lang, Strings, fill};
 use crate::interview::{Orphan, RowKind, orphaned_answers, rows};
 use crate::notes::{Answer, AnswerState, Session, Status, parse_answer_key};
@@ -379,10 +380,19 @@ fn answer_view(cx: &Ctx<'_>, key: &str, a: &Answer, q: Option<&Question>) -> Ans
             .iter()
             .map(|r| {
                 let p = cx.passages.passage(r);
+                let e = &crate::i18n::Strings::get(cx.lang).edition;
+                let (state, mark) = match cx.passages.citation_state(r, a.cited_hash(r)) {
+                    CitationState::Same => ("same", None),
+                    CitationState::Changed => ("changed", Some(e.citation_changed.clone())),
+                    CitationState::Gone => ("gone", Some(e.citation_gone.clone())),
+                };
                 Citation {
                     reference: r.clone(),
                     title: p.as_ref().map(|(t, _)| clean_line(t)),
                     text: p.as_ref().map(|(_, t)| clean(t)),
+                    state,
+                    as_cited: mark.as_ref().and(a.cited_text(r)).map(clean),
+                    mark,
                 }
             })
             .collect(),

@@ -139,8 +139,19 @@ fn item(out: &mut String, it: &Item, level: usize, lang: Lang) {
             if let Some(t) = &c.title {
                 out.push_str(&format!(" — {}", esc(t)));
             }
+            if let Some(m) = &c.mark {
+                out.push_str(&format!(" <strong class=\"mark\">⚠ {}</strong>", esc(m)));
+            }
             if let Some(t) = &c.text {
                 out.push_str(&format!("<blockquote>{}</blockquote>", text_block(t)));
+            }
+            if let Some(t) = &c.as_cited {
+                let e = &Strings::get(lang).edition;
+                out.push_str(&format!(
+                    "<p class=\"mark\">{}:</p><blockquote>{}</blockquote>",
+                    esc(&e.citation_stored),
+                    text_block(t)
+                ));
             }
             out.push_str("</li>\n");
         }

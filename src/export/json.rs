@@ -61,6 +61,8 @@ fn answer(it: &Item) -> Json {
             "ref": c.reference,
             "title": c.title,
             "text": c.text,
+            "state": c.state,
+            "as_cited": c.as_cited,
         })).collect()),
         "given": opt_stamp(a.and_then(|a| a.given.as_ref())),
         "last_changed": opt_stamp(a.map(|a| &a.updated)),

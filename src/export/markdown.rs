@@ -128,12 +128,27 @@ fn item(out: &mut String, it: &Item, level: usize, lang: Lang) {
     if !a.cited.is_empty() {
         out.push_str(&format!("- **{}:**\n", inline(&r.sources)));
         for c in &a.cited {
+            let mark = c
+                .mark
+                .as_ref()
+                .map_or_else(String::new, |m| format!(" — **⚠ {}**", inline(m)));
             match &c.title {
-                Some(t) => out.push_str(&format!("  - {} — {}\n", code(&c.reference), inline(t))),
-                None => out.push_str(&format!("  - {}\n", code(&c.reference))),
+                Some(t) => out.push_str(&format!(
+                    "  - {} — {}{mark}\n",
+                    code(&c.reference),
+                    inline(t)
+                )),
+                None => out.push_str(&format!("  - {}{mark}\n", code(&c.reference))),
             }
             if let Some(text) = &c.text {
                 out.push('\n');
+                out.push_str(&quote(text, "    "));
+                out.push('\n');
+            }
+            // What the interviewer saw, when it was kept and differs now.
+            if let Some(text) = &c.as_cited {
+                let e = &Strings::get(lang).edition;
+                out.push_str(&format!("\n    *{}:*\n\n", inline(&e.citation_stored)));
                 out.push_str(&quote(text, "    "));
                 out.push('\n');
             }

@@ -17,6 +17,8 @@ pub use json::json;
 pub use markdown::markdown;
 pub use record::Record;
 
+use crate::corpus::citation::CitationState;
+
 pub const JSON_FORMAT: &str = "gehoor-record";
 pub const JSON_FORMAT_VERSION: u32 = 2;
 
@@ -25,6 +27,11 @@ pub const JSON_FORMAT_VERSION: u32 = 2;
 pub trait Passages {
     /// A title line and the passage text.
     fn passage(&self, reference: &str) -> Option<(String, String)>;
+    /// Whether a cited passage still reads as it did (`stored` is the hash
+    /// the session kept); unknown counts as the same.
+    fn citation_state(&self, _reference: &str, _stored: Option<&str>) -> CitationState {
+        CitationState::Same
+    }
 }
 
 impl Passages for crate::corpus::Corpus {
@@ -41,6 +48,10 @@ impl Passages for crate::corpus::Corpus {
             .collect::<Vec<_>>()
             .join("\n\n");
         Some((title, text))
+    }
+
+    fn citation_state(&self, reference: &str, stored: Option<&str>) -> CitationState {
+        crate::corpus::citation::citation_state(self, reference, stored)
     }
 }
 

@@ -183,6 +183,13 @@ pub struct Citation {
     pub reference: String,
     pub title: Option<String>,
     pub text: Option<String>,
+    /// `same`, `changed` or `gone`: the passage now against the hash kept
+    /// when it was cited.
+    pub state: &'static str,
+    /// The mark for a changed or gone passage, in the record's language.
+    pub mark: Option<String>,
+    /// The text as cited, when the session kept it and it differs now.
+    pub as_cited: Option<String>,
 }
 
 #[derive(Debug, Clone)]

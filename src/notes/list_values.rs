@@ -107,7 +107,14 @@ impl Shape {
 
 pub const ANSWER: Shape = Shape {
     required: &["status", "created", "updated"],
-    optional: &["value", "note", "cited", "flagged", "given"],
+    optional: &[
+        "value",
+        "note",
+        "cited",
+        "cited_passages",
+        "flagged",
+        "given",
+    ],
 };
 pub const COMMENT: Shape = Shape {
     required: &["id", "author", "at", "text"],

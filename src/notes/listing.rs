@@ -154,7 +154,13 @@ impl Store {
             .file_name()
             .filter(|_| in_dir)
             .ok_or_else(|| Error::Usage {
-                detail: format!("'{file_name}' is not a file in {}", self.dir().display()),
+                detail: crate::message::Msg::new(
+                    "not_in_folder",
+                    &[
+                        ("file", file_name),
+                        ("dir", &self.dir().display().to_string()),
+                    ],
+                ),
             })?;
         let src = self.dir().join(name);
         if fs::symlink_metadata(&src).is_err() {
@@ -165,9 +171,9 @@ impl Store {
         }
         if load(&src).is_ok() {
             return Err(Error::Usage {
-                detail: format!(
-                    "{} is a readable session; only unreadable files are quarantined",
-                    src.display()
+                detail: crate::message::Msg::new(
+                    "readable_session",
+                    &[("path", &src.display().to_string())],
                 ),
             });
         }
@@ -253,24 +259,36 @@ fn summarise(path: &Path) -> ListEntry {
 }
 
 fn unreadable(path: PathBuf, e: &Error) -> ListEntry {
-    let (reason, line, col) = match e {
+    use crate::message::Msg;
+    let (message, line, col) = match e {
         Error::Parse {
             line, col, detail, ..
-        } => (detail.trim().to_string(), *line, *col),
-        Error::TooDeep { line, col, .. } => (e.to_string(), *line, *col),
+        } => (detail.clone(), *line, *col),
+        Error::TooDeep { line, col, .. } => (
+            Msg::new("io_other", &[("raw", &e.to_string())]),
+            *line,
+            *col,
+        ),
         Error::NewerSchema {
             found, supported, ..
         } => (
-            format!("schema version {found} is newer than this gehoor supports ({supported})"),
+            Msg::new(
+                "schema_newer",
+                &[
+                    ("found", &found.to_string()),
+                    ("supported", &supported.to_string()),
+                ],
+            ),
             1,
             1,
         ),
-        Error::Io { source, .. } => (source.to_string(), 0, 0),
-        other => (other.to_string(), 0, 0),
+        Error::Io { source, .. } => (crate::error::io_reason(source), 0, 0),
+        other => (Msg::new("io_other", &[("raw", &other.to_string())]), 0, 0),
     };
     ListEntry::Unreadable {
         path,
-        reason,
+        reason: message.to_string(),
+        message,
         line,
         col,
     }

@@ -42,7 +42,7 @@ pub fn parse_session(path: &Path, text: &str) -> Result<Session> {
                         path: path.into(),
                         line: 1,
                         col: 1,
-                        detail: "schema_version must be a whole number".into(),
+                        detail: crate::message::Msg::new("schema_version_type", &[]),
                     });
                 }
             }
@@ -63,7 +63,10 @@ pub fn parse_session(path: &Path, text: &str) -> Result<Session> {
             path: path.into(),
             line: 1,
             col: 1,
-            detail: format!("schema_version {version} is not a valid version"),
+            detail: crate::message::Msg::new(
+                "schema_version_invalid",
+                &[("version", &version.to_string())],
+            ),
         });
     }
     let mut table: toml::Table = toml::from_str(text).map_err(|e| from_toml(path, text, &e))?;

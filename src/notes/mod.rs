@@ -7,6 +7,7 @@
 mod amend;
 mod atomic;
 mod autosave;
+mod case_ref;
 mod draft;
 mod key;
 mod lifecycle;
@@ -19,6 +20,7 @@ mod migrate;
 mod rescue;
 mod review;
 mod safe_fs;
+mod short_id;
 mod stamp;
 pub mod store;
 mod suggest;
@@ -37,12 +39,14 @@ use crate::questionnaire::{AnswerStatus, Value};
 pub use amend::Amendment;
 pub use atomic::write as write_atomic;
 pub use autosave::{Autosave, install_signal_flags};
+pub use case_ref::{PersonalData, personal_data, sessions_for_case};
 pub use draft::changes as draft_changes;
 pub use key::{AnswerKey, answer_key, parse_answer_key};
 pub use lifecycle::{AnswerChange, AnswerState, Policy, Refusal, Submission};
 pub use migrate::{SCHEMA_VERSION, parse_session};
 pub use rescue::{Rescued, rescue};
 pub use review::ReviewChange;
+pub use short_id::short_ids;
 pub use stamp::parse as parse_stamp;
 pub use store::{ListEntry, SessionSummary, Store, WriteHandle};
 
@@ -127,6 +131,11 @@ pub struct Answer {
     pub note: String,
     #[serde(default)]
     pub cited: Vec<String>,
+    /// `"<ref> sha256:<hex>"`, the passage as it read when cited, followed
+    /// by ` <text>` when the config keeps cited text (absent in sessions
+    /// from before this was kept).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cited_passages: Vec<String>,
     #[serde(default)]
     pub flagged: bool,
     #[serde(with = "stamp")]
@@ -155,12 +164,26 @@ impl Answer {
             status: AnswerStatus::Answered,
             note: String::new(),
             cited: Vec::new(),
+            cited_passages: Vec::new(),
             flagged: false,
             created: at.clone(),
             updated: at.clone(),
             given: None,
             amendments: Vec::new(),
         }
+    }
+
+    /// The stored hash of a cited passage, if one was kept.
+    pub fn cited_hash(&self, reference: &str) -> Option<&str> {
+        let rest = entry(&self.cited_passages, reference)?;
+        Some(rest.split_once(' ').map_or(rest, |(h, _)| h))
+    }
+
+    /// The stored text of a cited passage, if one was kept.
+    pub fn cited_text(&self, reference: &str) -> Option<&str> {
+        entry(&self.cited_passages, reference)?
+            .split_once(' ')
+            .map(|(_, t)| t)
     }
 
     /// A real answer: a value given with the status `Answered`.
@@ -177,6 +200,14 @@ impl Answer {
     pub fn is_answered(&self) -> bool {
         self.value.is_some() || self.status != AnswerStatus::Answered
     }
+}
+
+/// The value of `"<ref> <value>"` in `list` for `reference`.
+fn entry<'a>(list: &'a [String], reference: &str) -> Option<&'a str> {
+    list.iter()
+        .filter_map(|e| e.split_once(' '))
+        .find(|(r, _)| *r == reference)
+        .map(|(_, v)| v)
 }
 
 /// An answer taken out of `answers` when its repeat-group instance was
@@ -330,9 +361,52 @@ impl Session {
         }
     }
 
+    /// Cite a ref and keep a hash of the passage text it shows now (and
+    /// the text itself when `keep_text`), so a later change is noticed.
+    pub fn cite_passage(
+        &mut self,
+        key: &str,
+        reference: &str,
+        text: &str,
+        keep_text: bool,
+        at: &Zoned,
+    ) {
+        self.cite(key, reference, at);
+        let a = self.answer_mut(key, at);
+        a.cited_passages
+            .retain(|e| e.split_once(' ').is_none_or(|(r, _)| r != reference));
+        let mut entry = format!(
+            "{reference} {}",
+            crate::corpus::citation::passage_hash(text)
+        );
+        if keep_text {
+            entry.push(' ');
+            entry.push_str(text);
+        }
+        a.cited_passages.push(entry);
+    }
+
+    /// Cite a ref of `corpus`, keeping a hash of what it says now.
+    pub fn cite_in(
+        &mut self,
+        corpus: &crate::corpus::Corpus,
+        key: &str,
+        reference: &str,
+        keep: bool,
+        at: &Zoned,
+    ) {
+        match crate::corpus::citation::passage_text(corpus, reference) {
+            Some(text) => self.cite_passage(key, reference, &text, keep, at),
+            None => self.cite(key, reference, at),
+        }
+    }
+
     pub fn uncite(&mut self, key: &str, reference: &str, at: &Zoned) {
         if self.answers.contains_key(key) {
-            self.answer_mut(key, at).cited.retain(|r| r != reference);
+            let a = self.answer_mut(key, at);
+            a.cited.retain(|r| r != reference);
+            a.cited_passages
+                .retain(|e| e.split_once(' ').is_none_or(|(r, _)| r != reference));
         }
     }
 
@@ -362,7 +436,14 @@ impl Session {
         let count = self.group_count(group);
         if instance == 0 || instance > count {
             return Err(Error::Usage {
-                detail: format!("{group} has no instance {instance} (it has {count})"),
+                detail: crate::message::Msg::new(
+                    "no_group_instance",
+                    &[
+                        ("group", group),
+                        ("instance", &instance.to_string()),
+                        ("count", &count.to_string()),
+                    ],
+                ),
             });
         }
         let mut archived = 0;

@@ -17,6 +17,7 @@ use super::lock::{self, SessionLock};
 use super::merge::merge_review;
 use super::{Session, Status, atomic, draft, parse_session, safe_fs, three_way};
 use crate::error::{Error, IoOp, Result};
+use crate::message::Msg;
 
 pub const QUARANTINE_DIR: &str = "quarantine";
 
@@ -64,9 +65,12 @@ pub enum ListEntry {
     Session(SessionSummary),
     Unreadable {
         path: PathBuf,
+        /// In English, for tools; `message` says it in the user's language.
         reason: String,
         line: usize,
         col: usize,
+        #[serde(skip)]
+        message: Msg,
     },
 }
 
@@ -145,7 +149,7 @@ pub(super) fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Session> {
             path: path.into(),
             line,
             col,
-            detail: "the file is not valid UTF-8".into(),
+            detail: crate::message::Msg::new("not_utf8", &[]),
         }
     })?;
     parse_session(path, text)

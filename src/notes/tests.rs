@@ -220,3 +220,32 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn cited_passages_keep_a_hash_and_the_fast_list_still_reads_them() {
+    let mut s = sample();
+    let at = crate::notes::now();
+    s.cite_passage("summons.received", "doc#1.1", "de tekst", true, &at);
+    s.cite_passage("summons.received", "doc#1.1", "de nieuwe tekst", false, &at);
+    s.cite_passage("summons.received", "doc#2", "andere tekst", false, &at);
+    let a = &s.answers["summons.received"];
+    assert_eq!(a.cited, ["doc#1.1", "doc#2"]);
+    assert_eq!(
+        a.cited_hash("doc#1.1"),
+        Some(crate::corpus::citation::passage_hash("de nieuwe tekst").as_str())
+    );
+    assert_eq!(
+        a.cited_text("doc#1.1"),
+        None,
+        "re-citing replaces what was kept"
+    );
+    s.uncite("summons.received", "doc#2", &at);
+    assert_eq!(s.answers["summons.received"].cited_passages.len(), 1);
+    let text = s.to_toml();
+    let fast = super::list::fast_summary("x".into(), &text).expect("fast path accepts citations");
+    let full = SessionSummary::of(
+        &parse_session(std::path::Path::new("x"), &text).unwrap(),
+        "x".into(),
+    );
+    assert_eq!(fast, full);
+}

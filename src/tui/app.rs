@@ -25,6 +25,8 @@ pub struct Data {
     /// starts then.
     pub invalid: Option<String>,
     pub user_name: String,
+    /// `keep_cited_text` from the config: cited passages keep their text.
+    pub keep_cited_text: bool,
     /// What the configuration allows (self-approval).
     pub policy: crate::notes::Policy,
 }
@@ -84,6 +86,8 @@ pub struct FormState {
     /// Questionnaire indices, in the order picked.
     pub picked: Vec<usize>,
     pub error: Option<String>,
+    /// The case reference a warning was shown for: Enter again creates.
+    pub warned: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

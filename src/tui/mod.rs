@@ -67,6 +67,7 @@ pub fn load_data(settings: &Settings) -> Result<Data> {
             .or_else(|| std::env::var("USER").ok())
             .unwrap_or_default(),
     )?;
+    data.keep_cited_text = settings.keep_cited_text;
     data.policy = settings.policy;
     Ok(data)
 }
@@ -92,6 +93,7 @@ impl Data {
             glossary,
             invalid,
             user_name,
+            keep_cited_text: false,
             policy: crate::notes::Policy::default(),
         })
     }

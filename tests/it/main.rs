@@ -3,8 +3,11 @@
 
 mod check;
 mod cli;
+mod cli_lang;
+mod cli_sessions;
 mod corpus;
 mod coverage;
+mod edition;
 mod faults;
 mod fuzz_props;
 mod hostile;

@@ -277,7 +277,7 @@ fn evaluation_set_on_the_shipped_corpus() {
 
 fn gehoor() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("gehoor").unwrap();
-    cmd.env("GEHOOR_CONFIG", "/nonexistent/gehoor-test.toml")
+    cmd.env("GEHOOR_CONFIG", "/dev/null")
         .env("LANG", "en_GB.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES");

@@ -210,6 +210,7 @@ fn corrupt_files_are_listed_never_touched_and_quarantined_on_request() {
                 reason,
                 line,
                 col,
+                ..
             } => (
                 path.file_name().unwrap().to_string_lossy().into_owned(),
                 reason.clone(),
@@ -582,7 +583,7 @@ fn gehoor(data: &Path) -> assert_cmd::Command {
     let mut c = assert_cmd::Command::cargo_bin("gehoor").unwrap();
     c.args(["--lang", "en", "--data-dir"]).arg(data);
     c.env_remove("GEHOOR_DATA_DIR")
-        .env("GEHOOR_CONFIG", "/nonexistent/gehoor.toml");
+        .env("GEHOOR_CONFIG", "/dev/null");
     c
 }
 

@@ -130,7 +130,7 @@ fn an_interview_from_start_to_export() {
     let export = assert_cmd::Command::new(bin())
         .args(["--lang", "en", "export", "PTY-TEST-1"])
         .env("GEHOOR_DATA_DIR", &data)
-        .env("GEHOOR_CONFIG", home.join("no-config.toml"))
+        .env("GEHOOR_CONFIG", "/dev/null")
         .output()
         .unwrap();
     assert!(export.status.success());
@@ -143,7 +143,7 @@ fn an_interview_from_start_to_export() {
     let json = assert_cmd::Command::new(bin())
         .args(["export", "PTY-TEST-1", "--format", "json"])
         .env("GEHOOR_DATA_DIR", &data)
-        .env("GEHOOR_CONFIG", home.join("no-config.toml"))
+        .env("GEHOOR_CONFIG", "/dev/null")
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();

@@ -8,7 +8,7 @@ area! {
         key_remove_instance, key_search, key_jump, key_open, key_cite, key_submit, key_comment,
         key_comment_session, key_approve, key_return, key_timeline, key_sort, key_confirm, key_toggle, key_discard, key_close, key_first, key_last, key_next_required, key_next_flagged,
         key_next_commented, key_delete_to_start, key_delete_to_end, key_delete_word, close_unsaved,
-        passage_help_read_only, advanced_to,
+        passage_help_read_only, advanced_to, form_enter_again,
         mode_global, mode_home, mode_interview, mode_review, mode_sessions, mode_help, mode_passage,
         mode_timeline, mode_message, mode_submit, mode_recover, mode_search, mode_jump, mode_line,
         mode_text, mode_choice, mode_form, mode_form_topics, mode_editor,

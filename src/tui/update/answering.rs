@@ -25,7 +25,8 @@ pub fn cite(app: &mut App, reference: &str) {
         .answers
         .get(&key)
         .is_some_and(|a| a.cited.iter().any(|r| r == reference));
-    st.session.cite(&key, reference, &clock);
+    st.session
+        .cite_in(&data.corpus, &key, reference, data.keep_cited_text, &clock);
     if !already {
         super::editing::append_to_note(&mut st.session, &key, &format!("[{reference}]"), &clock);
     }

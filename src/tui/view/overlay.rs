@@ -110,7 +110,7 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
         Overlay::Passage { item, scroll } => {
             let mut lines = vec![
                 Line::styled(item.heading.clone(), app.palette.title()),
-                Line::styled(item.reference.clone(), app.palette.dim()),
+                super::edition::reference_line(app, &item.reference),
                 Line::from(""),
             ];
             lines.extend(highlighted(

@@ -138,6 +138,7 @@ pub(super) fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: 
                     ),
                     app.palette.dim(),
                 ));
+                lines.extend(crate::tui::view::edition::changed_citations(app, a));
             }
         }
         None => lines.push(Line::styled(s.tui.not_answered.as_str(), app.palette.dim())),
