@@ -86,7 +86,9 @@ pub fn value_fits(ty: &str, kind: ScalarKind, text: &str) -> bool {
 pub fn string_array(table: Table, key: &str) -> bool {
     matches!(
         (table, key),
-        (Table::Answer | Table::Snapshot, "cited") | (Table::AnswerValue, "value")
+        (Table::Answer | Table::Snapshot, "cited")
+            | (Table::Answer, "cited_passages")
+            | (Table::AnswerValue, "value")
     )
 }
 
