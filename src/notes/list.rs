@@ -21,9 +21,11 @@ use toml_parser::parser::{EventReceiver, parse_document};
 use toml_parser::{ErrorSink, ParseError, Source, Span};
 use uuid::Uuid;
 
-use super::list_values::{self as values, Table};
+#[path = "list_values.rs"]
+mod list_values;
 use super::store::SessionSummary;
 use super::{SCHEMA_VERSION, Status, stamp};
+use list_values::{self as values, Table};
 
 /// Every top-level key of the session format, so a misspelt one sends the
 /// file to the full parse, which names it.
@@ -57,7 +59,7 @@ struct Head {
     groups: BTreeMap<String, u32>,
 }
 
-use super::list_values::{
+use list_values::{
     AMENDMENT, ANSWER, COMMENT, HISTORY, QUESTIONNAIRE, REMOVED, SNAPSHOT, SUBMISSION, Shape,
     unquote,
 };

@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 
 use uuid::Uuid;
 
-use super::store::{ListEntry, QUARANTINE_DIR, SessionSummary, Store, load};
-use super::{atomic, draft, safe_fs};
+use super::{ListEntry, QUARANTINE_DIR, SessionSummary, Store, load};
 use crate::error::{Error, IoOp, Result};
+use crate::notes::{atomic, draft, safe_fs};
 
 impl Store {
     fn session_files(&self) -> Result<Vec<PathBuf>> {
@@ -129,7 +129,7 @@ impl Store {
             [one] => Ok(one.id),
             [] => Err(Error::SessionNotFound {
                 query: q.to_string(),
-                suggestions: super::suggest::suggest(q, &all),
+                suggestions: crate::notes::suggest::suggest(q, &all),
             }),
             many => Err(Error::SessionAmbiguous {
                 query: q.to_string(),
@@ -248,11 +248,11 @@ fn summarise(path: &Path) -> ListEntry {
         Err(e) => return unreadable(path.to_path_buf(), &e),
     };
     if let Ok(text) = std::str::from_utf8(&bytes)
-        && let Some(s) = super::list::fast_summary(path.to_path_buf(), text)
+        && let Some(s) = crate::notes::list::fast_summary(path.to_path_buf(), text)
     {
         return ListEntry::Session(s);
     }
-    match super::store::parse_bytes(path, &bytes) {
+    match super::parse_bytes(path, &bytes) {
         Ok(s) => ListEntry::Session(SessionSummary::of(&s, path.to_path_buf())),
         Err(e) => unreadable(path.to_path_buf(), &e),
     }

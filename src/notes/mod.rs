@@ -12,19 +12,15 @@ mod draft;
 mod key;
 mod lifecycle;
 mod list;
-mod list_values;
-mod listing;
 mod lock;
 mod merge;
 mod migrate;
-mod rescue;
 mod review;
 mod safe_fs;
 mod short_id;
 mod stamp;
 pub mod store;
 mod suggest;
-mod three_way;
 
 use std::collections::BTreeMap;
 
@@ -44,7 +40,6 @@ pub use draft::changes as draft_changes;
 pub use key::{AnswerKey, answer_key, parse_answer_key};
 pub use lifecycle::{AnswerChange, AnswerState, Policy, Refusal, Submission};
 pub use migrate::{SCHEMA_VERSION, parse_session};
-pub use rescue::{Rescued, rescue};
 pub use review::ReviewChange;
 pub use short_id::short_ids;
 pub use stamp::parse as parse_stamp;

@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use super::Session;
-use super::store::write_copy;
+use super::write_copy;
 
 /// Where the session went, or every place tried and why each failed.
 pub type Rescued = Result<PathBuf, Vec<(PathBuf, String)>>;

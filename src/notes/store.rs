@@ -15,7 +15,13 @@ use uuid::Uuid;
 
 use super::lock::{self, SessionLock};
 use super::merge::merge_review;
-use super::{Session, Status, atomic, draft, parse_session, safe_fs, three_way};
+use super::{Session, Status, atomic, draft, parse_session, safe_fs};
+#[path = "listing.rs"]
+mod listing;
+#[path = "rescue.rs"]
+pub mod rescue;
+#[path = "three_way.rs"]
+mod three_way;
 use crate::error::{Error, IoOp, Result};
 use crate::message::Msg;
 
