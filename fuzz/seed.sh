@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 c=fuzz/corpus
-mkdir -p "$c"/{questionnaire_load,show_if_expr,corpus_parse,session_read,search_query}
+mkdir -p "$c"/{questionnaire_load,show_if_expr,corpus_parse,session_read,session_list,search_query}
 
 cp questionnaires/*.toml "$c/questionnaire_load/"
 
@@ -40,6 +40,13 @@ done
 
 cp tests/fixtures/sessions/* "$c/session_read/"
 cp fuzz/seeds/session-v1.toml "$c/session_read/"
+
+# session_list: files separated by a 0xFF byte; one folder with every
+# fixture, one with the seed twice (a duplicate id), one with each alone.
+s=fuzz/seeds/session-v1.toml
+{ for f in tests/fixtures/sessions/* "$s"; do cat "$f"; printf '\377'; done; } >"$c/session_list/all"
+{ cat "$s"; printf '\377'; sed 's/^case_ref = .*/case_ref = "TEST-COPY"/' "$s"; } >"$c/session_list/dup"
+for f in tests/fixtures/sessions/* "$s"; do cp "$f" "$c/session_list/one-$(basename "$f")"; done
 
 i=0
 for q in oproep "dienstplicht mobilisatie" повестка "uitreisverbod 2023" \

@@ -150,6 +150,16 @@ impl Error {
         2
     }
 
+    /// The reason first, then where, for a status line that a long path
+    /// would cut off before the reason: "No space left on device (os error
+    /// 28) — /data/sessions".
+    pub fn brief(&self, s: &Strings) -> String {
+        match self {
+            Error::Io { path, source, .. } => format!("{source} — {}", path.display()),
+            other => other.render(s),
+        }
+    }
+
     /// The full message, in the user's language: what, where, what to do.
     pub fn render(&self, s: &Strings) -> String {
         let e = &s.error;
@@ -243,24 +253,6 @@ impl Error {
                     ("col", &col.to_string()),
                 ],
             ),
-            Error::InvalidTransition { from, to } => crate::i18n::fill(
-                &e.invalid_transition,
-                &[("from", status_name(s, from)), ("to", status_name(s, to))],
-            ),
-            Error::Refused(r) => {
-                use crate::notes::Refusal;
-                match r {
-                    Refusal::ReadOnly { status } => crate::i18n::fill(
-                        &e.read_only,
-                        &[("status", status_name(s, status.code()))],
-                    ),
-                    Refusal::SelfApproval { who } => {
-                        crate::i18n::fill(&e.self_approval, &[("who", who)])
-                    }
-                    Refusal::ReasonRequired => e.reason_required.clone(),
-                    Refusal::EmptyAmendment => e.empty_amendment.clone(),
-                }
-            }
             Error::NotAFile { path, kind } => {
                 let what = match *kind {
                     "symlink" => &e.what_symlink,
@@ -304,6 +296,24 @@ impl Error {
                     ("limit", &limit.to_string()),
                 ],
             ),
+            Error::InvalidTransition { from, to } => crate::i18n::fill(
+                &e.invalid_transition,
+                &[("from", status_name(s, from)), ("to", status_name(s, to))],
+            ),
+            Error::Refused(r) => {
+                use crate::notes::Refusal;
+                match r {
+                    Refusal::ReadOnly { status } => crate::i18n::fill(
+                        &e.read_only,
+                        &[("status", status_name(s, status.code()))],
+                    ),
+                    Refusal::SelfApproval { who } => {
+                        crate::i18n::fill(&e.self_approval, &[("who", who)])
+                    }
+                    Refusal::ReasonRequired => e.reason_required.clone(),
+                    Refusal::EmptyAmendment => e.empty_amendment.clone(),
+                }
+            }
             Error::Crypto { path, problem } => {
                 let (template, detail) = match problem {
                     CryptoProblem::NotForThisKey => (&e.crypto_not_for_this_key, ""),

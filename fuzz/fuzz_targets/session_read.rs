@@ -49,10 +49,8 @@ fuzz_target!(|data: &[u8]| {
                 );
             }
             (Err(_), ListEntry::Unreadable { .. }) => {}
-            // The list's fast path checks syntax and required keys only, by
-            // design (src/notes/list.rs): a file with a bad value deep in
-            // its body is listed and only refused when opened.
-            (Err(_), ListEntry::Session(_)) => {}
+            // Issue 17: a file the list shows as a session must open.
+            (Err(e), ListEntry::Session(_)) => panic!("listed, but does not load: {e:?}"),
             (l, e) => panic!("load and list disagree:\nload: {l:?}\nlist: {e:?}"),
         }
     }

@@ -49,7 +49,8 @@ fuzz_target!(|input: (u16, &str)| {
             let shown = expr.to_string();
             if let Err(e) = parse(&shown, 0) {
                 assert_eq!(
-                    e.code, "expr_too_deep",
+                    e.code.as_str(),
+                    "expr_too_deep",
                     "{shown:?} does not parse again: {e:?}"
                 );
             }

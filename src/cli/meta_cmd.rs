@@ -44,7 +44,8 @@ pub fn man(ctx: &Ctx, args: &ManArgs) -> Result<ExitCode> {
         Some(dir) => {
             for (name, text) in &pages {
                 let path = dir.join(name);
-                std::fs::write(&path, text).map_err(|e| Error::io(IoOp::Write, &path, e))?;
+                // Through a temp file and a rename: a link at the name is replaced, not followed.
+                crate::notes::write_atomic(&path, text.as_ref())?;
                 super::out::println(&crate::i18n::fill(
                     &ctx.strings.cli.man_written,
                     &[("path", &path.display().to_string())],

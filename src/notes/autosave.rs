@@ -64,11 +64,16 @@ impl Autosave {
     }
 }
 
-/// A flag raised by SIGTERM or SIGHUP; the TUI loop polls it, saves, and
-/// exits.
+/// A flag raised by SIGTERM, SIGHUP or SIGINT; the TUI loop polls it,
+/// saves, and exits. In raw mode Ctrl-C is a key, so a SIGINT comes from
+/// outside (`kill -INT`) and means the same as SIGTERM.
 pub fn install_signal_flags() -> Result<Arc<AtomicBool>> {
     let flag = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
         signal_hook::flag::register(sig, Arc::clone(&flag))
             .map_err(|e| Error::io(IoOp::Write, "signal handler", e))?;
     }

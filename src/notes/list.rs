@@ -1,13 +1,10 @@
-//! A fast summary for the sessions list: a syntax-only pass over the file
-//! (toml_parser events, no values built) that counts answers, flags and
-//! comments and checks every table has its required keys, plus a full parse
-//! of the small header. About four times faster than parsing the session;
-//! anything it does not expect (an older schema, inline or dotted answer
-//! tables, quoted table names, a key the session format does not have, a
-//! table it does not model such as `[[removed]]`, any syntax error) returns
-//! `None` and the caller parses the whole file, so errors keep their exact
-//! message and a file listed as readable opens. Value types inside the
-//! scanned tables are not checked (see docs/reliability.md).
+//! A fast summary for the sessions list: a syntax-only pass (toml_parser
+//! events) that counts answers, flags and comments, checks required keys and
+//! value kinds (`list_values.rs`), and parses the small header; about four
+//! times faster than the full parse. Anything unexpected (older schema,
+//! dotted or inline tables, unknown keys or tables, duplicates, a syntax
+//! error) returns `None` and the caller parses the whole file, so a file
+//! listed as readable opens and errors keep their exact message.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -15,13 +12,16 @@ use std::path::PathBuf;
 use jiff::Zoned;
 use serde::Deserialize;
 use serde::de::IgnoredAny;
-use toml_parser::decoder::Encoding;
+use toml_parser::decoder::{Encoding, ScalarKind};
 use toml_parser::parser::{EventReceiver, parse_document};
 use toml_parser::{ErrorSink, ParseError, Source, Span};
 use uuid::Uuid;
 
+#[path = "list_values.rs"]
+mod list_values;
 use super::store::SessionSummary;
 use super::{SCHEMA_VERSION, Status, stamp};
+use list_values::{self as values, Table};
 
 /// Every top-level key of the session format, so a misspelt one sends the
 /// file to the full parse, which names it.
@@ -55,59 +55,9 @@ struct Head {
     groups: BTreeMap<String, u32>,
 }
 
-/// The keys a table must have, and the optional ones it may have.
-struct Shape {
-    required: &'static [&'static str],
-    optional: &'static [&'static str],
-}
-
-impl Shape {
-    fn fits(&self, keys: &[String]) -> bool {
-        self.required.iter().all(|r| keys.iter().any(|k| k == r))
-            && keys
-                .iter()
-                .all(|k| self.required.contains(&k.as_str()) || self.optional.contains(&k.as_str()))
-    }
-}
-
-const ANSWER: Shape = Shape {
-    required: &["status", "created", "updated"],
-    optional: &[
-        "value",
-        "note",
-        "cited",
-        "cited_passages",
-        "flagged",
-        "given",
-    ],
-};
-const COMMENT: Shape = Shape {
-    required: &["id", "author", "at", "text"],
-    optional: &["target"],
-};
-const HISTORY: Shape = Shape {
-    required: &["from", "to", "by", "at"],
-    optional: &["reason"],
-};
-const QUESTIONNAIRE: Shape = Shape {
-    required: &["id", "version", "hash"],
-    optional: &[],
-};
-const REMOVED: Shape = Shape {
-    required: &["key", "removed"],
-    optional: &[],
-};
-const SUBMISSION: Shape = Shape {
-    required: &["by", "at"],
-    optional: &["answers"],
-};
-const SNAPSHOT: Shape = Shape {
-    required: &["status"],
-    optional: &["value", "note", "cited"],
-};
-const AMENDMENT: Shape = Shape {
-    required: &["by", "at", "source"],
-    optional: &["value", "text"],
+use list_values::{
+    AMENDMENT, ANSWER, COMMENT, HISTORY, QUESTIONNAIRE, REMOVED, SNAPSHOT, SUBMISSION, Shape,
+    unquote,
 };
 
 #[derive(Default)]
@@ -139,9 +89,40 @@ enum Kind {
     Other,
 }
 
+impl Kind {
+    fn table(self) -> Option<Table> {
+        Some(match self {
+            Kind::Answer | Kind::RemovedAnswer => Table::Answer,
+            Kind::AnswerValue => Table::AnswerValue,
+            Kind::Comment => Table::Comment,
+            Kind::History => Table::History,
+            Kind::Questionnaire => Table::Questionnaire,
+            Kind::Removed => Table::Removed,
+            Kind::Groups => Table::Groups,
+            // Which shaped table it is: `Scan::table`.
+            Kind::AnswersRoot | Kind::Other | Kind::Shaped => return None,
+        })
+    }
+}
+
+/// `[answers.k.value]` as read so far: its `type`, and its `value` (a
+/// scalar, or an array of strings).
+#[derive(Default)]
+struct ValueTable {
+    ty: Option<String>,
+    scalar: Option<(ScalarKind, String)>,
+    array: bool,
+}
+
 #[derive(Default)]
 struct Scan<'a> {
     src: Option<Source<'a>>,
+    /// Standard table headers seen: one defined twice is an error.
+    tables: std::collections::HashSet<Vec<String>>,
+    /// The header before the current one: a shaped answer's value table
+    /// must follow its answer.
+    last_header: Vec<String>,
+    value: Option<ValueTable>,
     first_table: Option<usize>,
     in_header: bool,
     header_keys: Vec<(String, bool)>,
@@ -187,6 +168,9 @@ impl Scan<'_> {
 
 impl EventReceiver for Scan<'_> {
     fn std_table_open(&mut self, span: Span, _e: &mut dyn ErrorSink) {
+        self.finish_value();
+        // Keys of the head, `[groups]` and value tables: one table's worth.
+        self.body_keys.clear();
         self.first_table.get_or_insert(span.start());
         self.in_header = true;
         self.header_keys.clear();
@@ -196,6 +180,17 @@ impl EventReceiver for Scan<'_> {
     }
     fn std_table_close(&mut self, _span: Span, _e: &mut dyn ErrorSink) {
         self.in_header = false;
+        let path: Vec<String> = self.header_keys.iter().map(|(k, _)| k.clone()).collect();
+        let prev = std::mem::replace(&mut self.last_header, path.clone());
+        if !self.tables.insert(path.clone()) {
+            self.unusual = true;
+        }
+        if path.len() == 4 && path[..3] != prev[..prev.len().min(3)] {
+            // `[submissions.answers.k.value]` without its answer just before.
+            if path[0] == "submissions" || path[2] == "amendments" {
+                self.unusual = true;
+            }
+        }
         let keys: Vec<&str> = self.header_keys.iter().map(|(k, _)| k.as_str()).collect();
         if self.header_keys.first().is_some_and(|(_, quoted)| *quoted) {
             self.unusual = true;
@@ -209,6 +204,7 @@ impl EventReceiver for Scan<'_> {
             }
             ["answers", k, "value"] => {
                 self.answers.entry(k.to_string()).or_default().has_value = true;
+                self.value = Some(ValueTable::default());
                 Kind::AnswerValue
             }
             ["groups"] => Kind::Groups,
@@ -217,6 +213,7 @@ impl EventReceiver for Scan<'_> {
                 Kind::Shaped
             }
             ["submissions", "answers", _, "value"] | ["answers", _, "amendments", "value"] => {
+                self.value = Some(ValueTable::default());
                 Kind::AnswerValue
             }
             // Exactly one per removed entry, after it.
@@ -225,6 +222,7 @@ impl EventReceiver for Scan<'_> {
                 Kind::RemovedAnswer
             }
             ["removed", "answer", "value"] if self.removed.len() == self.removed_answers.len() => {
+                self.value = Some(ValueTable::default());
                 Kind::AnswerValue
             }
             _ => {
@@ -235,6 +233,7 @@ impl EventReceiver for Scan<'_> {
     }
     fn array_table_close(&mut self, _span: Span, _e: &mut dyn ErrorSink) {
         self.in_header = false;
+        self.last_header = self.header_keys.iter().map(|(k, _)| k.clone()).collect();
         let keys: Vec<&str> = self.header_keys.iter().map(|(k, _)| k.as_str()).collect();
         if self.header_keys.first().is_some_and(|(_, quoted)| *quoted) {
             self.unusual = true;
@@ -271,6 +270,10 @@ impl EventReceiver for Scan<'_> {
         });
     }
     fn inline_table_open(&mut self, _span: Span, _e: &mut dyn ErrorSink) -> bool {
+        // The store writes no inline tables below the header.
+        if self.kind.is_some() {
+            self.unusual = true;
+        }
         self.value_start();
         self.depth += 1;
         true
@@ -279,6 +282,17 @@ impl EventReceiver for Scan<'_> {
         self.depth = self.depth.saturating_sub(1);
     }
     fn array_open(&mut self, _span: Span, _e: &mut dyn ErrorSink) -> bool {
+        if let Some(kind) = self.kind.filter(|_| !self.in_header) {
+            let key = self.table_keys().last().cloned().unwrap_or_default();
+            let fits =
+                self.depth == 0 && self.table().is_some_and(|t| values::string_array(t, &key));
+            if !fits {
+                self.unusual = true;
+            }
+            if let Some(v) = self.value.as_mut().filter(|_| kind == Kind::AnswerValue) {
+                v.array = true;
+            }
+        }
         self.value_start();
         self.depth += 1;
         true
@@ -286,7 +300,10 @@ impl EventReceiver for Scan<'_> {
     fn array_close(&mut self, _span: Span, _e: &mut dyn ErrorSink) {
         self.depth = self.depth.saturating_sub(1);
     }
-    fn simple_key(&mut self, span: Span, kind: Option<Encoding>, _e: &mut dyn ErrorSink) {
+    fn simple_key(&mut self, span: Span, kind: Option<Encoding>, e: &mut dyn ErrorSink) {
+        // Decoded for its errors (an empty bare key, a bad escape).
+        toml_parser::Raw::new_unchecked(raw(&self.src, span), kind, span)
+            .decode_key(&mut String::new(), e);
         let text = raw(&self.src, span);
         if self.in_header {
             let decoded = unquote(text, kind);
@@ -316,8 +333,37 @@ impl EventReceiver for Scan<'_> {
             self.unusual = true;
         }
     }
-    fn scalar(&mut self, span: Span, kind: Option<Encoding>, _e: &mut dyn ErrorSink) {
-        if self.depth > 0 || self.in_header {
+    fn scalar(&mut self, span: Span, kind: Option<Encoding>, e: &mut dyn ErrorSink) {
+        // Every scalar is decoded, so a string cut off or badly escaped, or
+        // a value that is no TOML value, is an error here as in the full
+        // parse; below the header, its kind must be what the key holds.
+        let mut decoded = String::new();
+        let scalar_kind = Some(
+            toml_parser::Raw::new_unchecked(raw(&self.src, span), kind, span)
+                .decode_scalar(&mut decoded, e),
+        );
+        if self.in_header {
+            return;
+        }
+        if let (Some(table), Some(sk)) = (self.table(), scalar_kind) {
+            if self.depth > 0 {
+                if !matches!(sk, ScalarKind::String) {
+                    self.unusual = true;
+                }
+            } else {
+                let key = self.table_keys().last().cloned().unwrap_or_default();
+                if !values::scalar_ok(table, &key, sk, &decoded) {
+                    self.unusual = true;
+                }
+                if let Some(v) = self.value.as_mut().filter(|_| table == Table::AnswerValue) {
+                    match key.as_str() {
+                        "type" => v.ty = Some(decoded.clone()),
+                        _ => v.scalar = Some((sk, decoded.clone())),
+                    }
+                }
+            }
+        }
+        if self.depth > 0 {
             return;
         }
         let text = raw(&self.src, span);
@@ -344,8 +390,39 @@ impl EventReceiver for Scan<'_> {
 }
 
 impl Scan<'_> {
+    /// The table whose values are being read, shaped ones included.
+    fn table(&self) -> Option<Table> {
+        match (self.kind?, self.shaped.last()) {
+            (Kind::Shaped, Some((_, shape))) => Some(if std::ptr::eq(*shape, &SUBMISSION) {
+                Table::Submission
+            } else if std::ptr::eq(*shape, &SNAPSHOT) {
+                Table::Snapshot
+            } else {
+                Table::Amendment
+            }),
+            (kind, _) => kind.table(),
+        }
+    }
+
     fn pending_key(&mut self, text: &str) {
+        // A key twice in one table is an error in the full parse.
+        if self.table_keys().iter().any(|k| k == text) {
+            self.unusual = true;
+        }
         self.table_keys().push(text.to_string());
+    }
+
+    /// The value table just read must be one the full parse accepts.
+    fn finish_value(&mut self) {
+        let Some(v) = self.value.take() else { return };
+        let ok = match (v.ty.as_deref(), v.scalar, v.array) {
+            (Some("choices"), None, true) => true,
+            (Some(ty), Some((kind, text)), false) => values::value_fits(ty, kind, &text),
+            _ => false,
+        };
+        if !ok {
+            self.unusual = true;
+        }
     }
 
     /// An array or inline table as a value at the top of a body.
@@ -360,24 +437,16 @@ impl Scan<'_> {
     }
 }
 
-/// A quoted key or string's content when it has no escapes; bare text as is.
-fn unquote(text: &str, kind: Option<Encoding>) -> Option<&str> {
-    match kind {
-        None => Some(text),
-        Some(Encoding::BasicString) => text
-            .strip_prefix('"')?
-            .strip_suffix('"')
-            .filter(|s| !s.contains('\\')),
-        Some(Encoding::LiteralString) => text.strip_prefix('\'')?.strip_suffix('\''),
-        Some(_) => None,
-    }
-}
-
 /// The list summary of a schema-1 file, or `None` when the caller must parse
 /// it fully.
 pub fn fast_summary(path: PathBuf, text: &str) -> Option<SessionSummary> {
     // Too deep for the header's parse; the full parse names the place.
     crate::toml_depth::check(&path, text).ok()?;
+    // A lone carriage return slips through the lexer; the full parse names it.
+    text.replace("\r\n", "\n")
+        .find('\r')
+        .is_none()
+        .then_some(())?;
     let source = Source::new(text);
     let tokens: Vec<_> = source.lex().collect();
     let mut scan = Scan {
@@ -386,6 +455,7 @@ pub fn fast_summary(path: PathBuf, text: &str) -> Option<SessionSummary> {
     };
     let mut errors: Vec<ParseError> = Vec::new();
     parse_document(&tokens, &mut scan, &mut errors);
+    scan.finish_value();
     if scan.failed || scan.unusual || !errors.is_empty() {
         return None;
     }

@@ -137,7 +137,7 @@ impl Store {
             [one] => Ok(one.id),
             [] => Err(Error::SessionNotFound {
                 query: q.to_string(),
-                suggestions: super::suggest::suggest(q, &all),
+                suggestions: crate::notes::suggest::suggest(q, &all),
             }),
             many => Err(Error::SessionAmbiguous {
                 query: q.to_string(),
@@ -257,7 +257,7 @@ fn summarise(codec: &Codec, path: &Path) -> ListEntry {
         Err(e) => return unreadable(path.to_path_buf(), &e),
     };
     if let Ok(text) = std::str::from_utf8(&bytes)
-        && let Some(s) = super::list::fast_summary(path.to_path_buf(), text)
+        && let Some(s) = crate::notes::list::fast_summary(path.to_path_buf(), text)
     {
         return ListEntry::Session(s);
     }

@@ -81,7 +81,25 @@ pub fn acquire(lock_path: &Path, session_path: &Path) -> Result<SessionLock> {
 /// change (where the file system honours locks; the content hash check
 /// covers the rest).
 pub fn write_guard(path: &Path) -> Result<File> {
-    let file = open(path)?;
+    let file = open(path).map_err(|e| folder_fault(path, e))?;
     file.lock().map_err(|e| Error::io(IoOp::Lock, path, e))?;
     Ok(file)
+}
+
+/// A folder that takes no writes (read-only, full, not ours) fails the
+/// guard's open first; the save failed because of the folder, not a lock,
+/// and the message says so.
+fn folder_fault(path: &Path, e: Error) -> Error {
+    match e {
+        Error::Io { source, .. }
+            if matches!(
+                source.raw_os_error(),
+                Some(libc::EROFS | libc::ENOSPC | libc::EDQUOT | libc::EACCES | libc::ENOTDIR)
+            ) =>
+        {
+            let dir = path.parent().unwrap_or(Path::new("."));
+            Error::io(IoOp::Write, dir, source)
+        }
+        other => other,
+    }
 }

@@ -187,6 +187,56 @@ pub fn run(settings: &Settings, store: Store, data: Data, start: Start) -> Resul
     if result.is_err() {
         let _ = rt.step(&mut app, Msg::Terminate);
     }
+    let rescued = rescue_unsaved(&app, rt.io.store().codec());
     drop(guard);
-    result.map(|_| ExitCode::SUCCESS)
+    let code = tell_rescue(&app, rescued);
+    result.map(|_| code)
+}
+
+/// Text the data folder would not take (the last save failed) goes to the
+/// copy folder, the home folder or the temp dir; `None` when all is saved.
+fn rescue_unsaved(
+    app: &App,
+    codec: &crate::notes::Codec,
+) -> Option<crate::notes::store::rescue::Rescued> {
+    let st = app
+        .interview()
+        .filter(|st| !st.read_only && st.autosave.pending())?;
+    let copy =
+        (!app.copy_suggestion.is_empty()).then(|| std::path::PathBuf::from(&app.copy_suggestion));
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+    Some(crate::notes::store::rescue::rescue(
+        codec,
+        &st.session,
+        copy.as_deref(),
+        home.as_deref(),
+        &std::env::temp_dir(),
+    ))
+}
+
+/// Say where the text went, once the terminal is back; exit 2 when it went
+/// nowhere, never 0 as if all were well.
+fn tell_rescue(app: &App, rescued: Option<crate::notes::store::rescue::Rescued>) -> ExitCode {
+    use std::io::Write;
+    let s = app.strings();
+    let (text, code) = match rescued {
+        None => return ExitCode::SUCCESS,
+        Some(Ok(path)) => (
+            crate::i18n::fill(&s.tui.rescued_to, &[("path", &path.display().to_string())]),
+            ExitCode::SUCCESS,
+        ),
+        Some(Err(tried)) => {
+            let tried: Vec<String> = tried
+                .iter()
+                .map(|(dir, why)| format!("{}: {why}", dir.display()))
+                .collect();
+            (
+                crate::i18n::fill(&s.tui.rescue_failed, &[("tried", &tried.join("; "))]),
+                ExitCode::from(2),
+            )
+        }
+    };
+    // A closed terminal has no stderr worth failing for.
+    let _ = writeln!(std::io::stderr(), "{}", crate::sanitize::clean(&text));
+    code
 }

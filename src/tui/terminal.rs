@@ -150,6 +150,8 @@ pub fn spawn_watchdog(
         }
         std::thread::sleep(Duration::from_secs(3));
         if !leaving.load(Ordering::Relaxed) {
+            // Leaving without the guard's drop: give the shell back first.
+            restore();
             std::process::exit(2);
         }
     });

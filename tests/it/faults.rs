@@ -339,6 +339,19 @@ fn typing_on_through_a_failing_folder(read_only: bool, encrypted: bool) {
     tui.wait_for("Esc keeps and leaves");
     tui.send("Words typed while saving fails");
     tui.wait_for("SAVE FAILED");
+    // The reason, not a cut-off path (a resize under this test raced
+    // the typing after it; the 80-column check is left out).
+    let reason = match fault {
+        Fault::Full { .. } => "No space left on device",
+        Fault::ReadOnly => "Read-only file system",
+        Fault::NotADir { .. } => "Not a directory",
+    };
+    tui.wait_for(reason);
+    assert!(
+        !tui.contents().contains("Cannot lock"),
+        "{}",
+        tui.contents()
+    );
     // Typing goes on in the same editor.
     tui.send(" and more words after the error");
     tui.wait_for("after the error");
@@ -482,5 +495,97 @@ fn a_full_stdout_exits_2_with_the_reason() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
         assert!(err.contains("No space left on device"), "{args:?}: {err}");
         assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}
+
+/// Issue 17: the disk fills, the interviewer types on, the window closes
+/// (or SIGTERM comes). What was typed must end up in a file, gehoor must
+/// say which, and with nowhere to put it, it must not exit 0.
+#[test]
+fn a_full_disk_then_a_closed_window_puts_the_text_somewhere_and_says_where() {
+    // Home a folder (the copy goes there), home a file (the temp dir is
+    // next), or neither writable; the window closed, or SIGTERM with the
+    // terminal still there to read the message and the exit code.
+    for (case, how) in [
+        ("home", "hang-up"),
+        ("temp", "hang-up"),
+        ("home", "TERM"),
+        ("nowhere", "TERM"),
+    ] {
+        let tmp = tempfile::tempdir().unwrap();
+        let home = tmp.path().join("home");
+        let temp = tmp.path().join("temp");
+        std::fs::create_dir_all(&temp).unwrap();
+        match case {
+            "home" => std::fs::create_dir_all(&home).unwrap(),
+            _ => std::fs::write(&home, b"not a folder").unwrap(),
+        }
+        let mnt = tmp.path().join("mnt");
+        let mount = Mount::tmpfs(&mnt, 512);
+        let data = mnt.join("data");
+        let args = [
+            "--lang",
+            "en",
+            "interview",
+            "--case",
+            "FAULT-6",
+            "--interviewer",
+            "Interviewer A",
+            "--profile",
+            "draft-evader",
+        ];
+        let mut cmd = command(&bin(), &args, &data, &home);
+        let tmpdir = if case == "nowhere" {
+            home.join("tmp")
+        } else {
+            temp.clone()
+        };
+        cmd.env("TMPDIR", tmpdir);
+        cmd.env("GEHOOR_CONFIG", tmp.path().join("no-config.toml"));
+        cmd.cwd(tmp.path());
+        let mut tui = Tui::spawn(cmd, 120, 40);
+        tui.wait_for("Questions 0/");
+        let file = session_file(&data);
+        let _fault = break_folder(mount.as_ref(), &data.join("sessions"), false);
+        tui.key("N");
+        tui.wait_for("Note on the session");
+        tui.send("Typed after the disk filled");
+        tui.wait_for("after the disk filled");
+        tui.wait_for("SAVE FAILED");
+        let what = format!("{case}, {how}");
+        let code = if how == "hang-up" {
+            tui.hang_up();
+            tui.wait_exit_within(Duration::from_secs(10))
+        } else {
+            tui.signal(how);
+            let code = tui.wait_exit_within(Duration::from_secs(10));
+            let screen = tui.contents();
+            let told = if case == "nowhere" {
+                "could not be saved anywhere"
+            } else {
+                "Everything typed is in"
+            };
+            assert!(screen.contains(told), "{what}: {screen}");
+            assert_eq!(code, if case == "nowhere" { 2 } else { 0 }, "{what}");
+            code
+        };
+        let name = file.file_name().unwrap();
+        let found: Vec<PathBuf> = match case {
+            "home" => vec![home.join("gehoor-copies").join(name)],
+            "temp" => std::fs::read_dir(&temp)
+                .unwrap()
+                .map(|e| e.unwrap().path().join(name))
+                .collect(),
+            _ => Vec::new(),
+        };
+        if case != "nowhere" {
+            // After a hang-up: 0, or 2 when the loop ended on the dead
+            // terminal's I/O error (which wins that race is the kernel's).
+            assert!(code == 0 || code == 2, "{what}: exit {code}");
+            assert_eq!(found.len(), 1, "{what}: {found:?}");
+            let rescued = read_session(&found[0]);
+            assert_eq!(rescued.note, "Typed after the disk filled", "{what}");
+        }
+        drop(mount);
     }
 }

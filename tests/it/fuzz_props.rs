@@ -407,9 +407,11 @@ fn check_session_bytes(bytes: &[u8]) -> Result<(), TestCaseError> {
                 line
             );
         }
-        // The fast summary checks syntax and required keys only (by
-        // design); a bad value deep in the body is refused on opening.
-        (Err(_), ListEntry::Session(_)) => {}
+        // A file listed as a session must open (issue 17: a file cut off
+        // inside a string was listed as healthy).
+        (Err(e), ListEntry::Session(_)) => {
+            prop_assert!(false, "listed as a session, but does not load: {:?}", e);
+        }
     }
     if let Ok(s) = loaded {
         round_trip(&s)?;
@@ -453,8 +455,87 @@ fn value() -> impl Strategy<Value = Value> {
     ]
 }
 
+/// Real session files: the fuzz seed (every table kind) and one written by
+/// the store with notes, flags, a removed instance, comments and history.
+fn real_session_files() -> Vec<String> {
+    let mut rich = Session::new(
+        "TEST-RICH",
+        "Interviewer Fictief",
+        Lang::Nl,
+        Vec::new(),
+        &gehoor::notes::now(),
+    );
+    rich.note = "Eerste regel.\n\"Tweede\" regel met [haken] en # hekje.".into();
+    rich.set_value(
+        "summons.received",
+        Some(Value::YesNo(true)),
+        &gehoor::notes::now(),
+    );
+    rich.set_note(
+        "summons.received",
+        "Per post, 'aangetekend'.",
+        &gehoor::notes::now(),
+    );
+    rich.set_flagged("summons.received", true, &gehoor::notes::now());
+    rich.set_value(
+        "summons.date#1",
+        Some(Value::Date("2023-04".parse().unwrap())),
+        &gehoor::notes::now(),
+    );
+    rich.set_value(
+        "summons.kinds",
+        Some(Value::Choices(vec!["a".into(), "b".into()])),
+        &gehoor::notes::now(),
+    );
+    rich.set_value(
+        "summons.age",
+        Some(Value::Number(42.0)),
+        &gehoor::notes::now(),
+    );
+    rich.cite("summons.received", "DOC#1.1/p2", &gehoor::notes::now());
+    rich.add_group_instance("summons.g", &gehoor::notes::now());
+    rich.add_group_instance("summons.g", &gehoor::notes::now());
+    rich.set_value(
+        "summons.gone#2",
+        Some(Value::Text("weg".into())),
+        &gehoor::notes::now(),
+    );
+    rich.remove_group_instance("summons.g", 2, &["summons.gone"], &gehoor::notes::now())
+        .unwrap();
+    rich.add_comment(
+        "Supervisor Fictief",
+        Some("summons.received"),
+        "Per post?",
+        &gehoor::notes::now(),
+    );
+    rich.submit("Interviewer Fictief", &gehoor::notes::now())
+        .unwrap();
+    rich.return_for_work("Supervisor Fictief", "meer detail", &gehoor::notes::now())
+        .unwrap();
+    vec![
+        include_str!("../../fuzz/seeds/session-v1.toml").to_string(),
+        rich.to_toml(),
+    ]
+}
+
+#[test]
+fn every_truncation_of_a_real_session_file_lists_as_it_loads() {
+    for text in real_session_files() {
+        for cut in (0..text.len()).filter(|i| text.is_char_boundary(*i)) {
+            check_session_bytes(&text.as_bytes()[..cut])
+                .unwrap_or_else(|e| panic!("cut at {cut}: {e}\n{}", &text[..cut]));
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn edited_real_session_files(which in 0usize..2, edits in edits(4)) {
+        let base = &real_session_files()[which];
+        check_session_bytes(apply(base, &edits).as_bytes())?;
+    }
 
     #[test]
     fn random_bytes_as_a_session_file(

@@ -14,6 +14,7 @@ mod edition;
 mod faults;
 mod fuzz_props;
 mod hostile;
+mod hostile_folder;
 mod layering;
 mod pty;
 mod record;

@@ -1136,3 +1136,48 @@ fn a_query_with_nothing_to_suggest_asks_no_question() {
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
     assert!(err.contains("Did you mean: TEST-ONLY?"), "{err}");
 }
+
+/// The files gehoor writes outside the data folder (`export -o`, `man
+/// --out-dir`) are replaced through a rename: a link planted at the name is
+/// replaced, and the file it pointed at is untouched.
+#[test]
+fn links_at_export_and_man_targets_are_replaced_not_followed() {
+    let _serial = no_spawns();
+    let d = tmp();
+    let store = store_in(&d);
+    let s = session("TEST-EXPORT-LINK", 1);
+    drop(store.create(&s).unwrap());
+    let data = store.dir().parent().unwrap().to_path_buf();
+    let victim = d.path().join("victim");
+    fs::write(&victim, "the interviewer's own file").unwrap();
+    let target = d.path().join("export.md");
+    std::os::unix::fs::symlink(&victim, &target).unwrap();
+    gehoor(&data)
+        .args(["export", "TEST-EXPORT-LINK", "-o"])
+        .arg(&target)
+        .assert()
+        .success();
+    assert!(fs::symlink_metadata(&target).unwrap().is_file());
+    assert!(
+        fs::read_to_string(&target)
+            .unwrap()
+            .contains("TEST-EXPORT-LINK")
+    );
+    let man_dir = d.path().join("man");
+    fs::create_dir(&man_dir).unwrap();
+    std::os::unix::fs::symlink(&victim, man_dir.join("gehoor.1")).unwrap();
+    gehoor(&data)
+        .args(["man", "--out-dir"])
+        .arg(&man_dir)
+        .assert()
+        .success();
+    assert!(
+        fs::symlink_metadata(man_dir.join("gehoor.1"))
+            .unwrap()
+            .is_file()
+    );
+    assert_eq!(
+        fs::read_to_string(&victim).unwrap(),
+        "the interviewer's own file"
+    );
+}

@@ -152,7 +152,9 @@ fn an_interview_from_start_to_export() {
 
 #[test]
 fn sigterm_and_sighup_save_what_is_typed_and_restore_the_terminal() {
-    for sig in ["TERM", "HUP"] {
+    // SIGINT from outside (`kill -INT`; Ctrl-C is a key in raw mode) is
+    // treated like SIGTERM.
+    for sig in ["TERM", "HUP", "INT"] {
         let (_tmp, data, home) = dirs();
         let mut tui = Tui::spawn(under_shell(INTERVIEW, &data, &home), 100, 30);
         tui.wait_for("Questions 0/");

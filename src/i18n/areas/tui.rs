@@ -1,7 +1,7 @@
 area! {
     /// Terminal screens.
     Tui {
-        home_title, home_new, home_review, home_quit, home_recent, home_none,
+        home_title, home_new, home_review, home_quit, home_recent, home_none, rescued_to, rescue_failed,
         too_small, help_title, help_close, key_quit, key_suspend, key_help, key_up, key_down, key_select,
         key_page_up, key_page_down, key_back, key_next_pane, key_prev_pane, key_filter, key_lang,
         key_edit, key_note, key_guidance, key_russian, key_flag, key_status, key_add_instance,

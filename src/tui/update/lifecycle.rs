@@ -122,7 +122,7 @@ pub(super) fn saved(app: &mut App, result: Result<Session, Error>) -> Vec<Effect
             }
         }
         Err(e) => {
-            st.save_error = Some(e.render(s));
+            st.save_error = Some(e.brief(s));
             if quitting {
                 app.quit_armed = true;
                 app.overlay = Some(Overlay::Message(s.tui.quit_unsaved.clone()));

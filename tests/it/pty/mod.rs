@@ -254,6 +254,7 @@ pub fn signal_pid(pid: u32, sig: &str) {
     let number = match sig {
         "TERM" => libc::SIGTERM,
         "HUP" => libc::SIGHUP,
+        "INT" => libc::SIGINT,
         "KILL" => libc::SIGKILL,
         "WINCH" => libc::SIGWINCH,
         other => panic!("no signal {other}"),
