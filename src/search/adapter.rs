@@ -1,7 +1,7 @@
 //! From the parsed corpus to the index's input.
 
 use super::{Glossary, Index, Passage};
-use crate::assets::FileSet;
+use crate::assets::{FileSet, Origin};
 use crate::corpus::Corpus;
 use crate::error::Result;
 use crate::i18n::Lang;
@@ -54,8 +54,16 @@ pub fn glossary_from(files: &FileSet) -> Result<Glossary> {
 
 /// Corpus, glossary and index in one call, for a background thread:
 /// `std::thread::spawn(move || search::index_files(&files))`.
+/// The built-in corpus comes with its passage vectors, so it searches fused
+/// at once; a folder's vectors are set later (`Index::set_vectors`).
 pub fn index_files(files: &FileSet) -> Result<Index> {
     let glossary = glossary_from(files)?;
     let corpus = Corpus::load(files)?;
-    Ok(Index::build(passages_from(&corpus), &glossary))
+    let index = Index::build(passages_from(&corpus), &glossary);
+    if matches!(files.origin, Origin::Embedded { .. })
+        && let Some(v) = super::dense::builtin_vectors()
+    {
+        index.set_vectors(v);
+    }
+    Ok(index)
 }

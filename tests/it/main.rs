@@ -5,6 +5,7 @@ mod check;
 mod cli;
 mod corpus;
 mod coverage;
+mod dense;
 mod faults;
 mod fuzz_props;
 mod hostile;
