@@ -20,6 +20,7 @@ fn session(case: &str, answers: usize) -> Session {
             version: 1,
             hash: "0123456789abcdef".into(),
         }],
+        &gehoor::notes::now(),
     );
     for i in 0..answers {
         let key = format!("summons.q{i:03}");
@@ -28,9 +29,14 @@ fn session(case: &str, answers: usize) -> Session {
             Some(Value::Text(format!(
                 "Answer {i}: the applicant describes the events in some detail."
             ))),
+            &gehoor::notes::now(),
         );
-        s.set_note(&key, "Interviewer note, one or two sentences long.");
-        s.cite(&key, "ambtsbericht-rf-2025#1.1.3/p2");
+        s.set_note(
+            &key,
+            "Interviewer note, one or two sentences long.",
+            &gehoor::notes::now(),
+        );
+        s.cite(&key, "ambtsbericht-rf-2025#1.1.3/p2", &gehoor::notes::now());
     }
     s
 }
@@ -53,7 +59,7 @@ fn main() {
     let mut times = Vec::new();
     let mut floor = Vec::new();
     for i in 0..200 {
-        s.set_note("summons.q000", format!("edit {i}"));
+        s.set_note("summons.q000", format!("edit {i}"), &gehoor::notes::now());
         let t = Instant::now();
         handle.save(&s).expect("save");
         times.push(t.elapsed());
@@ -85,7 +91,11 @@ fn main() {
     );
     let mut drafts = Vec::new();
     for i in 0..200 {
-        s.set_note("summons.q000", format!("keystroke {i}"));
+        s.set_note(
+            "summons.q000",
+            format!("keystroke {i}"),
+            &gehoor::notes::now(),
+        );
         let t = Instant::now();
         handle.write_draft(&s).expect("draft");
         drafts.push(t.elapsed());

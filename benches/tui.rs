@@ -37,10 +37,19 @@ fn main() {
         let data = Arc::new(data);
         let mut app = App::new(Lang::Nl, Palette::new(Theme::Auto, false), data.clone());
         let qns: Vec<_> = data.catalog.questionnaires.iter().collect();
-        let session = Session::new("BENCH", "bench", Lang::Nl, gehoor::interview::uses(&qns));
+        let session = Session::new(
+            "BENCH",
+            "bench",
+            Lang::Nl,
+            gehoor::interview::uses(&qns),
+            &gehoor::notes::now(),
+        );
         open_interview(&mut app, session, false, false);
         let mut t = Terminal::new(TestBackend::new(200, 60)).unwrap();
-        t.draw(|f| view::render(&app, f)).unwrap();
+        t.draw(|f| {
+            view::render(&app, f);
+        })
+        .unwrap();
         firsts.push(start.elapsed());
     }
     firsts.sort();
@@ -67,7 +76,13 @@ fn main() {
     let qns: Vec<_> = data.catalog.questionnaires.iter().collect();
     open_interview(
         &mut app,
-        Session::new("BENCH", "bench", Lang::Nl, gehoor::interview::uses(&qns)),
+        Session::new(
+            "BENCH",
+            "bench",
+            Lang::Nl,
+            gehoor::interview::uses(&qns),
+            &gehoor::notes::now(),
+        ),
         false,
         false,
     );
@@ -84,9 +99,13 @@ fn main() {
             KeyCode::Up
         };
         let start = Instant::now();
-        let msg = key_msg(&app, KeyEvent::new(code, KeyModifiers::NONE));
-        update(&mut app, msg);
-        t.draw(|f| view::render(&app, f)).unwrap();
+        if let Some(msg) = key_msg(&app, KeyEvent::new(code, KeyModifiers::NONE)) {
+            update(&mut app, msg);
+        }
+        t.draw(|f| {
+            view::render(&app, f);
+        })
+        .unwrap();
         times.push(start.elapsed());
     }
     times.sort();

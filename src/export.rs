@@ -383,7 +383,8 @@ fn fmt_ymd((y, m, d): (i16, u8, u8)) -> String {
 
 fn json_answer(key: &str, a: &Answer, ctx: &dyn ExportContext, lang: Lang) -> Json {
     let (id, instance) = parse_answer_key(key);
-    let (questionnaire, question) = id.split_once('.').unwrap_or(("", id));
+    let (questionnaire, question) =
+        crate::questionnaire::FullId::split(id).map_or(("", id), |q| (q.questionnaire, q.local));
     json!({
         "key": key,
         "questionnaire": questionnaire,

@@ -8,7 +8,7 @@ use crate::notes::Session;
 use crate::tui::{self, Start};
 
 pub fn run(ctx: &Ctx, args: &InterviewArgs) -> Result<ExitCode> {
-    let data = tui::load_data(ctx)?;
+    let data = tui::load_data(&ctx.settings)?;
     if let Some(diag) = &data.invalid {
         // The same diagnostics as `gehoor check`; no interview starts.
         eprintln!("{diag}");
@@ -49,7 +49,7 @@ pub fn run(ctx: &Ctx, args: &InterviewArgs) -> Result<ExitCode> {
     if topics.is_empty() || case_ref.trim().is_empty() || interviewer.trim().is_empty() {
         // Not enough to start: open the new-interview form with what is known.
         return tui::run(
-            ctx,
+            &ctx.settings,
             data,
             Start::Form {
                 case_ref,
@@ -64,6 +64,7 @@ pub fn run(ctx: &Ctx, args: &InterviewArgs) -> Result<ExitCode> {
         crate::sanitize::clean_line(&interviewer).trim(),
         ctx.settings.lang,
         crate::interview::uses(&qns),
+        &crate::notes::now(),
     );
-    tui::run(ctx, data, Start::Create(Box::new(session)))
+    tui::run(&ctx.settings, data, Start::Create(Box::new(session)))
 }

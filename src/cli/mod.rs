@@ -86,7 +86,7 @@ pub fn main() -> ExitCode {
 
 fn dispatch(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
     match command {
-        None => crate::tui::run_home(ctx),
+        None => crate::tui::run_home(&ctx.settings),
         Some(Command::Interview(a)) => interview_cmd::run(ctx, &a),
         Some(Command::Review(a)) => review_cmd::run(ctx, &a),
         Some(Command::Check(a)) => check_cmd::run(ctx, &a),

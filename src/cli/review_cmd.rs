@@ -7,6 +7,6 @@ use crate::error::Result;
 use crate::tui::{self, Start};
 
 pub fn run(ctx: &Ctx, args: &ReviewArgs) -> Result<ExitCode> {
-    let data = tui::load_data(ctx)?;
-    tui::run(ctx, data, Start::Review(args.session.clone()))
+    let data = tui::load_data(&ctx.settings)?;
+    tui::run(&ctx.settings, data, Start::Review(args.session.clone()))
 }

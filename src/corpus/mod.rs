@@ -5,6 +5,7 @@ mod markers;
 pub mod meta;
 mod model;
 mod parsed;
+mod reference;
 mod refs;
 mod report;
 mod simple;
@@ -20,6 +21,7 @@ pub use model::{
     Document, Figure, Footnote, LinkList, Paragraph, ParagraphKind, ParseProblem, ProblemKind,
     Section,
 };
+pub use reference::Ref;
 pub use refs::{PassageView, Resolved};
 
 #[derive(Debug, Clone, Default)]
@@ -99,7 +101,9 @@ impl Corpus {
 pub fn parse_document(meta: DocumentMeta, text: &str) -> (Document, Vec<ParseProblem>) {
     let parsed = match meta.layout {
         Layout::PdfReport => report::parse(text, meta.line_hyphen),
-        layout => simple::parse(text, layout, meta.line_hyphen),
+        layout @ (Layout::Letter | Layout::PressRelease | Layout::Article) => {
+            simple::parse(text, layout, meta.line_hyphen)
+        }
     };
     let mut problems: Vec<ParseProblem> = parsed
         .problems

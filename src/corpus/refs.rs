@@ -98,13 +98,9 @@ impl<'a> PassageView<'a> {
 impl Corpus {
     /// Resolve a ref; surrounding whitespace is ignored, everything else is exact.
     pub fn resolve(&self, reference: &str) -> Option<Resolved<'_>> {
-        let reference = reference.trim();
-        let (doc_id, rest) = match reference.split_once('#') {
-            Some((d, r)) => (d, Some(r)),
-            None => (reference, None),
-        };
-        let doc = self.document(doc_id)?;
-        let Some(rest) = rest else {
+        let r = super::Ref::split(reference.trim());
+        let doc = self.document(r.doc)?;
+        if r.section.is_none() && r.paragraph.is_none() {
             return Some(Resolved {
                 document: doc,
                 section: None,
@@ -112,13 +108,11 @@ impl Corpus {
                 paragraphs: &doc.paragraphs,
                 paragraph: None,
             });
-        };
-        let (section_id, para) = match rest.rsplit_once('/') {
-            Some((s, p)) => (Some(s), Some(p)),
-            None if paragraph_number(rest).is_some() && doc.section(rest).is_none() => {
-                (None, Some(rest))
-            }
-            None => (Some(rest), None),
+        }
+        // A section may be called like a paragraph ("p4") in a simple layout.
+        let (section_id, para) = match (r.section, r.paragraph) {
+            (None, Some(p)) if doc.section(p).is_some() => (Some(p), None),
+            other => other,
         };
         let section_index = match section_id {
             Some(id) => Some(doc.sections.iter().position(|s| s.id == id)?),
@@ -195,7 +189,8 @@ impl Corpus {
                     .fuzzy_match(&r, reference)
                     .or_else(|| {
                         // Fall back to the part after '#', then to shared prefix.
-                        let tail = reference.split_once('#').map_or(reference, |(_, t)| t);
+                        let doc = super::Ref::split(reference).doc;
+                        let tail = reference[doc.len()..].trim_start_matches('#');
                         matcher.fuzzy_match(&r, tail).map(|s| s / 2)
                     })
                     .unwrap_or_else(|| common_prefix(&r, reference) as i64);

@@ -32,25 +32,53 @@ fn sample() -> Session {
             version: 3,
             hash: "ab".into(),
         }],
+        &crate::notes::now(),
     );
-    s.set_value("summons.received", Some(Value::YesNo(true)));
+    s.set_value(
+        "summons.received",
+        Some(Value::YesNo(true)),
+        &crate::notes::now(),
+    );
     s.set_note(
         "summons.received",
         "# not a heading\n\u{1b}[31mred\u{1b}[0m text",
+        &crate::notes::now(),
     );
-    s.cite("summons.received", "ambtsbericht-rf-2025#1.1.3/p2");
-    s.cite("summons.received", "brief-moratorium-2022");
-    s.set_flagged("summons.received", true);
+    s.cite(
+        "summons.received",
+        "ambtsbericht-rf-2025#1.1.3/p2",
+        &crate::notes::now(),
+    );
+    s.cite(
+        "summons.received",
+        "brief-moratorium-2022",
+        &crate::notes::now(),
+    );
+    s.set_flagged("summons.received", true, &crate::notes::now());
     s.set_value(
         "summons.date#1",
         Some(Value::Date("2023-10".parse().unwrap())),
+        &crate::notes::now(),
     );
-    s.set_status("summons.other", AnswerStatus::Declined);
-    s.add_comment("Supervisor B", Some("summons.received"), "Which office?");
-    s.add_comment("Supervisor B", None, "Thorough.");
-    s.submit("Interviewer A").unwrap();
-    s.return_for_work("Supervisor B", "date of the second summons")
-        .unwrap();
+    s.set_status(
+        "summons.other",
+        AnswerStatus::Declined,
+        &crate::notes::now(),
+    );
+    s.add_comment(
+        "Supervisor B",
+        Some("summons.received"),
+        "Which office?",
+        &crate::notes::now(),
+    );
+    s.add_comment("Supervisor B", None, "Thorough.", &crate::notes::now());
+    s.submit("Interviewer A", &crate::notes::now()).unwrap();
+    s.return_for_work(
+        "Supervisor B",
+        "date of the second summons",
+        &crate::notes::now(),
+    )
+    .unwrap();
     s
 }
 

@@ -153,6 +153,61 @@ mod tests {
         assert_ne!(tables[0].cli.config_bad, tables[1].cli.config_bad);
     }
 
+    /// `{name}` placeholders of every string, per key and language, so a
+    /// translation that drops or renames one is caught before a user sees
+    /// a raw `{name}` or loses a value.
+    #[test]
+    fn nl_and_en_use_the_same_placeholders() {
+        fn placeholders(s: &str) -> std::collections::BTreeSet<String> {
+            let mut out = std::collections::BTreeSet::new();
+            let mut rest = s;
+            while let Some(i) = rest.find('{') {
+                rest = &rest[i + 1..];
+                if let Some(j) = rest.find('}') {
+                    let name = &rest[..j];
+                    if !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                        out.insert(name.to_string());
+                    }
+                    rest = &rest[j + 1..];
+                }
+            }
+            out
+        }
+        fn flatten(prefix: &str, t: &toml::Table, out: &mut Vec<(String, String)>) {
+            for (k, v) in t {
+                match v {
+                    toml::Value::String(s) => out.push((format!("{prefix}{k}"), s.clone())),
+                    toml::Value::Table(inner) => flatten(&format!("{prefix}{k}."), inner, out),
+                    _ => {}
+                }
+            }
+        }
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("i18n");
+        let mut problems = Vec::new();
+        let mut compared = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let table: toml::Table = std::fs::read_to_string(&path).unwrap().parse().unwrap();
+            let (mut nl, mut en) = (Vec::new(), Vec::new());
+            flatten("", table["nl"].as_table().unwrap(), &mut nl);
+            flatten("", table["en"].as_table().unwrap(), &mut en);
+            let en: std::collections::HashMap<_, _> = en.into_iter().collect();
+            for (key, text) in nl {
+                let Some(other) = en.get(&key) else { continue };
+                compared += 1;
+                if placeholders(&text) != placeholders(other) {
+                    problems.push(format!("{}: {key}", path.display()));
+                }
+            }
+        }
+        assert!(compared > 300, "only {compared} strings compared");
+        assert!(
+            problems.is_empty(),
+            "placeholders differ:\n{}",
+            problems.join("\n")
+        );
+    }
+
     #[test]
     fn a_missing_key_is_rejected() {
         let text = "[nl]\nconfig_bad = \"x\"\n[en]\n";

@@ -5,9 +5,11 @@
 mod answers;
 mod rows;
 pub mod timeline;
+mod topic;
 
 pub use answers::SessionAnswers;
 pub use rows::{Orphan, Progress, Row, RowKind, orphaned_answers, progress, rows};
+pub use topic::{kept_in_topic, never_opened};
 
 use crate::notes::{QuestionnaireUse, Session};
 use crate::questionnaire::{Catalog, Questionnaire};

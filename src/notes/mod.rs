@@ -12,8 +12,10 @@ mod list;
 mod lock;
 mod merge;
 mod migrate;
+mod review;
 mod stamp;
 pub mod store;
+mod suggest;
 
 use std::collections::BTreeMap;
 
@@ -28,8 +30,9 @@ use crate::questionnaire::{AnswerStatus, Value};
 pub use atomic::write as write_atomic;
 pub use autosave::{Autosave, install_signal_flags};
 pub use draft::changes as draft_changes;
-pub use key::{answer_key, parse_answer_key};
+pub use key::{AnswerKey, answer_key, parse_answer_key};
 pub use migrate::{SCHEMA_VERSION, parse_session};
+pub use review::ReviewChange;
 pub use store::{ListEntry, SessionSummary, Store, WriteHandle};
 
 /// The current time, to the second, in the system time zone: what every
@@ -56,6 +59,15 @@ impl Status {
         Status::Approved,
         Status::Returned,
     ];
+
+    /// Submitted and approved work changes only after a supervisor
+    /// returns it; until then the interviewer opens it read-only.
+    pub fn interviewer_may_edit(self) -> bool {
+        match self {
+            Status::Draft | Status::Returned => true,
+            Status::Submitted | Status::Approved => false,
+        }
+    }
 
     pub fn code(self) -> &'static str {
         match self {
@@ -201,8 +213,9 @@ impl Session {
         interviewer: impl Into<String>,
         lang: Lang,
         questionnaires: Vec<QuestionnaireUse>,
+        at: &Zoned,
     ) -> Session {
-        let at = now();
+        let at = at.clone();
         Session {
             schema_version: SCHEMA_VERSION,
             id: Uuid::now_v7(),
@@ -222,20 +235,19 @@ impl Session {
         }
     }
 
-    fn answer_mut(&mut self, key: &str) -> &mut Answer {
-        let at = now();
+    fn answer_mut(&mut self, key: &str, at: &Zoned) -> &mut Answer {
         self.updated = at.clone();
         let a = self
             .answers
             .entry(key.to_string())
-            .or_insert_with(|| Answer::new(&at));
-        a.updated = at;
+            .or_insert_with(|| Answer::new(at));
+        a.updated = at.clone();
         a
     }
 
     /// Set (or clear, with `None`) the value. A value means `Answered`.
-    pub fn set_value(&mut self, key: &str, value: Option<Value>) {
-        let a = self.answer_mut(key);
+    pub fn set_value(&mut self, key: &str, value: Option<Value>, at: &Zoned) {
+        let a = self.answer_mut(key, at);
         if value.is_some() {
             a.status = AnswerStatus::Answered;
         }
@@ -244,29 +256,29 @@ impl Session {
 
     /// A status other than `Answered` keeps any value typed before, so an
     /// accidental "declined" loses nothing.
-    pub fn set_status(&mut self, key: &str, status: AnswerStatus) {
-        self.answer_mut(key).status = status;
+    pub fn set_status(&mut self, key: &str, status: AnswerStatus, at: &Zoned) {
+        self.answer_mut(key, at).status = status;
     }
 
-    pub fn set_note(&mut self, key: &str, note: impl Into<String>) {
-        self.answer_mut(key).note = note.into();
+    pub fn set_note(&mut self, key: &str, note: impl Into<String>, at: &Zoned) {
+        self.answer_mut(key, at).note = note.into();
     }
 
-    pub fn set_flagged(&mut self, key: &str, flagged: bool) {
-        self.answer_mut(key).flagged = flagged;
+    pub fn set_flagged(&mut self, key: &str, flagged: bool, at: &Zoned) {
+        self.answer_mut(key, at).flagged = flagged;
     }
 
     /// Cite a corpus ref for an answer; citing twice is a no-op.
-    pub fn cite(&mut self, key: &str, reference: &str) {
-        let a = self.answer_mut(key);
+    pub fn cite(&mut self, key: &str, reference: &str, at: &Zoned) {
+        let a = self.answer_mut(key, at);
         if !a.cited.iter().any(|r| r == reference) {
             a.cited.push(reference.to_string());
         }
     }
 
-    pub fn uncite(&mut self, key: &str, reference: &str) {
+    pub fn uncite(&mut self, key: &str, reference: &str, at: &Zoned) {
         if self.answers.contains_key(key) {
-            self.answer_mut(key).cited.retain(|r| r != reference);
+            self.answer_mut(key, at).cited.retain(|r| r != reference);
         }
     }
 
@@ -275,8 +287,8 @@ impl Session {
     }
 
     /// Add an instance to a repeat group; returns its 1-based number.
-    pub fn add_group_instance(&mut self, group: &str) -> u32 {
-        self.updated = now();
+    pub fn add_group_instance(&mut self, group: &str, at: &Zoned) -> u32 {
+        self.updated = at.clone();
         let n = self.groups.entry(group.to_string()).or_insert(0);
         *n += 1;
         *n
@@ -291,6 +303,7 @@ impl Session {
         group: &str,
         instance: u32,
         question_ids: &[&str],
+        at: &Zoned,
     ) -> Result<usize> {
         let count = self.group_count(group);
         if instance == 0 || instance > count {
@@ -298,7 +311,6 @@ impl Session {
                 detail: format!("{group} has no instance {instance} (it has {count})"),
             });
         }
-        let at = now();
         let mut archived = 0;
         for q in question_ids {
             let key = answer_key(q, Some(instance as usize));
@@ -317,18 +329,23 @@ impl Session {
             }
         }
         self.groups.insert(group.to_string(), count - 1);
-        self.updated = at;
+        self.updated = at.clone();
         Ok(archived)
     }
 
-    fn change_status(&mut self, to: Status, by: &str, reason: Option<String>) -> Result<()> {
+    fn change_status(
+        &mut self,
+        to: Status,
+        by: &str,
+        reason: Option<String>,
+        at: &Zoned,
+    ) -> Result<()> {
         if !self.status.can_become(to) {
             return Err(Error::InvalidTransition {
                 from: self.status.code().to_string(),
                 to: to.code().to_string(),
             });
         }
-        let at = now();
         self.history.push(StatusChange {
             from: self.status,
             to,
@@ -337,29 +354,35 @@ impl Session {
             reason,
         });
         self.status = to;
-        self.updated = at;
+        self.updated = at.clone();
         Ok(())
     }
 
-    pub fn submit(&mut self, by: &str) -> Result<()> {
-        self.change_status(Status::Submitted, by, None)
+    pub fn submit(&mut self, by: &str, at: &Zoned) -> Result<()> {
+        self.change_status(Status::Submitted, by, None, at)
     }
 
-    pub fn approve(&mut self, by: &str) -> Result<()> {
-        self.change_status(Status::Approved, by, None)
+    pub fn approve(&mut self, by: &str, at: &Zoned) -> Result<()> {
+        self.change_status(Status::Approved, by, None, at)
     }
 
-    pub fn return_for_work(&mut self, by: &str, reason: &str) -> Result<()> {
-        self.change_status(Status::Returned, by, Some(reason.to_string()))
+    pub fn return_for_work(&mut self, by: &str, reason: &str, at: &Zoned) -> Result<()> {
+        self.change_status(Status::Returned, by, Some(reason.to_string()), at)
     }
 
     /// Add a comment on an answer key (or the whole session); returns its id.
-    pub fn add_comment(&mut self, author: &str, target: Option<&str>, text: &str) -> Uuid {
+    pub fn add_comment(
+        &mut self,
+        author: &str,
+        target: Option<&str>,
+        text: &str,
+        at: &Zoned,
+    ) -> Uuid {
         let id = Uuid::now_v7();
         self.comments.push(Comment {
             id,
             author: author.to_string(),
-            at: now(),
+            at: at.clone(),
             target: target.map(str::to_string),
             text: text.to_string(),
         });

@@ -11,6 +11,7 @@ fn sample() -> Session {
             version: 2,
             hash: "abc123".into(),
         }],
+        &crate::notes::now(),
     )
 }
 
@@ -34,29 +35,49 @@ fn answer_keys_round_trip() {
 fn every_field_survives_toml() {
     let mut s = sample();
     s.note = "Tolk: \"Ivan\" — \u{431}\u{435}\u{437}\nregel 2".into();
-    s.set_value("summons.received", Some(Value::YesNo(true)));
+    s.set_value(
+        "summons.received",
+        Some(Value::YesNo(true)),
+        &crate::notes::now(),
+    );
     s.set_value(
         "summons.date#1",
         Some(Value::Date("~2023-04".parse::<PartialDate>().unwrap())),
+        &crate::notes::now(),
     );
     s.set_value(
         "summons.how#1",
         Some(Value::Choices(vec!["paper".into(), "gosuslugi".into()])),
+        &crate::notes::now(),
     );
-    s.set_value("identity.age", Some(Value::Number(34.5)));
-    s.set_status("identity.phone", AnswerStatus::Declined);
-    s.set_note("summons.received", "said twice");
-    s.cite("summons.received", "ambtsbericht-rf-2025#1.1.3/p2");
-    s.set_flagged("summons.received", true);
-    s.add_group_instance("summons.summonses");
+    s.set_value(
+        "identity.age",
+        Some(Value::Number(34.5)),
+        &crate::notes::now(),
+    );
+    s.set_status(
+        "identity.phone",
+        AnswerStatus::Declined,
+        &crate::notes::now(),
+    );
+    s.set_note("summons.received", "said twice", &crate::notes::now());
+    s.cite(
+        "summons.received",
+        "ambtsbericht-rf-2025#1.1.3/p2",
+        &crate::notes::now(),
+    );
+    s.set_flagged("summons.received", true, &crate::notes::now());
+    s.add_group_instance("summons.summonses", &crate::notes::now());
     s.add_comment(
         "Supervisor B",
         Some("summons.received"),
         "Ask about the envelope",
+        &crate::notes::now(),
     );
-    s.add_comment("Supervisor B", None, "Good session");
-    s.submit("Interviewer A").unwrap();
-    s.return_for_work("Supervisor B", "dates unclear").unwrap();
+    s.add_comment("Supervisor B", None, "Good session", &crate::notes::now());
+    s.submit("Interviewer A", &crate::notes::now()).unwrap();
+    s.return_for_work("Supervisor B", "dates unclear", &crate::notes::now())
+        .unwrap();
     let text = s.to_toml();
     assert!(text.starts_with("schema_version = 1\n"), "{text}");
     let back = parse_session(std::path::Path::new("x.toml"), &text).unwrap();
@@ -67,11 +88,11 @@ fn every_field_survives_toml() {
 #[test]
 fn cite_is_idempotent_and_uncite_removes() {
     let mut s = sample();
-    s.cite("a.b", "doc#1");
-    s.cite("a.b", "doc#1");
-    s.cite("a.b", "doc#2");
+    s.cite("a.b", "doc#1", &crate::notes::now());
+    s.cite("a.b", "doc#1", &crate::notes::now());
+    s.cite("a.b", "doc#2", &crate::notes::now());
     assert_eq!(s.answers["a.b"].cited, ["doc#1", "doc#2"]);
-    s.uncite("a.b", "doc#1");
+    s.uncite("a.b", "doc#1", &crate::notes::now());
     assert_eq!(s.answers["a.b"].cited, ["doc#2"]);
 }
 
@@ -79,15 +100,16 @@ fn cite_is_idempotent_and_uncite_removes() {
 fn status_only_moves_along_the_workflow() {
     let mut s = sample();
     assert!(matches!(
-        s.approve("B"),
+        s.approve("B", &crate::notes::now()),
         Err(Error::InvalidTransition { .. })
     ));
-    assert!(s.return_for_work("B", "x").is_err());
-    s.submit("A").unwrap();
-    assert!(s.submit("A").is_err());
-    s.return_for_work("B", "missing dates").unwrap();
-    s.submit("A").unwrap();
-    s.approve("B").unwrap();
+    assert!(s.return_for_work("B", "x", &crate::notes::now()).is_err());
+    s.submit("A", &crate::notes::now()).unwrap();
+    assert!(s.submit("A", &crate::notes::now()).is_err());
+    s.return_for_work("B", "missing dates", &crate::notes::now())
+        .unwrap();
+    s.submit("A", &crate::notes::now()).unwrap();
+    s.approve("B", &crate::notes::now()).unwrap();
     assert_eq!(s.status, Status::Approved);
     let path: Vec<_> = s.history.iter().map(|h| (h.from, h.to)).collect();
     assert_eq!(
@@ -109,14 +131,21 @@ fn removing_an_instance_archives_and_renumbers() {
     let g = "summons.summonses";
     let qs = ["summons.date", "summons.how"];
     for n in 1..=3 {
-        assert_eq!(s.add_group_instance(g), n);
+        assert_eq!(s.add_group_instance(g, &crate::notes::now()), n);
         s.set_value(
             &answer_key("summons.date", Some(n as usize)),
             Some(Value::Text(format!("d{n}"))),
+            &crate::notes::now(),
         );
     }
-    s.set_note(&answer_key("summons.how", Some(2)), "by post");
-    let archived = s.remove_group_instance(g, 2, &qs).unwrap();
+    s.set_note(
+        &answer_key("summons.how", Some(2)),
+        "by post",
+        &crate::notes::now(),
+    );
+    let archived = s
+        .remove_group_instance(g, 2, &qs, &crate::notes::now())
+        .unwrap();
     assert_eq!(archived, 2);
     assert_eq!(s.group_count(g), 2);
     assert_eq!(
@@ -131,18 +160,23 @@ fn removing_an_instance_archives_and_renumbers() {
     let keys: Vec<_> = s.removed.iter().map(|r| r.key.as_str()).collect();
     assert_eq!(keys, ["summons.date#2", "summons.how#2"]);
     assert_eq!(s.removed[0].answer.value, Some(Value::Text("d2".into())));
-    assert!(s.remove_group_instance(g, 5, &qs).is_err());
+    assert!(
+        s.remove_group_instance(g, 5, &qs, &crate::notes::now())
+            .is_err()
+    );
 }
 
 #[test]
 fn merge_keeps_both_sides_comments_and_latest_status() {
     let mut interviewer = sample();
-    interviewer.submit("A").unwrap();
+    interviewer.submit("A", &crate::notes::now()).unwrap();
     let mut reviewer = interviewer.clone();
-    interviewer.add_comment("A", None, "note to self");
-    interviewer.set_value("x.y", Some(Value::YesNo(false)));
-    reviewer.add_comment("B", Some("x.y"), "why?");
-    reviewer.return_for_work("B", "more detail").unwrap();
+    interviewer.add_comment("A", None, "note to self", &crate::notes::now());
+    interviewer.set_value("x.y", Some(Value::YesNo(false)), &crate::notes::now());
+    reviewer.add_comment("B", Some("x.y"), "why?", &crate::notes::now());
+    reviewer
+        .return_for_work("B", "more detail", &crate::notes::now())
+        .unwrap();
     assert!(merge::merge_review(&mut interviewer, &reviewer));
     assert_eq!(interviewer.comments.len(), 2);
     assert_eq!(interviewer.status, Status::Returned);
@@ -169,10 +203,10 @@ proptest::proptest! {
         let mut s = sample();
         s.note = note;
         s.case_ref = case;
-        s.set_value(&key, Some(Value::Text(answer.clone())));
-        s.set_note(&key, answer);
-        s.set_flagged(&key, true);
-        s.add_comment("B", Some(&key), &comment);
+        s.set_value(&key, Some(Value::Text(answer.clone())), &crate::notes::now());
+        s.set_note(&key, answer, &crate::notes::now());
+        s.set_flagged(&key, true, &crate::notes::now());
+        s.add_comment("B", Some(&key), &comment, &crate::notes::now());
         let text = s.to_toml();
         let back = parse_session(std::path::Path::new("x.toml"), &text).unwrap();
         proptest::prop_assert_eq!(&back, &s);

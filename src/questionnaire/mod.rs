@@ -4,6 +4,7 @@
 mod analyze;
 pub mod diag;
 pub mod expr;
+mod ids;
 mod load;
 pub mod model;
 mod table;
@@ -11,6 +12,7 @@ pub mod value;
 
 pub use diag::{Diagnostic, Severity};
 pub use expr::{Answers, Expr, Scope};
+pub use ids::{FullId, GroupId, QuestionId};
 pub use load::{
     CHOICE_KEYS, GROUP_KEYS, PROFILE_KEYS, QUESTION_KEYS, QUESTIONNAIRE_KEYS, SECTION_KEYS, load,
 };

@@ -27,10 +27,10 @@ impl Catalog {
 
     /// A question by its full id `<questionnaire>.<question>`.
     pub fn question(&self, full_id: &str) -> Option<(&Questionnaire, &Question)> {
-        let (qn, q) = full_id.split_once('.')?;
-        let questionnaire = self.questionnaire(qn)?;
+        let id = super::FullId::split(full_id)?;
+        let questionnaire = self.questionnaire(id.questionnaire)?;
         questionnaire
-            .question(q)
+            .question(id.local)
             .map(|question| (questionnaire, question))
     }
 }

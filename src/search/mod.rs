@@ -21,6 +21,7 @@ pub use bm25::{Index, IndexConfig};
 pub use fused::{Method, Ranks};
 pub use glossary::{Entry, Glossary, Note};
 
+use crate::corpus::Ref;
 use crate::i18n::Lang;
 
 /// One searchable unit: a paragraph, with what it is indexed alongside.
@@ -78,17 +79,15 @@ impl Default for SearchOptions {
 /// `DOC#1.1.3` the section and its subsections, `DOC#1.1.3/p2` or `DOC#p2`
 /// exactly that paragraph.
 pub fn passage_within(passage: &Passage, target: &str) -> bool {
-    let (doc, rest) = target.split_once('#').unwrap_or((target, ""));
-    if passage.doc != doc {
+    let t = Ref::split(target);
+    if passage.doc != t.doc {
         return false;
     }
-    if rest.is_empty() {
-        return true;
+    match (t.section, t.paragraph) {
+        (None, None) => true,
+        (_, Some(_)) => passage.reference == target,
+        (Some(section), None) => section_within(&passage.section, section),
     }
-    if rest.contains('/') || is_paragraph_part(rest) {
-        return passage.reference == target;
-    }
-    section_within(&passage.section, rest)
 }
 
 /// `1.1.3.2` is within `1.1.3`; `1.1.30` is not.
@@ -99,25 +98,15 @@ pub fn section_within(section: &str, target: &str) -> bool {
 
 /// The section part of a passage ref (`DOC#1.1.3/p2` → `1.1.3`).
 pub fn ref_section(reference: &str) -> &str {
-    let rest = reference.split_once('#').map_or("", |(_, r)| r);
-    let section = rest.split_once('/').map_or(rest, |(s, _)| s);
-    if is_paragraph_part(section) {
-        ""
-    } else {
-        section
-    }
+    Ref::split(reference).section.unwrap_or("")
 }
 
 /// Whether a hit's ref answers a target section ref (the evaluation rule).
 pub fn ref_within(reference: &str, target: &str) -> bool {
-    let (doc, rest) = target.split_once('#').unwrap_or((target, ""));
-    let hit_doc = reference.split_once('#').map_or(reference, |(d, _)| d);
-    hit_doc == doc && (rest.is_empty() || section_within(ref_section(reference), rest))
-}
-
-fn is_paragraph_part(s: &str) -> bool {
-    s.strip_prefix('p')
-        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    let t = Ref::split(target);
+    Ref::split(reference).doc == t.doc
+        && t.section
+            .is_none_or(|s| section_within(ref_section(reference), s))
 }
 
 #[cfg(test)]

@@ -39,6 +39,13 @@ pub enum Action {
     ReturnForWork,
     Timeline,
     SortNext,
+    // Prompts and editors
+    /// Enter in a single-line input or a choice; y/j in a yes-or-no prompt.
+    Confirm,
+    /// Tick or untick the item under the cursor.
+    Toggle,
+    /// Throw away what a prompt offers (the autosave draft).
+    Discard,
 }
 
 impl Action {
@@ -77,5 +84,8 @@ impl Action {
         Action::ReturnForWork,
         Action::Timeline,
         Action::SortNext,
+        Action::Confirm,
+        Action::Toggle,
+        Action::Discard,
     ];
 }

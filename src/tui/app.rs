@@ -220,10 +220,26 @@ pub struct App {
     pub screen: Screen,
     pub overlay: Option<Overlay>,
     pub status: Option<String>,
-    pub viewport: Rect,
+    /// Where the last frame put each pane, for clicks and scrolling.
+    pub layout: FrameLayout,
+    /// The time of the last tick: the runtime passes it in, nothing here
+    /// reads a clock.
     pub now: Instant,
-    /// Prefilled in the save-a-copy prompt (the loop knows the home folder).
+    pub clock: jiff::Zoned,
+    /// Prefilled in the save-a-copy prompt (the runtime knows the home folder).
     pub copy_suggestion: String,
+    /// A quit is waiting for its save to succeed.
+    pub quitting: bool,
+    /// A save failed on quit and the user was told: the next quit leaves.
+    pub quit_armed: bool,
+}
+
+/// The panes of the last frame drawn (empty before the first).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FrameLayout {
+    pub tree: Rect,
+    pub question: Rect,
+    pub sources: Rect,
 }
 
 impl App {
@@ -243,10 +259,18 @@ impl App {
             }),
             overlay: None,
             status: None,
-            viewport: Rect::new(0, 0, 80, 24),
+            layout: FrameLayout::default(),
             now: Instant::now(),
+            clock: crate::notes::now(),
             copy_suggestion: String::new(),
+            quitting: false,
+            quit_armed: false,
         }
+    }
+
+    pub fn with_copy_suggestion(mut self, dir: String) -> App {
+        self.copy_suggestion = dir;
+        self
     }
 
     pub fn strings(&self) -> &'static Strings {

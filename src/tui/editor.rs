@@ -19,6 +19,9 @@ pub enum Editor {
         values: Vec<String>,
         labels: Vec<String>,
         multi: bool,
+        /// A yes/no question: the answer is `Value::YesNo`, whatever the
+        /// labels or values say.
+        yes_no: bool,
         cursor: usize,
         checked: Vec<bool>,
     },
@@ -68,6 +71,7 @@ pub fn for_kind(kind: &Kind, current: Option<&Value>, labels: Vec<String>) -> Ed
                 values: vec!["yes".into(), "no".into()],
                 labels,
                 multi: false,
+                yes_no: true,
                 cursor: cur,
                 checked: vec![false; 2],
             }
@@ -88,6 +92,7 @@ pub fn for_kind(kind: &Kind, current: Option<&Value>, labels: Vec<String>) -> Ed
                 values,
                 labels,
                 multi,
+                yes_no: false,
                 cursor,
                 checked,
             }
@@ -154,7 +159,11 @@ pub fn parse_line(kind: &Kind, text: &str) -> Result<Option<Value>, Invalid> {
             }
             Ok(Some(Value::Number(n)))
         }
-        _ => Ok(Some(Value::Text(t.trim_end().to_string()))),
+        Kind::ShortText | Kind::LongText => Ok(Some(Value::Text(t.trim_end().to_string()))),
+        // Choices are picked from a list, never typed on a line.
+        Kind::YesNo | Kind::SingleChoice { .. } | Kind::MultiChoice { .. } => {
+            Ok(Some(Value::Text(t.trim_end().to_string())))
+        }
     }
 }
 
@@ -174,6 +183,7 @@ impl Editor {
         let Editor::Choice {
             values,
             multi,
+            yes_no,
             cursor,
             checked,
             ..
@@ -190,7 +200,7 @@ impl Editor {
                     .map(|(v, _)| v.clone())
                     .collect(),
             ))
-        } else if values == &["yes", "no"] {
+        } else if *yes_no {
             Some(Value::YesNo(*cursor == 0))
         } else {
             values.get(*cursor).cloned().map(Value::Choice)
@@ -238,6 +248,20 @@ mod tests {
             parse_line(&Kind::ShortText, "a\u{1b}[31mb"),
             Ok(Some(Value::Text("ab".into())))
         );
+    }
+
+    #[test]
+    fn a_single_choice_named_yes_and_no_stays_a_choice() {
+        let choice = |v: &str| crate::questionnaire::Choice {
+            value: v.into(),
+            label: Default::default(),
+            span: 0..0,
+        };
+        let kind = Kind::SingleChoice {
+            choices: vec![choice("yes"), choice("no")],
+        };
+        let e = for_kind(&kind, None, vec!["yes".into(), "no".into()]);
+        assert_eq!(e.choice_value(), Some(Value::Choice("yes".into())));
     }
 
     #[test]

@@ -2,39 +2,114 @@
 //! hints and the help overlay are generated from it. Keys typed while a text
 //! editor has focus go to the editor, except those of `Mode::Editor`.
 
+use std::collections::HashMap;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use crate::i18n::Strings;
 
-/// Where a binding applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a binding applies: a mode per screen, overlay and editor. A mode
+/// falls back to `Global` (no text entry) or `Editor` (text entry), so keys
+/// shared by many modes are bound once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mode {
-    /// Every screen when no text editor has focus.
+    /// Every screen and overlay when no text editor has focus.
     Global,
     Home,
     Interview,
     Review,
     Sessions,
-    /// A text editor or an overlay with an input has focus.
+    HelpOverlay,
+    PassageOverlay,
+    TimelineOverlay,
+    MessageOverlay,
+    SubmitOverlay,
+    RecoverOverlay,
+    /// The search overlay: a query line above a result list.
+    SearchOverlay,
+    /// Quick jump: a query line above a list of questions.
+    JumpOverlay,
+    /// A single-line input: an answer, a filter, a folder.
+    Line,
+    /// A multi-line text: a long answer, a note, a comment.
+    Text,
+    /// A yes/no or choice answer.
+    Choice,
+    /// The new-interview form on one of its text fields.
+    Form,
+    /// The new-interview form on its topic list.
+    FormTopics,
+    /// Keys every text-entry mode shares; the rest of the keyboard is text.
     Editor,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 6] = [
+    pub const ALL: [Mode; 19] = [
         Mode::Global,
         Mode::Home,
         Mode::Interview,
         Mode::Review,
         Mode::Sessions,
+        Mode::HelpOverlay,
+        Mode::PassageOverlay,
+        Mode::TimelineOverlay,
+        Mode::MessageOverlay,
+        Mode::SubmitOverlay,
+        Mode::RecoverOverlay,
+        Mode::SearchOverlay,
+        Mode::JumpOverlay,
+        Mode::Line,
+        Mode::Text,
+        Mode::Choice,
+        Mode::Form,
+        Mode::FormTopics,
         Mode::Editor,
     ];
+
+    /// Where keys not bound in this mode are looked up next.
+    pub fn fallback(self) -> Option<Mode> {
+        match self {
+            Mode::Global | Mode::Editor => None,
+            Mode::Home
+            | Mode::Interview
+            | Mode::Review
+            | Mode::Sessions
+            | Mode::HelpOverlay
+            | Mode::PassageOverlay
+            | Mode::TimelineOverlay
+            | Mode::MessageOverlay
+            | Mode::SubmitOverlay
+            | Mode::RecoverOverlay => Some(Mode::Global),
+            Mode::SearchOverlay
+            | Mode::JumpOverlay
+            | Mode::Line
+            | Mode::Text
+            | Mode::Choice
+            | Mode::Form
+            | Mode::FormTopics => Some(Mode::Editor),
+        }
+    }
+
+    /// Keys this mode does not bind are text for its input.
+    pub fn takes_text(self) -> bool {
+        matches!(
+            self,
+            Mode::SearchOverlay
+                | Mode::JumpOverlay
+                | Mode::Line
+                | Mode::Text
+                | Mode::Form
+                | Mode::FormTopics
+                | Mode::Editor
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
 pub struct Binding {
     pub mode: Mode,
-    /// Human-readable key, parsed by `parse_key`, e.g. "ctrl-c", "?", "down".
+    /// Human-readable key, parsed once by `parse_key`, e.g. "ctrl-c", "?".
     pub key: &'static str,
     pub action: Action,
     /// Shown in the footer when true.
@@ -101,6 +176,45 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Review, "R", A::ReturnForWork, true),
     b(M::Review, "t", A::Timeline, true),
     b(M::Review, "g", A::ToggleGuidance, false),
+    b(M::HelpOverlay, "esc", A::Back, true),
+    b(M::MessageOverlay, "enter", A::Select, true),
+    b(M::TimelineOverlay, "esc", A::Back, true),
+    b(M::PassageOverlay, "c", A::Cite, true),
+    b(M::PassageOverlay, "o", A::OpenSection, true),
+    b(M::PassageOverlay, "esc", A::Back, true),
+    // "ja" in Dutch, "yes" in English: the prompt names both.
+    b(M::SubmitOverlay, "y", A::Confirm, false),
+    b(M::SubmitOverlay, "j", A::Confirm, false),
+    b(M::SubmitOverlay, "enter", A::Confirm, true),
+    b(M::SubmitOverlay, "esc", A::Back, true),
+    // The draft is someone's words: only these decide, never Esc.
+    b(M::RecoverOverlay, "y", A::Confirm, false),
+    b(M::RecoverOverlay, "enter", A::Confirm, true),
+    b(M::RecoverOverlay, "n", A::Discard, true),
+    b(M::SearchOverlay, "up", A::Up, false),
+    b(M::SearchOverlay, "down", A::Down, false),
+    b(M::SearchOverlay, "enter", A::Select, true),
+    b(M::JumpOverlay, "up", A::Up, false),
+    b(M::JumpOverlay, "down", A::Down, false),
+    b(M::JumpOverlay, "enter", A::Select, true),
+    b(M::Line, "enter", A::Confirm, true),
+    b(M::Choice, "up", A::Up, false),
+    b(M::Choice, "k", A::Up, false),
+    b(M::Choice, "down", A::Down, false),
+    b(M::Choice, "j", A::Down, false),
+    b(M::Choice, "space", A::Toggle, true),
+    b(M::Choice, "enter", A::Confirm, true),
+    b(M::Form, "tab", A::NextPane, true),
+    b(M::Form, "backtab", A::PrevPane, false),
+    b(M::Form, "up", A::Up, false),
+    b(M::Form, "down", A::Down, false),
+    b(M::Form, "enter", A::Confirm, true),
+    b(M::FormTopics, "tab", A::NextPane, true),
+    b(M::FormTopics, "backtab", A::PrevPane, false),
+    b(M::FormTopics, "up", A::Up, false),
+    b(M::FormTopics, "down", A::Down, false),
+    b(M::FormTopics, "space", A::Toggle, true),
+    b(M::FormTopics, "enter", A::Confirm, true),
     b(M::Editor, "esc", A::Back, true),
     b(M::Editor, "f1", A::ToggleHelp, true),
     b(M::Editor, "ctrl-c", A::Quit, false),
@@ -160,28 +274,60 @@ fn normalise(ev: KeyEvent) -> (KeyCode, KeyModifiers) {
     (code, mods)
 }
 
-fn find(mode: Mode, want: (KeyCode, KeyModifiers)) -> Option<Action> {
-    BINDINGS
-        .iter()
-        .find(|b| b.mode == mode && parse_key(b.key).map(normalise) == Some(want))
-        .map(|b| b.action)
-}
+type KeyId = (KeyCode, KeyModifiers);
 
-/// The action bound to `ev` in `mode`, falling back to global bindings
-/// (never for `Mode::Editor`, where other keys are text).
+/// The table, parsed once: (mode, key) → action.
+static PARSED: std::sync::LazyLock<HashMap<(Mode, KeyId), Action>> =
+    std::sync::LazyLock::new(|| {
+        BINDINGS
+            .iter()
+            .filter_map(|b| Some(((b.mode, normalise(parse_key(b.key)?)), b.action)))
+            .collect()
+    });
+
+/// The action bound to `ev` in `mode` or, failing that, in its fallbacks.
 pub fn lookup(mode: Mode, ev: KeyEvent) -> Option<Action> {
     let want = normalise(ev);
-    match mode {
-        Mode::Editor => find(Mode::Editor, want),
-        _ => find(mode, want).or_else(|| find(Mode::Global, want)),
+    let mut m = Some(mode);
+    while let Some(cur) = m {
+        if let Some(a) = PARSED.get(&(cur, want)) {
+            return Some(*a);
+        }
+        m = cur.fallback();
     }
+    None
 }
 
-/// Bindings shown for `mode`: its own then the global ones.
+/// Bindings that apply in `mode` or its fallbacks, in table order.
 pub fn bindings_for(mode: Mode) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS
-        .iter()
-        .filter(move |b| b.mode == mode || (mode != Mode::Editor && b.mode == Mode::Global))
+    let chain: Vec<Mode> = std::iter::successors(Some(mode), |m| m.fallback()).collect();
+    BINDINGS.iter().filter(move |b| chain.contains(&b.mode))
+}
+
+/// A mode's heading in the help, in the user's language.
+pub fn mode_title(mode: Mode, s: &Strings) -> &str {
+    let t = &s.tui;
+    match mode {
+        M::Global => &t.mode_global,
+        M::Home => &t.mode_home,
+        M::Interview => &t.mode_interview,
+        M::Review => &t.mode_review,
+        M::Sessions => &t.mode_sessions,
+        M::HelpOverlay => &t.mode_help,
+        M::PassageOverlay => &t.mode_passage,
+        M::TimelineOverlay => &t.mode_timeline,
+        M::MessageOverlay => &t.mode_message,
+        M::SubmitOverlay => &t.mode_submit,
+        M::RecoverOverlay => &t.mode_recover,
+        M::SearchOverlay => &t.mode_search,
+        M::JumpOverlay => &t.mode_jump,
+        M::Line => &t.mode_line,
+        M::Text => &t.mode_text,
+        M::Choice => &t.mode_choice,
+        M::Form => &t.mode_form,
+        M::FormTopics => &t.mode_form_topics,
+        M::Editor => &t.mode_editor,
+    }
 }
 
 /// The description of an action in the user's language.
@@ -222,6 +368,9 @@ pub fn describe(action: Action, s: &Strings) -> &str {
         A::ReturnForWork => &t.key_return,
         A::Timeline => &t.key_timeline,
         A::SortNext => &t.key_sort,
+        A::Confirm => &t.key_confirm,
+        A::Toggle => &t.key_toggle,
+        A::Discard => &t.key_discard,
     }
 }
 

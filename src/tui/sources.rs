@@ -49,11 +49,12 @@ pub fn passage(corpus: &Corpus, reference: &str, explicit: bool) -> Option<Sourc
 
 /// The whole section a paragraph ref belongs to.
 pub fn whole_section(corpus: &Corpus, reference: &str) -> Option<SourceItem> {
-    let section_ref = match reference.rsplit_once('/') {
-        Some((s, p)) if p.starts_with('p') && s.contains('#') => s,
-        _ => reference,
+    let r = crate::corpus::Ref::split(reference);
+    let section_ref = match (r.section, r.paragraph) {
+        (Some(_), Some(_)) => r.section_ref(),
+        _ => reference.to_string(),
     };
-    passage(corpus, section_ref, false)
+    passage(corpus, &section_ref, false)
 }
 
 fn from_hit(corpus: &Corpus, hit: &Hit, explicit: bool) -> SourceItem {

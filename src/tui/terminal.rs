@@ -27,14 +27,18 @@ pub struct TerminalGuard {
     pub terminal: ManuallyDrop<DefaultTerminal>,
 }
 
-fn take_terminal() -> std::io::Result<DefaultTerminal> {
+fn enter_modes() -> std::io::Result<()> {
     enable_raw_mode()?;
     execute!(
         stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
         EnableBracketedPaste
-    )?;
+    )
+}
+
+fn take_terminal() -> std::io::Result<DefaultTerminal> {
+    enter_modes()?;
     Terminal::new(CrosstermBackend::new(stdout()))
 }
 
@@ -80,14 +84,11 @@ fn install_panic_hook() {
 }
 
 /// Ctrl-Z: give the shell its terminal back, stop until `fg`, then take the
-/// terminal again. The caller saves first.
-pub fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
+/// terminal again. The caller saves first, and clears its screen after.
+pub fn suspend() -> std::io::Result<()> {
     restore();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    let fresh = take_terminal()?;
-    // The old one must not be dropped either (see `Drop` above).
-    std::mem::forget(std::mem::replace(terminal, fresh));
-    terminal.clear()
+    enter_modes()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

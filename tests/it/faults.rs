@@ -75,8 +75,18 @@ fn english() -> &'static Strings {
 }
 
 fn session() -> Session {
-    let mut s = Session::new("FAULT-1", "Interviewer A", Lang::En, Vec::new());
-    s.set_note("summons.received", "First answer, saved before the fault.");
+    let mut s = Session::new(
+        "FAULT-1",
+        "Interviewer A",
+        Lang::En,
+        Vec::new(),
+        &gehoor::notes::now(),
+    );
+    s.set_note(
+        "summons.received",
+        "First answer, saved before the fault.",
+        &gehoor::notes::now(),
+    );
     s
 }
 
@@ -132,6 +142,7 @@ fn store_level(read_only: bool) {
     s.set_note(
         "summons.received",
         "Second answer, typed while the disk failed.",
+        &gehoor::notes::now(),
     );
     let err = handle.save(&s).expect_err("the save must fail");
     let msg = err.render(english());
@@ -216,7 +227,11 @@ fn a_data_folder_removed_mid_interview_is_reported_and_work_goes_elsewhere() {
     let mut s = session();
     let mut handle = store.create(&s).unwrap();
     std::fs::remove_dir_all(tmp.path().join("data")).unwrap();
-    s.set_note("summons.received", "Typed after the folder vanished.");
+    s.set_note(
+        "summons.received",
+        "Typed after the folder vanished.",
+        &gehoor::notes::now(),
+    );
     let msg = handle.save(&s).expect_err("no folder").render(english());
     assert!(msg.contains("Cannot"), "{msg}");
     assert!(msg.contains("sessions"), "{msg}");

@@ -468,12 +468,12 @@ proptest! {
     #[test]
     fn edited_session_files(edits in edits(6), v1 in any::<bool>()) {
         let base = if v1 {
-            let mut s = Session::new("TEST-1", "Interviewer Fictief", Lang::Nl, Vec::new());
-            s.set_value("summons.received", Some(Value::YesNo(true)));
-            s.set_flagged("summons.received", true);
-            s.set_status("summons.date#1", AnswerStatus::Unclear);
-            s.add_comment("Supervisor Fictief", Some("summons.received"), "Per post?");
-            s.submit("Interviewer Fictief").unwrap();
+            let mut s = Session::new("TEST-1", "Interviewer Fictief", Lang::Nl, Vec::new(), &gehoor::notes::now());
+            s.set_value("summons.received", Some(Value::YesNo(true)), &gehoor::notes::now());
+            s.set_flagged("summons.received", true, &gehoor::notes::now());
+            s.set_status("summons.date#1", AnswerStatus::Unclear, &gehoor::notes::now());
+            s.add_comment("Supervisor Fictief", Some("summons.received"), "Per post?", &gehoor::notes::now());
+            s.submit("Interviewer Fictief", &gehoor::notes::now()).unwrap();
             s.to_toml()
         } else {
             v0_fixture().to_string()
@@ -488,13 +488,13 @@ proptest! {
         answers in prop::collection::vec(("[a-z]{1,5}\\.[a-z_]{1,6}(#[0-9])?", value(), hostile_text()), 0..5),
         comment in hostile_text(),
     ) {
-        let mut s = Session::new(case, "Interviewer Fictief", Lang::En, Vec::new());
+        let mut s = Session::new(case, "Interviewer Fictief", Lang::En, Vec::new(), &gehoor::notes::now());
         s.note = note;
         for (key, v, n) in &answers {
-            s.set_value(key, Some(v.clone()));
-            s.set_note(key, n.clone());
+            s.set_value(key, Some(v.clone()), &gehoor::notes::now());
+            s.set_note(key, n.clone(), &gehoor::notes::now());
         }
-        s.add_comment("B", answers.first().map(|a| a.0.as_str()), &comment);
+        s.add_comment("B", answers.first().map(|a| a.0.as_str()), &comment, &gehoor::notes::now());
         round_trip(&s)?;
         check_session_bytes(s.to_toml().as_bytes())?;
     }

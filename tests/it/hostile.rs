@@ -311,23 +311,56 @@ fn hostile_session(questionnaires: &Path) -> Session {
         version: 1,
         hash: hostile("QH"),
     });
-    let mut s = Session::new(hostile("CR"), hostile("IV"), Lang::En, uses);
+    let mut s = Session::new(
+        hostile("CR"),
+        hostile("IV"),
+        Lang::En,
+        uses,
+        &gehoor::notes::now(),
+    );
     s.note = format!("{}\nsecond line {}", hostile("SN"), hostile("SM"));
-    s.set_value("hostile.received", Some(Value::YesNo(true)));
+    s.set_value(
+        "hostile.received",
+        Some(Value::YesNo(true)),
+        &gehoor::notes::now(),
+    );
     s.set_note(
         "hostile.received",
         format!("{}\n{}", hostile("NT"), hostile("NU")),
+        &gehoor::notes::now(),
     );
-    s.cite("hostile.received", &format!("{DOC}#p1"));
-    s.cite("hostile.received", ODD_REF);
-    s.set_flagged("hostile.received", true);
-    s.set_value("hostile.pick", Some(Value::Choice("a".into())));
-    s.set_value("hostile.story", Some(Value::Text(hostile("AN"))));
-    s.set_value(ODD_KEY, Some(Value::Choices(vec![hostile("CV")])));
-    s.add_comment(&hostile("AU"), Some("hostile.received"), &hostile("CM"));
-    s.add_comment(&hostile("AV"), None, &hostile("CS"));
-    s.submit(&hostile("IV")).unwrap();
-    s.return_for_work(&hostile("RV"), &hostile("HR")).unwrap();
+    s.cite(
+        "hostile.received",
+        &format!("{DOC}#p1"),
+        &gehoor::notes::now(),
+    );
+    s.cite("hostile.received", ODD_REF, &gehoor::notes::now());
+    s.set_flagged("hostile.received", true, &gehoor::notes::now());
+    s.set_value(
+        "hostile.pick",
+        Some(Value::Choice("a".into())),
+        &gehoor::notes::now(),
+    );
+    s.set_value(
+        "hostile.story",
+        Some(Value::Text(hostile("AN"))),
+        &gehoor::notes::now(),
+    );
+    s.set_value(
+        ODD_KEY,
+        Some(Value::Choices(vec![hostile("CV")])),
+        &gehoor::notes::now(),
+    );
+    s.add_comment(
+        &hostile("AU"),
+        Some("hostile.received"),
+        &hostile("CM"),
+        &gehoor::notes::now(),
+    );
+    s.add_comment(&hostile("AV"), None, &hostile("CS"), &gehoor::notes::now());
+    s.submit(&hostile("IV"), &gehoor::notes::now()).unwrap();
+    s.return_for_work(&hostile("RV"), &hostile("HR"), &gehoor::notes::now())
+        .unwrap();
     s
 }
 
@@ -889,7 +922,7 @@ fn a_megabyte_line_is_handled_everywhere() {
     );
     let mut s = f.session.clone();
     s.note = line.clone();
-    s.set_note("hostile.story", line.clone());
+    s.set_note("hostile.story", line.clone(), &gehoor::notes::now());
     write(
         &f.data.join("sessions").join(format!("{}.toml", s.id)),
         s.to_toml(),
@@ -962,8 +995,9 @@ fn press(app: &mut App, code: KeyCode) {
 }
 
 fn press_mod(app: &mut App, code: KeyCode, mods: KeyModifiers) {
-    let msg = key_msg(app, KeyEvent::new(code, mods));
-    update(app, msg);
+    if let Some(msg) = key_msg(app, KeyEvent::new(code, mods)) {
+        update(app, msg);
+    }
 }
 
 fn typing(app: &mut App, text: &str) {
@@ -988,7 +1022,10 @@ fn assert_screen(what: &str, app: &App, w: u16, h: u16) -> String {
 /// is ordinary text the user typed.
 fn draw_checked(what: &str, app: &App, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view::render(app, f)).unwrap();
+    t.draw(|f| {
+        view::render(app, f);
+    })
+    .unwrap();
     let buf = t.backend().buffer().clone();
     let mut out = String::new();
     for y in 0..h {
@@ -1208,6 +1245,7 @@ fn tui_pasted_and_typed_text_is_shown_and_stored_harmlessly() {
             "Tester",
             Lang::En,
             gehoor::interview::uses(&[catalog.questionnaire("hostile").unwrap()]),
+            &gehoor::notes::now(),
         )
     };
     open_interview(&mut app, s, false, false);

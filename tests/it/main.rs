@@ -11,6 +11,7 @@ mod fuzz_props;
 mod hostile;
 mod layering;
 mod pty;
+mod runtime;
 mod search;
 mod store;
 mod support;

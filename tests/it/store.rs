@@ -41,11 +41,16 @@ fn session(case: &str, answers: usize) -> Session {
             version: 1,
             hash: "c0ffee".into(),
         }],
+        &gehoor::notes::now(),
     );
     for i in 0..answers {
         let key = format!("summons.q{i:03}");
-        s.set_value(&key, Some(Value::Text(format!("answer {i}"))));
-        s.set_note(&key, "gen 0");
+        s.set_value(
+            &key,
+            Some(Value::Text(format!("answer {i}"))),
+            &gehoor::notes::now(),
+        );
+        s.set_note(&key, "gen 0", &gehoor::notes::now());
     }
     s.note = "gen 0".into();
     s
@@ -80,21 +85,57 @@ fn every_field_round_trips_through_the_store() {
     s.set_value(
         "summons.date#1",
         Some(Value::Date("2023-10-02".parse().unwrap())),
+        &gehoor::notes::now(),
     );
-    s.set_value("summons.how#1", Some(Value::Choices(vec!["post".into()])));
-    s.set_value("summons.count", Some(Value::Number(2.0)));
-    s.set_value("summons.yes", Some(Value::YesNo(false)));
-    s.set_value("summons.kind", Some(Value::Choice("paper".into())));
-    s.set_status("summons.phone", AnswerStatus::NotApplicable);
-    s.cite("summons.yes", "ambtsbericht-rf-2025#1.1.3/p2");
-    s.set_flagged("summons.yes", true);
-    s.add_group_instance("summons.summonses");
+    s.set_value(
+        "summons.how#1",
+        Some(Value::Choices(vec!["post".into()])),
+        &gehoor::notes::now(),
+    );
+    s.set_value(
+        "summons.count",
+        Some(Value::Number(2.0)),
+        &gehoor::notes::now(),
+    );
+    s.set_value(
+        "summons.yes",
+        Some(Value::YesNo(false)),
+        &gehoor::notes::now(),
+    );
+    s.set_value(
+        "summons.kind",
+        Some(Value::Choice("paper".into())),
+        &gehoor::notes::now(),
+    );
+    s.set_status(
+        "summons.phone",
+        AnswerStatus::NotApplicable,
+        &gehoor::notes::now(),
+    );
+    s.cite(
+        "summons.yes",
+        "ambtsbericht-rf-2025#1.1.3/p2",
+        &gehoor::notes::now(),
+    );
+    s.set_flagged("summons.yes", true, &gehoor::notes::now());
+    s.add_group_instance("summons.summonses", &gehoor::notes::now());
     s.note = "line 1\nline \"2\" \u{1F600} \u{0436}".into();
-    s.add_comment("Supervisor B", Some("summons.yes"), "Ask again");
-    s.submit("Interviewer A").unwrap();
-    s.return_for_work("Supervisor B", "dates").unwrap();
-    s.remove_group_instance("summons.summonses", 1, &["summons.date", "summons.how"])
+    s.add_comment(
+        "Supervisor B",
+        Some("summons.yes"),
+        "Ask again",
+        &gehoor::notes::now(),
+    );
+    s.submit("Interviewer A", &gehoor::notes::now()).unwrap();
+    s.return_for_work("Supervisor B", "dates", &gehoor::notes::now())
         .unwrap();
+    s.remove_group_instance(
+        "summons.summonses",
+        1,
+        &["summons.date", "summons.how"],
+        &gehoor::notes::now(),
+    )
+    .unwrap();
     let handle = store.create(&s).unwrap();
     drop(handle);
     let (back, _h) = store.open_for_write(s.id).unwrap();
@@ -268,16 +309,34 @@ fn comments_and_status_round_trip_through_a_review() {
     let d = tmp();
     let store = store_in(&d);
     let mut s = session("TEST-REVIEW", 5);
-    s.submit("Interviewer A").unwrap();
+    s.submit("Interviewer A", &gehoor::notes::now()).unwrap();
     drop(store.create(&s).unwrap());
     let before = fs::read_to_string(store.path_of(s.id)).unwrap();
     store
         .add_review(s.id, |r| {
-            r.add_comment("Supervisor B", Some("summons.q001"), "Which city?");
-            r.add_comment("Supervisor B", None, "Well documented.");
-            r.return_for_work("Supervisor B", "city of the summons missing")?;
+            r.add_comment(
+                "Supervisor B",
+                Some("summons.q001"),
+                "Which city?",
+                &gehoor::notes::now(),
+            );
+            r.add_comment(
+                "Supervisor B",
+                None,
+                "Well documented.",
+                &gehoor::notes::now(),
+            );
+            r.return_for_work(
+                "Supervisor B",
+                "city of the summons missing",
+                &gehoor::notes::now(),
+            )?;
             // A reviewer cannot change answers, even by mistake.
-            r.set_value("summons.q002", Some(Value::Text("tampered".into())));
+            r.set_value(
+                "summons.q002",
+                Some(Value::Text("tampered".into())),
+                &gehoor::notes::now(),
+            );
             r.answers.remove("summons.q003");
             Ok(())
         })
@@ -299,7 +358,7 @@ fn comments_and_status_round_trip_through_a_review() {
     let (opened, _h) = store.open_for_write(s.id).unwrap();
     assert_eq!(opened.comments, back.comments);
     // An invalid transition writes nothing.
-    let err = store.add_review(s.id, |r| r.approve("Supervisor B"));
+    let err = store.add_review(s.id, |r| r.approve("Supervisor B", &gehoor::notes::now()));
     assert!(matches!(err, Err(Error::InvalidTransition { .. })));
     assert_eq!(fs::read_to_string(store.path_of(s.id)).unwrap(), after);
 }
@@ -316,7 +375,12 @@ fn concurrent_interviewer_saves_and_reviewer_comments_lose_neither() {
         for i in 0..40 {
             reviewer_store
                 .add_review(id, |r| {
-                    r.add_comment("Supervisor B", None, &format!("comment {i}"));
+                    r.add_comment(
+                        "Supervisor B",
+                        None,
+                        &format!("comment {i}"),
+                        &gehoor::notes::now(),
+                    );
                     Ok(())
                 })
                 .unwrap();
@@ -326,6 +390,7 @@ fn concurrent_interviewer_saves_and_reviewer_comments_lose_neither() {
         s.set_value(
             &format!("summons.q{i:03}"),
             Some(Value::Text(format!("a{i}"))),
+            &gehoor::notes::now(),
         );
         handle.save_merged(&mut s).unwrap();
     }
@@ -415,7 +480,7 @@ fn crash_writer_child() {
         let note = format!("gen {generation}");
         let keys: Vec<String> = s.answers.keys().cloned().collect();
         for k in keys {
-            s.set_note(&k, note.clone());
+            s.set_note(&k, note.clone(), &gehoor::notes::now());
         }
         s.note = note;
         handle.save(&s).unwrap();
@@ -512,8 +577,13 @@ fn cli_lists_exports_and_quarantines() {
     let store = store_in(&d);
     let data = store.dir().parent().unwrap().to_path_buf();
     let mut s = session("TEST-CLI", 2);
-    s.submit("Interviewer A").unwrap();
-    s.add_comment("Supervisor B", None, "Looks complete");
+    s.submit("Interviewer A", &gehoor::notes::now()).unwrap();
+    s.add_comment(
+        "Supervisor B",
+        None,
+        "Looks complete",
+        &gehoor::notes::now(),
+    );
     drop(store.create(&s).unwrap());
     let draft = session("TEST-CLI-DRAFT", 0);
     drop(store.create(&draft).unwrap());

@@ -61,6 +61,7 @@ fn session(data: &Data) -> Session {
         "Tester",
         Lang::En,
         gehoor::interview::uses(&[trial]),
+        &gehoor::notes::now(),
     ))
 }
 
@@ -80,8 +81,23 @@ fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
 }
 
 fn press_mod(app: &mut App, code: KeyCode, mods: KeyModifiers) -> Vec<Effect> {
-    let msg = key_msg(app, KeyEvent::new(code, mods));
-    update(app, msg).into_iter().collect()
+    match key_msg(app, KeyEvent::new(code, mods)) {
+        Some(msg) => update(app, msg),
+        None => Vec::new(),
+    }
+}
+
+/// Draw at w×h and tell the app where the panes went, as the runtime does.
+fn frame(app: &mut App, w: u16, h: u16) {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let mut layout = Default::default();
+    t.draw(|f| layout = view::render(app, f)).unwrap();
+    update(app, Msg::Frame(layout));
+}
+
+fn tick(app: &mut App, instant: std::time::Instant) -> Vec<Effect> {
+    let wall = gehoor::notes::now();
+    update(app, Msg::Tick(gehoor::tui::update::Now { instant, wall }))
 }
 
 fn typing(app: &mut App, text: &str) {
@@ -92,7 +108,10 @@ fn typing(app: &mut App, text: &str) {
 
 fn screen(app: &App, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view::render(app, f)).unwrap();
+    t.draw(|f| {
+        view::render(app, f);
+    })
+    .unwrap();
     let buf = t.backend().buffer().clone();
     let mut out = String::new();
     for y in 0..h {
@@ -188,23 +207,33 @@ fn ctrl_c_in_a_note_keeps_the_text_and_quits() {
     let mut app = interview_app();
     press(&mut app, KeyCode::Char('n'));
     typing(&mut app, "Interpreter present");
-    // The loop leaves editors the way Esc does before it quits.
-    press(&mut app, KeyCode::Esc);
+    // update() itself leaves the editor the way Esc does, then saves.
     let effects = press_mod(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
-    assert!(effects.contains(&Effect::Quit));
+    assert_eq!(effects, vec![Effect::Save], "save first, leave after");
+    assert!(app.interview().unwrap().editor.is_none());
     assert_eq!(
         session_of(&app).answers["trial.received"].note,
         "Interpreter present"
     );
+    let saved = session_of(&app).clone();
+    assert_eq!(update(&mut app, Msg::Saved(Ok(saved))), vec![Effect::Quit]);
 }
 
 #[test]
 fn q_types_into_an_editor_but_quits_outside() {
     let mut app = interview_app();
     press(&mut app, KeyCode::Char('n'));
-    assert!(press(&mut app, KeyCode::Char('q')).is_empty());
+    // Typed into the note, which reaches the draft at once; nothing quits.
+    assert_eq!(
+        press(&mut app, KeyCode::Char('q')),
+        vec![Effect::WriteDraft]
+    );
     press(&mut app, KeyCode::Esc);
     assert_eq!(session_of(&app).answers["trial.received"].note, "q");
+    assert_eq!(press(&mut app, KeyCode::Char('q')), vec![Effect::Save]);
+    let saved = session_of(&app).clone();
+    assert_eq!(update(&mut app, Msg::Saved(Ok(saved))), vec![Effect::Quit]);
+    // Nothing left unsaved: q leaves at once.
     assert_eq!(press(&mut app, KeyCode::Char('q')), vec![Effect::Quit]);
 }
 
@@ -258,16 +287,16 @@ fn submit_lists_missing_required_questions_first() {
 fn autosave_runs_at_most_once_a_second() {
     let mut app = interview_app();
     let t0 = std::time::Instant::now();
-    assert_eq!(update(&mut app, Msg::Tick(t0)), None, "nothing to save yet");
+    assert_eq!(tick(&mut app, t0), vec![], "nothing to save yet");
     press(&mut app, KeyCode::Char('f'));
-    assert_eq!(update(&mut app, Msg::Tick(t0)), Some(Effect::Save));
+    assert_eq!(tick(&mut app, t0), vec![Effect::Save]);
     // The loop saved; a change within the next second waits for it.
     app.interview_mut().unwrap().autosave.saved(t0);
     press(&mut app, KeyCode::Char('f'));
     let half = t0 + std::time::Duration::from_millis(500);
-    assert_eq!(update(&mut app, Msg::Tick(half)), None);
+    assert_eq!(tick(&mut app, half), vec![]);
     let later = t0 + std::time::Duration::from_millis(1000);
-    assert_eq!(update(&mut app, Msg::Tick(later)), Some(Effect::Save));
+    assert_eq!(tick(&mut app, later), vec![Effect::Save]);
 }
 
 #[test]
@@ -308,14 +337,18 @@ fn the_new_interview_form_creates_a_session_from_a_profile() {
     press(&mut app, KeyCode::Tab); // filter
     press(&mut app, KeyCode::Tab); // list
     let effects = press(&mut app, KeyCode::Enter);
-    assert_eq!(
-        effects,
-        vec![Effect::Create {
-            case_ref: "CASE-9".into(),
-            interviewer: "Tester".into(),
-            topics: vec!["trial".into()],
-        }]
-    );
+    let [Effect::Create(session)] = effects.as_slice() else {
+        panic!("no session created: {effects:?}")
+    };
+    assert_eq!(session.case_ref, "CASE-9");
+    assert_eq!(session.interviewer, "Tester");
+    let topics: Vec<&str> = session
+        .questionnaires
+        .iter()
+        .map(|q| q.id.as_str())
+        .collect();
+    assert_eq!(topics, ["trial"]);
+    assert_eq!(session.status, Status::Draft);
 }
 
 #[test]
@@ -412,19 +445,25 @@ fn snapshot_review_screens() {
     let mut app = with_sessions(app());
     press(&mut app, KeyCode::Down);
     let effects = press(&mut app, KeyCode::Enter);
-    assert_eq!(effects, vec![Effect::LoadSessions]);
+    assert_eq!(effects, vec![Effect::ListSessions]);
     both("sessions", &app);
     let mut s = session(&app.data);
-    s.set_value("trial.received", Some(Value::YesNo(true)));
-    s.add_group_instance("trial.notices");
+    s.set_value(
+        "trial.received",
+        Some(Value::YesNo(true)),
+        &gehoor::notes::now(),
+    );
+    s.add_group_instance("trial.notices", &gehoor::notes::now());
     s.set_value(
         "trial.notice_date#1",
         Some(Value::Date("2022-05".parse().unwrap())),
+        &gehoor::notes::now(),
     );
     s.add_comment(
         "Supervisor",
         Some("trial.received"),
         "Ask for the paper summons.",
+        &gehoor::notes::now(),
     );
     let mut s = fixed(s);
     s.comments[0].at = s.created.clone();
@@ -436,12 +475,16 @@ fn snapshot_review_screens() {
     press(&mut app, KeyCode::Char('c'));
     typing(&mut app, "Please clarify");
     let effects = press(&mut app, KeyCode::Esc);
-    assert_eq!(
-        effects,
-        vec![Effect::Comment {
-            target: Some("trial.received".into()),
-            text: "Please clarify".into()
-        }]
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::Review {
+                change: gehoor::notes::ReviewChange::Comment { target, text },
+                by,
+                ..
+            }] if target.as_deref() == Some("trial.received") && text == "Please clarify" && by == "Tester"
+        ),
+        "{effects:?}"
     );
 }
 
@@ -459,15 +502,21 @@ fn a_tiny_terminal_gets_a_message_not_a_panic() {
 fn answers_hidden_by_a_changed_answer_are_kept_and_shown() {
     let mut app = app();
     let mut s = session(&app.data);
-    s.set_value("trial.received", Some(Value::YesNo(true)));
-    s.add_group_instance("trial.notices");
+    s.set_value(
+        "trial.received",
+        Some(Value::YesNo(true)),
+        &gehoor::notes::now(),
+    );
+    s.add_group_instance("trial.notices", &gehoor::notes::now());
     s.set_value(
         "trial.notice_date#1",
         Some(Value::Date("2024-03".parse().unwrap())),
+        &gehoor::notes::now(),
     );
     s.set_value(
         "trial.dropped_question",
         Some(Value::Text("from v0".into())),
+        &gehoor::notes::now(),
     );
     open_interview(&mut app, s, false, false);
     // Change the answer that opened the group: the date is hidden, not lost.
@@ -486,11 +535,24 @@ fn answers_hidden_by_a_changed_answer_are_kept_and_shown() {
 fn returned_sessions_say_why_and_history_is_shown() {
     let mut app = app();
     let mut s = session(&app.data);
-    s.set_value("trial.received", Some(Value::YesNo(false)));
-    s.submit("Tester").unwrap();
-    s.return_for_work("Supervisor", "Ask about the second summons")
-        .unwrap();
-    s.add_comment("Supervisor", None, "Good interview overall.");
+    s.set_value(
+        "trial.received",
+        Some(Value::YesNo(false)),
+        &gehoor::notes::now(),
+    );
+    s.submit("Tester", &gehoor::notes::now()).unwrap();
+    s.return_for_work(
+        "Supervisor",
+        "Ask about the second summons",
+        &gehoor::notes::now(),
+    )
+    .unwrap();
+    s.add_comment(
+        "Supervisor",
+        None,
+        "Good interview overall.",
+        &gehoor::notes::now(),
+    );
     open_interview(&mut app, s, false, false);
     assert!(
         app.status
@@ -599,7 +661,11 @@ fn a_session_opens_after_its_questionnaire_changed_and_says_so() {
     let mut s = session(&app.data);
     s.questionnaires[0].version = 0;
     s.questionnaires[0].hash = "an older file".into();
-    s.set_value("trial.received", Some(Value::YesNo(true)));
+    s.set_value(
+        "trial.received",
+        Some(Value::YesNo(true)),
+        &gehoor::notes::now(),
+    );
     open_interview(&mut app, s, false, false);
     let out = screen(&app, 120, 40);
     assert!(
@@ -623,7 +689,11 @@ fn an_answer_under_a_renamed_question_id_carries_over() {
     });
     assert!(app.data.invalid.is_none(), "{:?}", app.data.invalid);
     let mut s = session(&app.data);
-    s.set_value("trial.got_summons", Some(Value::YesNo(true)));
+    s.set_value(
+        "trial.got_summons",
+        Some(Value::YesNo(true)),
+        &gehoor::notes::now(),
+    );
     open_interview(&mut app, s, false, false);
     let answers = &session_of(&app).answers;
     assert!(!answers.contains_key("trial.got_summons"));
@@ -648,7 +718,7 @@ fn a_click_in_a_scrolled_tree_selects_the_row_under_the_pointer() {
     let mut app = App::new(Lang::En, Palette::new(Theme::Auto, true), data.clone());
     let qns: Vec<_> = data.catalog.questionnaires.iter().collect();
     open_interview(&mut app, session_with(&qns), false, false);
-    app.viewport = ratatui::layout::Rect::new(0, 0, 80, 24);
+    frame(&mut app, 80, 24);
     for _ in 0..30 {
         press(&mut app, KeyCode::Down);
     }
@@ -673,6 +743,7 @@ fn session_with(qns: &[&gehoor::questionnaire::Questionnaire]) -> Session {
         "Tester",
         Lang::En,
         gehoor::interview::uses(qns),
+        &gehoor::notes::now(),
     ))
 }
 
@@ -680,7 +751,11 @@ fn recover_offer(app: &mut App, note: &str) {
     let mut draft = session_of(app).clone();
     draft.note = note.into();
     let key = answer_row_key(app);
-    draft.set_note(&key, "An answer's note, typed before the crash.");
+    draft.set_note(
+        &key,
+        "An answer's note, typed before the crash.",
+        &gehoor::notes::now(),
+    );
     let changes = gehoor::notes::draft_changes(&draft, session_of(app));
     assert_eq!(changes, vec![key, "note".to_string()]);
     app.overlay = Some(Overlay::Recover {

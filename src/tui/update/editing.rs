@@ -1,7 +1,5 @@
 //! Keys and pastes while an answer, note or session-note editor has focus.
 
-use ratatui::crossterm::event::KeyCode;
-
 use super::interview::{current_question, mark_changed};
 use super::{Effect, Msg, paste_into};
 use crate::questionnaire::Kind;
@@ -10,7 +8,12 @@ use crate::tui::app::App;
 use crate::tui::editor::{self, Editor, Invalid, LineKind};
 
 /// Add a line to an answer's note, keeping what is there.
-pub(super) fn append_to_note(session: &mut crate::notes::Session, key: &str, line: &str) {
+pub(super) fn append_to_note(
+    session: &mut crate::notes::Session,
+    key: &str,
+    line: &str,
+    at: &jiff::Zoned,
+) {
     let mut note = session
         .answers
         .get(key)
@@ -20,12 +23,13 @@ pub(super) fn append_to_note(session: &mut crate::notes::Session, key: &str, lin
         note.push('\n');
     }
     note.push_str(line);
-    session.set_note(key, note);
+    session.set_note(key, note, at);
 }
 
 pub(super) fn editor_update(app: &mut App, msg: Msg) -> Option<Effect> {
     let data = app.data.clone();
     let s = app.strings();
+    let clock = app.clock.clone();
     let st = app.interview_mut()?;
     if let Some(Editor::SessionNote { input }) = st.editor.as_mut() {
         match msg {
@@ -56,14 +60,14 @@ pub(super) fn editor_update(app: &mut App, msg: Msg) -> Option<Effect> {
         (Msg::Act(Action::Back), Editor::Choice { .. }) => st.editor = None,
         (Msg::Act(Action::Back), Editor::Note { input }) => {
             let text = crate::sanitize::clean(&crate::tui::app::input_text(input));
-            st.session.set_note(&key, text);
+            st.session.set_note(&key, text, &clock);
             st.editor = None;
             mark_changed(app);
         }
         (Msg::Act(Action::Back), Editor::Long { input }) => {
             let text = crate::tui::app::input_text(input);
             let value = editor::parse_line(&q.kind, &text).ok().flatten();
-            st.session.set_value(&key, value);
+            st.session.set_value(&key, value, &clock);
             st.editor = None;
             mark_changed(app);
         }
@@ -72,7 +76,7 @@ pub(super) fn editor_update(app: &mut App, msg: Msg) -> Option<Effect> {
             match editor::parse_line(&q.kind, &text) {
                 Ok(value) => {
                     if value.is_some() || st.session.answers.contains_key(&key) {
-                        st.session.set_value(&key, value);
+                        st.session.set_value(&key, value, &clock);
                     }
                 }
                 Err(_) => {
@@ -85,6 +89,7 @@ pub(super) fn editor_update(app: &mut App, msg: Msg) -> Option<Effect> {
                             &s.tui.unparsed_note,
                             &[("text", &crate::sanitize::clean_line(&text))],
                         ),
+                        &clock,
                     );
                     app.status = Some(s.tui.unparsed_kept.clone());
                 }
@@ -93,48 +98,44 @@ pub(super) fn editor_update(app: &mut App, msg: Msg) -> Option<Effect> {
             st.editor = None;
             mark_changed(app);
         }
+        (Msg::Act(Action::Up), Editor::Choice { cursor, .. }) => *cursor = cursor.saturating_sub(1),
+        (Msg::Act(Action::Down), Editor::Choice { cursor, values, .. }) => {
+            *cursor = (*cursor + 1).min(values.len().saturating_sub(1))
+        }
         (
-            Msg::Input(k),
+            Msg::Act(Action::Toggle),
             Editor::Choice {
-                multi,
+                multi: true,
                 cursor,
                 checked,
-                values,
                 ..
             },
-        ) => match k.code {
-            KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                *cursor = (*cursor + 1).min(values.len().saturating_sub(1))
+        ) => {
+            if let Some(c) = checked.get_mut(*cursor) {
+                *c = !*c;
             }
-            KeyCode::Char(' ') if *multi => {
-                if let Some(c) = checked.get_mut(*cursor) {
-                    *c = !*c;
+        }
+        // Space on a single choice picks it, as Enter does.
+        (Msg::Act(Action::Toggle | Action::Confirm), Editor::Choice { .. }) => {
+            let value = st.editor.as_ref()?.choice_value();
+            st.session.set_value(&key, value, &clock);
+            st.editor = None;
+            mark_changed(app);
+        }
+        (Msg::Act(Action::Confirm), Editor::Line { input, error, kind }) => {
+            let text = crate::tui::app::input_text(input);
+            match editor::parse_line(&q.kind, &text) {
+                Ok(value) => {
+                    st.session.set_value(&key, value, &clock);
+                    st.editor = None;
+                    mark_changed(app);
                 }
+                Err(e) => *error = Some(invalid_message(&e, *kind, s)),
             }
-            KeyCode::Char(' ') | KeyCode::Enter => {
-                let value = st.editor.as_ref()?.choice_value();
-                st.session.set_value(&key, value);
-                st.editor = None;
-                mark_changed(app);
-            }
-            _ => {}
-        },
-        (Msg::Input(k), Editor::Line { input, error, kind }) => {
-            if k.code == KeyCode::Enter {
-                let text = crate::tui::app::input_text(input);
-                match editor::parse_line(&q.kind, &text) {
-                    Ok(value) => {
-                        st.session.set_value(&key, value);
-                        st.editor = None;
-                        mark_changed(app);
-                    }
-                    Err(e) => *error = Some(invalid_message(&e, *kind, s)),
-                }
-            } else {
-                super::type_into(input, k);
-                *error = None;
-            }
+        }
+        (Msg::Input(k), Editor::Line { input, error, .. }) => {
+            input.input(k);
+            *error = None;
         }
         (Msg::Input(k), Editor::Long { input } | Editor::Note { input }) => {
             let changed = input.input(k);
@@ -155,6 +156,7 @@ pub(super) fn editor_update(app: &mut App, msg: Msg) -> Option<Effect> {
 /// Long texts and notes go into the session as they are typed, so autosave
 /// keeps them even if the editor is never left (a crash, a lost connection).
 fn write_through(app: &mut App, key: &str, kind: &Kind) {
+    let clock = app.clock.clone();
     let Some(st) = app.interview_mut() else {
         return;
     };
@@ -162,12 +164,13 @@ fn write_through(app: &mut App, key: &str, kind: &Kind) {
         return;
     };
     let text = editor.text().unwrap_or_default();
+    let at = &clock;
     match editor {
-        Editor::Note { .. } => st.session.set_note(key, crate::sanitize::clean(&text)),
+        Editor::Note { .. } => st.session.set_note(key, crate::sanitize::clean(&text), at),
         Editor::Long { .. } => {
             let value = editor::parse_line(kind, &text).ok().flatten();
             if value.is_some() || st.session.answers.contains_key(key) {
-                st.session.set_value(key, value);
+                st.session.set_value(key, value, at);
             }
         }
         _ => return,

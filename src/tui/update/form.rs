@@ -1,8 +1,7 @@
 //! The new-interview form: case reference, interviewer, topics or a profile.
 
-use ratatui::crossterm::event::KeyCode;
-
-use super::{Effect, Msg, paste_into, type_into};
+use super::{Effect, Msg, paste_into};
+use crate::notes::Session;
 use crate::tui::action::Action;
 use crate::tui::app::{App, FormField, HomeState, PickItem, Screen, input_text, line_input};
 use crate::tui::filter;
@@ -10,6 +9,8 @@ use crate::tui::filter;
 pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     let items = filter::pick_items(app);
     let s = app.strings();
+    let lang = app.lang;
+    let clock = app.clock.clone();
     let cat = &app.data.catalog;
     let Screen::NewInterview(f) = &mut app.screen else {
         return None;
@@ -29,76 +30,74 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             FormField::Filter => paste_into(&mut f.filter, &text, true),
             FormField::Topics => {}
         },
-        Msg::Input(key) => match key.code {
-            KeyCode::Tab => f.field = next(f.field),
-            KeyCode::BackTab => f.field = prev(f.field),
-            KeyCode::Up if f.field == FormField::Topics => {
-                if f.cursor == 0 {
+        Msg::Act(Action::NextPane) => f.field = next(f.field),
+        Msg::Act(Action::PrevPane) => f.field = prev(f.field),
+        Msg::Act(Action::Up) if f.field == FormField::Topics => {
+            if f.cursor == 0 {
+                f.field = FormField::Filter;
+            } else {
+                f.cursor -= 1;
+            }
+        }
+        Msg::Act(Action::Down) if f.field == FormField::Topics => {
+            f.cursor = (f.cursor + 1).min(items.len().saturating_sub(1));
+        }
+        Msg::Act(Action::Down) => f.field = next(f.field),
+        Msg::Act(Action::Up) => f.field = prev(f.field),
+        Msg::Act(Action::Toggle) => {
+            if let Some(item) = items.get(f.cursor) {
+                toggle(&mut f.picked, item, cat);
+            }
+        }
+        Msg::Act(Action::Confirm) if f.field != FormField::Topics => f.field = next(f.field),
+        Msg::Act(Action::Confirm) => {
+            if f.picked.is_empty()
+                && let Some(item) = items.get(f.cursor)
+            {
+                toggle(&mut f.picked, item, cat);
+            }
+            let case_ref = crate::sanitize::clean_line(&input_text(&f.case_ref))
+                .trim()
+                .to_string();
+            let interviewer = crate::sanitize::clean_line(&input_text(&f.interviewer))
+                .trim()
+                .to_string();
+            if case_ref.is_empty() {
+                f.error = Some(s.tui.form_need_case.clone());
+                f.field = FormField::CaseRef;
+            } else if interviewer.is_empty() {
+                f.error = Some(s.tui.form_need_interviewer.clone());
+                f.field = FormField::Interviewer;
+            } else if f.picked.is_empty() {
+                f.error = Some(s.tui.form_need_topics.clone());
+            } else {
+                let qns: Vec<&crate::questionnaire::Questionnaire> =
+                    f.picked.iter().map(|&i| &cat.questionnaires[i]).collect();
+                return Some(Effect::Create(Box::new(Session::new(
+                    case_ref,
+                    interviewer,
+                    lang,
+                    crate::interview::uses(&qns),
+                    &clock,
+                ))));
+            }
+        }
+        Msg::Input(key) => {
+            let input = match f.field {
+                FormField::CaseRef => &mut f.case_ref,
+                FormField::Interviewer => &mut f.interviewer,
+                FormField::Filter => &mut f.filter,
+                FormField::Topics => {
+                    // Typing in the list filters it.
                     f.field = FormField::Filter;
-                } else {
-                    f.cursor -= 1;
+                    &mut f.filter
                 }
+            };
+            input.input(key);
+            if f.field == FormField::Filter {
+                f.cursor = 0;
             }
-            KeyCode::Down if f.field == FormField::Topics => {
-                f.cursor = (f.cursor + 1).min(items.len().saturating_sub(1));
-            }
-            KeyCode::Down => f.field = next(f.field),
-            KeyCode::Up => f.field = prev(f.field),
-            KeyCode::Char(' ') if f.field == FormField::Topics => {
-                if let Some(item) = items.get(f.cursor) {
-                    toggle(&mut f.picked, item, cat);
-                }
-            }
-            KeyCode::Enter if f.field != FormField::Topics => f.field = next(f.field),
-            KeyCode::Enter => {
-                if f.picked.is_empty()
-                    && let Some(item) = items.get(f.cursor)
-                {
-                    toggle(&mut f.picked, item, cat);
-                }
-                let case_ref = crate::sanitize::clean_line(&input_text(&f.case_ref))
-                    .trim()
-                    .to_string();
-                let interviewer = crate::sanitize::clean_line(&input_text(&f.interviewer))
-                    .trim()
-                    .to_string();
-                if case_ref.is_empty() {
-                    f.error = Some(s.tui.form_need_case.clone());
-                    f.field = FormField::CaseRef;
-                } else if interviewer.is_empty() {
-                    f.error = Some(s.tui.form_need_interviewer.clone());
-                    f.field = FormField::Interviewer;
-                } else if f.picked.is_empty() {
-                    f.error = Some(s.tui.form_need_topics.clone());
-                } else {
-                    return Some(Effect::Create {
-                        case_ref,
-                        interviewer,
-                        topics: f
-                            .picked
-                            .iter()
-                            .map(|&i| cat.questionnaires[i].id.clone())
-                            .collect(),
-                    });
-                }
-            }
-            _ => {
-                let input = match f.field {
-                    FormField::CaseRef => &mut f.case_ref,
-                    FormField::Interviewer => &mut f.interviewer,
-                    FormField::Filter => &mut f.filter,
-                    FormField::Topics => {
-                        // Typing in the list filters it.
-                        f.field = FormField::Filter;
-                        &mut f.filter
-                    }
-                };
-                type_into(input, key);
-                if f.field == FormField::Filter {
-                    f.cursor = 0;
-                }
-            }
-        },
+        }
         _ => {}
     }
     None

@@ -1,4 +1,4 @@
-use super::{Effect, Msg, type_into};
+use super::{Effect, Msg};
 use crate::tui::action::Action;
 use crate::tui::app::{
     App, FormField, FormState, HomeItem, Screen, SessionsState, SortKey, line_input,
@@ -17,10 +17,10 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             h.filtering = true;
             h.list = Some(0);
         }
-        Msg::Act(Action::Back) if h.filtering => h.filtering = false,
+        Msg::Act(Action::Back | Action::Confirm) if h.filtering => h.filtering = false,
         Msg::Act(Action::Back) => h.list = None,
         Msg::Input(key) if h.filtering => {
-            type_into(&mut h.filter, key);
+            h.filter.input(key);
             h.list = Some(0);
         }
         Msg::Paste(text) if h.filtering => super::paste_into(&mut h.filter, &text, true),
@@ -44,7 +44,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
         Msg::Act(Action::Select) => {
             h.filtering = false;
             if let Some(i) = h.list {
-                return visible.get(i).map(|id| Effect::Open {
+                return visible.get(i).map(|id| Effect::Load {
                     id: id.clone(),
                     review: false,
                 });
@@ -72,7 +72,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                         filtering: false,
                         sort: SortKey::Updated,
                     });
-                    return Some(Effect::LoadSessions);
+                    return Some(Effect::ListSessions);
                 }
                 HomeItem::Quit => return Some(Effect::Quit),
             }

@@ -3,12 +3,12 @@
 
 use super::{Effect, Msg};
 use crate::interview::{self, RowKind};
-use crate::notes::{Session, parse_answer_key};
+use crate::notes::{ReviewChange, Session, parse_answer_key};
 use crate::questionnaire::{AnswerStatus, Catalog, Kind, Question, Required};
 use crate::tui::action::Action;
 use crate::tui::app::{App, InterviewState, Overlay, Pane, PromptPurpose, TextPrompt, line_input};
 use crate::tui::editor::{self, Editor};
-use crate::tui::{sources, view};
+use crate::tui::sources;
 
 pub fn open_interview(app: &mut App, mut session: Session, read_only: bool, review: bool) {
     let moved = interview::adopt_renames(&app.data.catalog, &mut session);
@@ -163,40 +163,21 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     let data = app.data.clone();
     let s = app.strings();
     let lang = app.lang;
+    let clock = app.clock.clone();
     let st = app.interview_mut()?;
     let before = st.cursor;
     match msg {
-        Msg::Act(Action::Up) => match st.focus {
-            Pane::Sources => st.source_cursor = st.source_cursor.saturating_sub(1),
-            _ => st.cursor = st.cursor.saturating_sub(1),
-        },
-        Msg::Act(Action::Down) => match st.focus {
-            Pane::Sources => {
-                st.source_cursor = (st.source_cursor + 1).min(st.sources.len().saturating_sub(1));
-            }
-            _ => st.cursor = (st.cursor + 1).min(st.rows.len().saturating_sub(1)),
-        },
-        Msg::Act(Action::PageUp) => match st.focus {
-            Pane::Sources => st.source_scroll = st.source_scroll.saturating_sub(10),
-            _ => st.cursor = st.cursor.saturating_sub(10),
-        },
-        Msg::Act(Action::PageDown) => match st.focus {
-            Pane::Sources => st.source_scroll = st.source_scroll.saturating_add(10),
-            _ => st.cursor = (st.cursor + 10).min(st.rows.len().saturating_sub(1)),
-        },
-        Msg::Act(Action::NextPane) => {
-            st.focus = match st.focus {
-                Pane::Tree => Pane::Question,
-                Pane::Question => Pane::Sources,
-                Pane::Sources => Pane::Tree,
-            }
-        }
-        Msg::Act(Action::PrevPane) => {
-            st.focus = match st.focus {
-                Pane::Tree => Pane::Sources,
-                Pane::Question => Pane::Tree,
-                Pane::Sources => Pane::Question,
-            }
+        Msg::Act(
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::NextPane
+            | Action::PrevPane,
+        )
+        | Msg::Click { .. }
+        | Msg::Scroll { .. } => {
+            super::navigate::update(app, msg);
         }
         Msg::Act(Action::Back) => st.focus = Pane::Tree,
         Msg::Act(Action::ToggleGuidance) => st.show_guidance = !st.show_guidance,
@@ -214,7 +195,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             }
             match st.rows.get(st.cursor).map(|r| r.kind.clone()) {
                 Some(RowKind::Group { full_id, count: 0 }) => {
-                    st.session.add_group_instance(&full_id);
+                    st.session.add_group_instance(&full_id, &clock);
                     mark_changed(app);
                 }
                 Some(RowKind::Question { .. }) => {
@@ -254,7 +235,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
         Msg::Act(Action::ToggleFlag) if !st.read_only => {
             let (key, _) = current_question(st, &data.catalog)?;
             let flagged = st.session.answers.get(&key).is_some_and(|a| a.flagged);
-            st.session.set_flagged(&key, !flagged);
+            st.session.set_flagged(&key, !flagged, &clock);
             mark_changed(app);
             return None;
         }
@@ -268,13 +249,13 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                 Some(AnswerStatus::NotApplicable) => AnswerStatus::NotAsked,
                 Some(AnswerStatus::NotAsked) => AnswerStatus::Answered,
             };
-            st.session.set_status(&key, next);
+            st.session.set_status(&key, next, &clock);
             mark_changed(app);
             return None;
         }
         Msg::Act(Action::AddInstance) if !st.read_only => {
             let group = group_of_row(st)?;
-            let n = st.session.add_group_instance(&group);
+            let n = st.session.add_group_instance(&group, &clock);
             mark_changed(app);
             let st = app.interview_mut()?;
             if let Some(pos) = st.rows.iter().position(
@@ -288,7 +269,8 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
         Msg::Act(Action::RemoveInstance) if !st.read_only => {
             let group = group_of_row(st)?;
             let n = instance_of_row(st)?;
-            let (qn_id, g) = group.split_once('.')?;
+            let gid = crate::questionnaire::GroupId::split(&group)?;
+            let (qn_id, g) = (gid.questionnaire, gid.local);
             let qn = data.catalog.questionnaire(qn_id)?;
             let ids: Vec<String> = qn
                 .questions
@@ -297,7 +279,10 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                 .map(|q| q.full_id(qn_id))
                 .collect();
             let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-            if let Ok(archived) = st.session.remove_group_instance(&group, n as u32, &refs) {
+            if let Ok(archived) = st
+                .session
+                .remove_group_instance(&group, n as u32, &refs, &clock)
+            {
                 app.status = Some(crate::i18n::fill(
                     &s.tui.instance_removed,
                     &[("n", &n.to_string()), ("count", &archived.to_string())],
@@ -364,7 +349,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             }));
             return None;
         }
-        Msg::Act(Action::Approve) if st.review => return Some(Effect::Approve),
+        Msg::Act(Action::Approve) if st.review => return review(app, ReviewChange::Approve),
         Msg::Act(Action::ReturnForWork) if st.review => {
             app.overlay = Some(Overlay::Prompt(TextPrompt {
                 purpose: PromptPurpose::ReturnReason,
@@ -377,62 +362,13 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             app.overlay = Some(Overlay::Timeline { lines, scroll: 0 });
             return None;
         }
-        Msg::Click { col, row } => {
-            let layout = view::interview_layout(app.viewport);
-            let st = app.interview_mut()?;
-            if layout.tree.contains((col, row).into()) {
-                st.focus = Pane::Tree;
-                let r = (row.saturating_sub(layout.tree.y + 1)) as usize + st.tree_offset;
-                if r < st.rows.len() {
-                    st.cursor = r;
-                }
-            } else if layout.question.contains((col, row).into()) {
-                st.focus = Pane::Question;
-            } else if layout.sources.contains((col, row).into()) {
-                st.focus = Pane::Sources;
-            }
-        }
-        Msg::Scroll { down } => match st.focus {
-            Pane::Sources => {
-                st.source_scroll = if down {
-                    st.source_scroll.saturating_add(3)
-                } else {
-                    st.source_scroll.saturating_sub(3)
-                }
-            }
-            _ => {
-                st.cursor = if down {
-                    (st.cursor + 1).min(st.rows.len().saturating_sub(1))
-                } else {
-                    st.cursor.saturating_sub(1)
-                }
-            }
-        },
         _ => {}
     }
     if app.interview().is_some_and(|st| st.cursor != before) {
         refresh_sources(app);
     }
-    scroll_tree(app);
+    super::navigate::scroll_tree(app);
     None
-}
-
-/// Scroll the tree only as far as needed to keep the cursor on screen, as a
-/// list the user scrolls by hand would.
-pub fn scroll_tree(app: &mut App) {
-    let inner = view::interview_layout(app.viewport)
-        .tree
-        .height
-        .saturating_sub(2) as usize;
-    let Some(st) = app.interview_mut() else {
-        return;
-    };
-    let inner = inner.max(1);
-    if st.cursor < st.tree_offset {
-        st.tree_offset = st.cursor;
-    } else if st.cursor >= st.tree_offset + inner {
-        st.tree_offset = st.cursor + 1 - inner;
-    }
 }
 
 fn labels(q: &Question, lang: crate::i18n::Lang, s: &crate::i18n::Strings) -> Vec<String> {
@@ -481,6 +417,7 @@ fn instance_of_row(st: &InterviewState) -> Option<usize> {
 /// answer, and a line naming it is added to the note.
 pub fn cite(app: &mut App, reference: &str) {
     let data = app.data.clone();
+    let clock = app.clock.clone();
     let s = app.strings();
     let Some(st) = app.interview_mut() else {
         return;
@@ -497,9 +434,9 @@ pub fn cite(app: &mut App, reference: &str) {
         .answers
         .get(&key)
         .is_some_and(|a| a.cited.iter().any(|r| r == reference));
-    st.session.cite(&key, reference);
+    st.session.cite(&key, reference, &clock);
     if !already {
-        super::editing::append_to_note(&mut st.session, &key, &format!("[{reference}]"));
+        super::editing::append_to_note(&mut st.session, &key, &format!("[{reference}]"), &clock);
     }
     app.status = Some(crate::i18n::fill(&s.tui.cited, &[("ref", reference)]));
     mark_changed(app);
@@ -520,4 +457,20 @@ pub fn missing_required(
                 .then(|| format!("{key}: {}", crate::sanitize::clean_line(q.text.get(lang))))
         })
         .collect()
+}
+
+/// A reviewer's comment or status change, signed with the reviewer's name.
+pub(super) fn review(app: &App, change: ReviewChange) -> Option<Effect> {
+    let st = app.interview()?;
+    let by = if app.data.user_name.is_empty() {
+        app.strings().tui.unknown_reviewer.clone()
+    } else {
+        app.data.user_name.clone()
+    };
+    Some(Effect::Review {
+        id: st.session.id,
+        change,
+        by,
+        at: app.clock.clone(),
+    })
 }

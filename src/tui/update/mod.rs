@@ -1,25 +1,53 @@
-//! `update(&mut App, Msg) -> Option<Effect>`: every state change, without I/O.
+//! `update(&mut App, Msg) -> Vec<Effect>`: the only code that changes the
+//! `App`, and it does no I/O. The runtime performs the effects and sends
+//! their results back as messages.
 
 mod editing;
 mod form;
 mod home;
 mod interview;
+mod lifecycle;
+mod navigate;
 mod overlay;
+mod results;
 mod sessions;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
 use ratatui::crossterm::event::KeyEvent;
 
 use super::action::Action;
-use super::app::{App, Overlay, PromptPurpose, Screen, TextPrompt, line_input};
-use super::keymap::Mode;
+use super::app::{App, FrameLayout, Overlay, PromptPurpose, Screen, TextPrompt, line_input};
+use crate::error::Error;
+use crate::interview::Progress;
+use crate::notes::{ListEntry, ReviewChange, Session};
 use crate::search::Index;
 
 pub use interview::{open_interview, refresh};
 
+/// The time, as the runtime read it: a monotonic instant for intervals and
+/// the wall clock for what is written into a session.
+#[derive(Debug, Clone)]
+pub struct Now {
+    pub instant: Instant,
+    pub wall: jiff::Zoned,
+}
+
+impl Now {
+    pub fn read() -> Now {
+        Now {
+            instant: Instant::now(),
+            wall: crate::notes::now(),
+        }
+    }
+}
+
 /// Everything that can happen to the app.
+// A message is moved once, from the runtime into `update`; boxing the
+// sessions some carry would buy nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Msg {
     Act(Action),
     /// A key for the focused text input.
@@ -32,36 +60,73 @@ pub enum Msg {
     Scroll {
         down: bool,
     },
-    Tick(Instant),
+    Tick(Now),
+    /// Where the frame just drawn put each pane.
+    Frame(FrameLayout),
     IndexReady(Arc<Index>),
-}
-
-/// Work with the outside world that the loop performs after an update.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Save the open session (if any) and leave.
-    Quit,
-    /// Save, then hand the terminal back to the shell until `fg`.
-    Suspend,
-    Save,
-    Create {
+    /// The terminal went away or a signal asked gehoor to stop: keep what
+    /// is in an open editor, save, leave.
+    Terminate,
+    /// The data folder is readable by other users.
+    SharedFolder(PathBuf),
+    /// Start on the new-interview form, prefilled.
+    ShowForm {
         case_ref: String,
         interviewer: String,
         topics: Vec<String>,
     },
-    /// Open a session by id for interviewing (or reviewing).
-    Open {
+    /// Start on the supervisor's sessions table.
+    ShowSessions,
+    // What the runtime reports back after performing an effect.
+    Created(Result<Session, Error>),
+    Loaded {
+        result: Result<Session, Error>,
+        review: bool,
+    },
+    /// The writer's lock on a session, with a draft that holds more than
+    /// the file; on failure, the session as it is on disk if it could be read.
+    Locked(Result<(Session, Option<Session>), (Error, Option<Session>)>),
+    Listed(Result<(Vec<ListEntry>, SessionStats), Error>),
+    Saved(Result<Session, Error>),
+    Reviewed {
+        result: Result<Session, Error>,
+        change: ReviewChange,
+    },
+    Copied(Result<PathBuf, Error>),
+    DraftDiscarded(Result<(), Error>),
+}
+
+/// Progress per listed session, for the supervisor's table.
+pub type SessionStats = std::collections::HashMap<uuid::Uuid, Progress>;
+
+/// Work with the outside world that the runtime performs after an update.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Leave now: everything that had to be saved was, or the user insisted.
+    Quit,
+    /// Hand the terminal back to the shell until `fg`.
+    Suspend,
+    /// Save the open session.
+    Save,
+    /// Rewrite the autosave draft with what is on screen.
+    WriteDraft,
+    Create(Box<Session>),
+    /// Read a session by id (or unique prefix) as it is on disk.
+    Load {
         id: String,
         review: bool,
     },
-    LoadSessions,
-    Comment {
-        target: Option<String>,
-        text: String,
+    /// Take the writer's lock on a session and read it.
+    Lock {
+        id: uuid::Uuid,
     },
-    Approve,
-    Return {
-        reason: String,
+    ListSessions,
+    /// A reviewer's write, merged into the file on disk.
+    Review {
+        id: uuid::Uuid,
+        change: ReviewChange,
+        by: String,
+        at: jiff::Zoned,
     },
     /// Write a copy of the open session into this folder.
     SaveCopy {
@@ -71,58 +136,65 @@ pub enum Effect {
     DiscardDraft,
 }
 
-/// The keymap mode for the current focus.
-pub fn mode(app: &App) -> Mode {
-    match &app.overlay {
-        Some(Overlay::Search(_) | Overlay::Jump(_) | Overlay::Prompt(_)) => return Mode::Editor,
-        Some(_) => return Mode::Global,
-        None => {}
+pub fn update(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let mut effects = dispatch(app, msg);
+    // After every change, the draft beside the session holds what is on
+    // screen, so a kill between two saves loses nothing typed. A save in
+    // the same batch makes it unnecessary.
+    if let Some(st) = app.interview_mut()
+        && !st.read_only
+        && st.autosave.take_draft()
+        && !effects.contains(&Effect::Save)
+    {
+        effects.push(Effect::WriteDraft);
     }
-    match &app.screen {
-        Screen::Home(h) if h.filtering => Mode::Editor,
-        Screen::Home(_) => Mode::Home,
-        Screen::NewInterview(_) => Mode::Editor,
-        Screen::Sessions(s) if s.filtering => Mode::Editor,
-        Screen::Sessions(_) => Mode::Sessions,
-        Screen::Interview(i) if i.editor.is_some() => Mode::Editor,
-        Screen::Interview(i) if i.review => Mode::Review,
-        Screen::Interview(_) => Mode::Interview,
-    }
+    effects
 }
 
-pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
-    match msg {
+fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let msg = match msg {
         Msg::Tick(now) => {
-            app.now = now;
-            // The window may have been resized since the last key.
-            interview::scroll_tree(app);
-            return interview::autosave_due(app);
+            app.now = now.instant;
+            app.clock = now.wall;
+            return interview::autosave_due(app).into_iter().collect();
+        }
+        Msg::Frame(layout) => {
+            app.layout = layout;
+            navigate::scroll_tree(app);
+            return Vec::new();
         }
         Msg::IndexReady(index) => {
             app.index = Some(index);
             interview::refresh_sources(app);
-            return None;
+            return Vec::new();
         }
-        // A typed control, bidi or zero-width character would be drawn by the
-        // text editor as it is; like pasted ones, it is dropped on input.
-        Msg::Input(KeyEvent {
-            code: ratatui::crossterm::event::KeyCode::Char(c),
-            ..
-        }) if crate::sanitize::clean(c.encode_utf8(&mut [0; 4])).is_empty() => return None,
-        Msg::Act(Action::Suspend) => return Some(Effect::Suspend),
-        Msg::Act(Action::Quit) => {
-            if matches!(app.overlay, Some(Overlay::Help { .. })) {
-                app.overlay = None;
-            }
-            return Some(Effect::Quit);
+        Msg::SharedFolder(path) => {
+            app.status = Some(crate::i18n::fill(
+                &app.strings().cli.data_dir_readable_by_others,
+                &[("path", &path.display().to_string())],
+            ));
+            return Vec::new();
         }
+        Msg::Terminate => return lifecycle::terminate(app),
+        Msg::Act(Action::Quit) => return lifecycle::quit(app),
+        Msg::Act(Action::Suspend) => return lifecycle::suspend(app),
+        Msg::Saved(result) => return lifecycle::saved(app, result),
+        Msg::ShowForm { .. }
+        | Msg::ShowSessions
+        | Msg::Created(_)
+        | Msg::Loaded { .. }
+        | Msg::Locked(_)
+        | Msg::Listed(_)
+        | Msg::Reviewed { .. }
+        | Msg::Copied(_)
+        | Msg::DraftDiscarded(_) => return results::apply(app, msg),
         // A comment being typed is never swapped for the help.
         Msg::Act(Action::ToggleHelp) if !matches!(app.overlay, Some(Overlay::Prompt(_))) => {
             app.overlay = match app.overlay {
                 Some(Overlay::Help { .. }) => None,
                 _ => Some(Overlay::Help { scroll: 0 }),
             };
-            return None;
+            return Vec::new();
         }
         // From the tree or from inside an editor, so typing never has to stop
         // for a failing data folder.
@@ -133,33 +205,25 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                 purpose: PromptPurpose::SaveCopy,
                 input: line_input(&app.copy_suggestion),
             }));
-            return None;
+            return Vec::new();
         }
-        Msg::Act(Action::ToggleLang) if mode(app) != Mode::Editor => {
+        Msg::Act(Action::ToggleLang) if !super::focus::mode(app).takes_text() => {
             app.lang = app.lang.toggle();
             interview::refresh_sources(app);
-            return None;
+            return Vec::new();
         }
-        _ => {}
-    }
+        other => other,
+    };
     if app.overlay.is_some() {
-        return overlay::update(app, msg);
+        return overlay::update(app, msg).into_iter().collect();
     }
-    match app.screen {
+    let effect = match app.screen {
         Screen::Home(_) => home::update(app, msg),
         Screen::NewInterview(_) => form::update(app, msg),
         Screen::Sessions(_) => sessions::update(app, msg),
         Screen::Interview(_) => interview::update(app, msg),
-    }
-}
-
-/// Apply a key to a single-line input; Enter never inserts a newline.
-pub(crate) fn type_into(input: &mut ratatui_textarea::TextArea<'static>, key: KeyEvent) -> bool {
-    use ratatui::crossterm::event::KeyCode;
-    if key.code == KeyCode::Enter {
-        return false;
-    }
-    input.input(key)
+    };
+    effect.into_iter().collect()
 }
 
 pub(crate) fn paste_into(

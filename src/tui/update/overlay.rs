@@ -1,8 +1,7 @@
 //! Overlays: help, search, quick jump, passage, submit, prompts, timeline.
 
-use ratatui::crossterm::event::KeyCode;
-
-use super::{Effect, Msg, paste_into, type_into};
+use super::{Effect, Msg, paste_into};
+use crate::notes::ReviewChange;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Overlay, PromptPurpose, TextPrompt, input_text};
 use crate::tui::{filter, sources};
@@ -12,71 +11,83 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     match (overlay, msg) {
         // The draft is someone's words: only Enter (or y) or n decides.
         (Overlay::Recover { .. }, Msg::Act(Action::Back)) => {}
-        (Overlay::Recover { .. }, Msg::Act(Action::Select)) => restore_draft(app),
-        (Overlay::Recover { .. }, Msg::Input(k)) => match k.code {
-            KeyCode::Char('y') | KeyCode::Enter => restore_draft(app),
-            KeyCode::Char('n') => {
-                app.overlay = None;
-                app.status = Some(app.strings().tui.draft_discarded.clone());
-                return Some(Effect::DiscardDraft);
-            }
-            _ => {}
-        },
+        (Overlay::Recover { .. }, Msg::Act(Action::Confirm)) => restore_draft(app),
+        (Overlay::Recover { .. }, Msg::Act(Action::Discard)) => {
+            app.overlay = None;
+            app.status = Some(app.strings().tui.draft_discarded.clone());
+            return Some(Effect::DiscardDraft);
+        }
         (
             Overlay::Prompt(TextPrompt {
                 purpose: PromptPurpose::SaveCopy,
                 ..
             }),
-            Msg::Input(k),
-        ) if k.code == KeyCode::Enter => return close(app),
+            Msg::Act(Action::Confirm),
+        ) => return close(app),
         (_, Msg::Act(Action::Back)) => {
             return close(app);
         }
         (Overlay::Help { .. } | Overlay::Message(_), Msg::Act(Action::Select)) => {
             app.overlay = None
         }
-        (Overlay::Search(s), Msg::Input(k)) => match k.code {
-            KeyCode::Up => s.cursor = s.cursor.saturating_sub(1),
-            KeyCode::Down => s.cursor = (s.cursor + 1).min(s.results.len().saturating_sub(1)),
-            KeyCode::Enter => {
-                if let Some(item) = s.results.get(s.cursor).cloned() {
-                    app.overlay = Some(Overlay::Passage { item, scroll: 0 });
-                }
+        (Overlay::Search(s), Msg::Act(Action::Up)) => s.cursor = s.cursor.saturating_sub(1),
+        (Overlay::Search(s), Msg::Act(Action::Down)) => {
+            s.cursor = (s.cursor + 1).min(s.results.len().saturating_sub(1))
+        }
+        (Overlay::Search(s), Msg::Act(Action::Select)) => {
+            if let Some(item) = s.results.get(s.cursor).cloned() {
+                app.overlay = Some(Overlay::Passage { item, scroll: 0 });
             }
-            _ => {
-                if type_into(&mut s.input, k) {
-                    rerun_search(app);
-                }
+        }
+        (Overlay::Search(s), Msg::Input(k)) => {
+            let changed = s.input.input(k);
+            if changed {
+                rerun_search(app);
             }
-        },
+        }
         (Overlay::Search(s), Msg::Paste(text)) => {
             paste_into(&mut s.input, &text, true);
             rerun_search(app);
         }
-        (Overlay::Jump(j), Msg::Input(k)) => match k.code {
-            KeyCode::Up => j.cursor = j.cursor.saturating_sub(1),
-            KeyCode::Down => j.cursor = (j.cursor + 1).min(j.results.len().saturating_sub(1)),
-            KeyCode::Enter => {
-                let target = j.results.get(j.cursor).copied();
-                app.overlay = None;
-                if let (Some(row), Some(st)) = (target, app.interview_mut()) {
-                    st.cursor = row;
-                    st.focus = crate::tui::app::Pane::Tree;
-                }
-                super::interview::refresh_sources(app);
-                super::interview::scroll_tree(app);
+        (Overlay::Jump(j), Msg::Act(Action::Up)) => j.cursor = j.cursor.saturating_sub(1),
+        (Overlay::Jump(j), Msg::Act(Action::Down)) => {
+            j.cursor = (j.cursor + 1).min(j.results.len().saturating_sub(1))
+        }
+        (Overlay::Jump(j), Msg::Act(Action::Select)) => {
+            let target = j.results.get(j.cursor).copied();
+            app.overlay = None;
+            if let (Some(row), Some(st)) = (target, app.interview_mut()) {
+                st.cursor = row;
+                st.focus = crate::tui::app::Pane::Tree;
             }
-            _ => {
-                if type_into(&mut j.input, k) {
-                    let q = input_text(&j.input);
-                    let results = jump_results(app, &q);
-                    if let Some(Overlay::Jump(j)) = app.overlay.as_mut() {
-                        j.results = results;
-                        j.cursor = 0;
-                    }
-                }
+            super::interview::refresh_sources(app);
+            super::navigate::scroll_tree(app);
+        }
+        (Overlay::Jump(j), Msg::Input(k)) => {
+            if !j.input.input(k) {
+                return None;
             }
-        },
+            let q = input_text(&j.input);
+            let results = jump_results(app, &q);
+            if let Some(Overlay::Jump(j)) = app.overlay.as_mut() {
+                j.results = results;
+                j.cursor = 0;
+            }
+        }
+        (Overlay::Passage { item, .. }, Msg::Act(Action::Cite)) => {
+            let reference = item.reference.clone();
+            app.overlay = None;
+            super::interview::cite(app, &reference);
+        }
+        (Overlay::Passage { item, .. }, Msg::Act(Action::OpenSection)) => {
+            let reference = item.reference.clone();
+            if let Some(whole) = sources::whole_section(&app.data.corpus, &reference) {
+                app.overlay = Some(Overlay::Passage {
+                    item: whole,
+                    scroll: 0,
+                });
+            }
+        }
         (
             Overlay::Passage { scroll, .. }
             | Overlay::Timeline { scroll, .. }
@@ -87,7 +98,6 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             Action::Down => *scroll = scroll.saturating_add(1),
             Action::PageUp => *scroll = scroll.saturating_sub(10),
             Action::PageDown => *scroll = scroll.saturating_add(10),
-            Action::Quit => return Some(Effect::Quit),
             _ => {}
         },
         (Overlay::Passage { scroll, .. }, Msg::Scroll { down }) => {
@@ -97,30 +107,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                 scroll.saturating_sub(3)
             };
         }
-        (Overlay::Passage { item, .. }, Msg::Input(k)) => match k.code {
-            KeyCode::Char('c') => {
-                let reference = item.reference.clone();
-                app.overlay = None;
-                super::interview::cite(app, &reference);
-            }
-            KeyCode::Char('o') => {
-                let reference = item.reference.clone();
-                if let Some(whole) = sources::whole_section(&app.data.corpus, &reference) {
-                    app.overlay = Some(Overlay::Passage {
-                        item: whole,
-                        scroll: 0,
-                    });
-                }
-            }
-            _ => {}
-        },
-        (Overlay::Submit { missing }, Msg::Input(k)) if missing.is_empty() => {
-            if matches!(k.code, KeyCode::Char('y' | 'j')) {
-                app.overlay = None;
-                return submit(app);
-            }
-        }
-        (Overlay::Submit { missing }, Msg::Act(Action::Select)) if missing.is_empty() => {
+        (Overlay::Submit { missing }, Msg::Act(Action::Confirm)) if missing.is_empty() => {
             app.overlay = None;
             return submit(app);
         }
@@ -128,7 +115,6 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             p.input.input(k);
         }
         (Overlay::Prompt(p), Msg::Paste(text)) => paste_into(&mut p.input, &text, false),
-        (_, Msg::Act(Action::Quit)) => return Some(Effect::Quit),
         _ => {}
     }
     None
@@ -143,11 +129,15 @@ fn close(app: &mut App) -> Option<Effect> {
         if text.is_empty() {
             return None;
         }
-        return Some(match p.purpose {
-            PromptPurpose::Comment { target } => Effect::Comment { target, text },
-            PromptPurpose::ReturnReason => Effect::Return { reason: text },
-            PromptPurpose::SaveCopy => Effect::SaveCopy { dir: text },
-        });
+        return match p.purpose {
+            PromptPurpose::Comment { target } => {
+                super::interview::review(app, ReviewChange::Comment { target, text })
+            }
+            PromptPurpose::ReturnReason => {
+                super::interview::review(app, ReviewChange::Return { reason: text })
+            }
+            PromptPurpose::SaveCopy => Some(Effect::SaveCopy { dir: text }),
+        };
     }
     None
 }
@@ -172,9 +162,10 @@ fn restore_draft(app: &mut App) {
 fn submit(app: &mut App) -> Option<Effect> {
     let s = app.strings();
     let now = app.now;
+    let clock = app.clock.clone();
     let st = app.interview_mut()?;
     let by = st.session.interviewer.clone();
-    match st.session.submit(&by) {
+    match st.session.submit(&by, &clock) {
         Ok(()) => {
             st.autosave.note_change(now);
             app.status = Some(s.tui.submitted.clone());

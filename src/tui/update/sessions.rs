@@ -1,6 +1,6 @@
 //! The supervisor's sessions table.
 
-use super::{Effect, Msg, paste_into, type_into};
+use super::{Effect, Msg, paste_into};
 use crate::tui::action::Action;
 use crate::tui::app::{App, HomeState, Screen, SortKey, line_input};
 use crate::tui::filter;
@@ -15,7 +15,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     };
     match msg {
         Msg::Act(Action::Filter) => st.filtering = true,
-        Msg::Act(Action::Back) if st.filtering => st.filtering = false,
+        Msg::Act(Action::Back | Action::Confirm) if st.filtering => st.filtering = false,
         Msg::Act(Action::Back) => {
             app.screen = Screen::Home(HomeState {
                 menu: 1,
@@ -25,12 +25,8 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             });
         }
         Msg::Input(k) if st.filtering => {
-            if k.code == ratatui::crossterm::event::KeyCode::Enter {
-                st.filtering = false;
-            } else {
-                type_into(&mut st.filter, k);
-                st.cursor = 0;
-            }
+            st.filter.input(k);
+            st.cursor = 0;
         }
         Msg::Paste(text) if st.filtering => paste_into(&mut st.filter, &text, true),
         Msg::Act(Action::Up) => st.cursor = st.cursor.saturating_sub(1),
@@ -52,7 +48,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             st.cursor = 0;
         }
         Msg::Act(Action::Select) => {
-            return rows.get(st.cursor).map(|id| Effect::Open {
+            return rows.get(st.cursor).map(|id| Effect::Load {
                 id: id.clone(),
                 review: true,
             });

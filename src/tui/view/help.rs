@@ -4,8 +4,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::tui::app::App;
+use crate::tui::focus::screen_mode;
 use crate::tui::keymap::{self, BINDINGS, Mode};
-use crate::tui::update::mode;
 
 /// Every binding of the current mode, then the global and editor ones,
 /// generated from the keymap table: one line per action with all its keys.
@@ -24,22 +24,22 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// The help text for the current screen: one line per action with its keys.
+/// The help text: the keys of what has focus (and what it falls back to)
+/// first, then every other mode's under its own heading, one line per
+/// action with all its keys. Generated from the keymap table.
 pub fn help_lines(app: &App) -> Vec<String> {
     let s = app.strings();
-    let current = match mode(app) {
-        Mode::Global => underlying_mode(app),
-        m => m,
-    };
+    let current = screen_mode(app);
+    let mut order: Vec<Mode> = std::iter::successors(Some(current), |m| m.fallback()).collect();
+    let rest: Vec<Mode> = Mode::ALL
+        .into_iter()
+        .filter(|m| !order.contains(m))
+        .collect();
+    order.extend(rest);
     let mut lines: Vec<String> = Vec::new();
-    for m in [current, Mode::Global, Mode::Editor] {
-        if m == Mode::Global && current == Mode::Global {
-            continue;
-        }
-        if current == Mode::Editor && m == Mode::Editor && !lines.is_empty() {
-            continue;
-        }
+    for m in order {
         let mut seen = Vec::new();
+        let mut section = Vec::new();
         for b in BINDINGS.iter().filter(|b| b.mode == m) {
             if seen.contains(&b.action) {
                 continue;
@@ -50,24 +50,18 @@ pub fn help_lines(app: &App) -> Vec<String> {
                 .filter(|o| o.mode == m && o.action == b.action)
                 .map(|o| o.key)
                 .collect();
-            lines.push(format!(
-                "{:<14} {}",
+            section.push(format!(
+                "  {:<16} {}",
                 keys.join(", "),
                 keymap::describe(b.action, s)
             ));
         }
+        if section.is_empty() {
+            continue;
+        }
+        lines.push(keymap::mode_title(m, s).to_string());
+        lines.extend(section);
         lines.push(String::new());
     }
     lines
-}
-
-fn underlying_mode(app: &App) -> Mode {
-    use crate::tui::app::Screen;
-    match &app.screen {
-        Screen::Home(_) => Mode::Home,
-        Screen::Sessions(_) => Mode::Sessions,
-        Screen::Interview(i) if i.review => Mode::Review,
-        Screen::Interview(_) => Mode::Interview,
-        Screen::NewInterview(_) => Mode::Editor,
-    }
 }

@@ -7,7 +7,7 @@ use super::{footer, with_footer};
 use crate::notes::{ListEntry, Status};
 use crate::tui::app::{App, HomeItem, HomeState};
 use crate::tui::filter;
-use crate::tui::update::mode;
+use crate::tui::focus::mode;
 
 pub fn status_label(status: Status, s: &crate::i18n::Strings) -> &str {
     match status {

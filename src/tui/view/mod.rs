@@ -14,7 +14,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::app::{App, Overlay, Screen};
+use super::app::{App, FrameLayout, Overlay, Screen};
 use super::keymap::{self, Mode};
 
 pub use home::status_label;
@@ -23,23 +23,35 @@ pub use interview::{InterviewLayout, interview_layout};
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
-pub fn render(app: &App, frame: &mut Frame) {
+/// Draw the whole frame; returns where the panes went (the runtime stores
+/// it for clicks and scrolling, so nothing computes it twice).
+pub fn render(app: &App, frame: &mut Frame) -> FrameLayout {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(app, frame, area);
-        return;
+        return FrameLayout::default();
     }
-    match &app.screen {
-        Screen::Home(h) => home::render(app, h, frame, area),
-        Screen::NewInterview(f) => form::render(app, f, frame, area),
+    let layout = match &app.screen {
+        Screen::Home(h) => {
+            home::render(app, h, frame, area);
+            FrameLayout::default()
+        }
+        Screen::NewInterview(f) => {
+            form::render(app, f, frame, area);
+            FrameLayout::default()
+        }
         Screen::Interview(i) => interview::render(app, i, frame, area),
-        Screen::Sessions(s) => sessions::render(app, s, frame, area),
-    }
+        Screen::Sessions(s) => {
+            sessions::render(app, s, frame, area);
+            FrameLayout::default()
+        }
+    };
     match &app.overlay {
         None => {}
         Some(Overlay::Help { scroll }) => help::render(app, *scroll, frame, area),
         Some(o) => overlay::render(app, o, frame, area),
     }
+    layout
 }
 
 fn too_small(app: &App, frame: &mut Frame, area: Rect) {

@@ -8,7 +8,7 @@ use super::{footer, with_footer};
 use crate::notes::ListEntry;
 use crate::tui::app::{App, SessionsState, SortKey};
 use crate::tui::filter;
-use crate::tui::update::mode;
+use crate::tui::focus::mode;
 
 pub fn render(app: &App, st: &SessionsState, frame: &mut Frame, area: Rect) {
     let s = app.strings();

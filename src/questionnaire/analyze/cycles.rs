@@ -1,0 +1,76 @@
+use super::*;
+
+pub(super) fn cycles(cx: &mut Ctx) {
+    let cat = &cx.loaded.catalog;
+    let mut edges: HashMap<String, Vec<String>> = HashMap::new();
+    let mut where_: HashMap<String, (&Path, Range<usize>)> = HashMap::new();
+    for qn in &cat.questionnaires {
+        for q in &qn.questions {
+            let id = q.full_id(&qn.id);
+            let conds = conditions(qn, q);
+            if let Some(first) = conds.first() {
+                where_.insert(id.clone(), (&qn.path, first.span.clone()));
+            }
+            let targets = conds
+                .iter()
+                .flat_map(|e| e.refs())
+                .filter(|r| matches!(resolve(cat, cx.loaded, &qn.id, r), Target::Found(..)))
+                .map(|r| r.full_id(&qn.id))
+                .collect();
+            edges.insert(id, targets);
+        }
+    }
+    let mut state: HashMap<&str, u8> = HashMap::new();
+    let mut reported: HashSet<Vec<String>> = HashSet::new();
+    let mut found = Vec::new();
+    let mut keys: Vec<&String> = edges.keys().collect();
+    keys.sort();
+    for start in keys {
+        let mut stack: Vec<&str> = Vec::new();
+        dfs(start, &edges, &mut state, &mut stack, &mut found);
+    }
+    for cycle in found {
+        let mut key = cycle.clone();
+        key.sort();
+        if !reported.insert(key) {
+            continue;
+        }
+        let Some((path, span)) = where_.get(&cycle[0]).cloned() else {
+            continue;
+        };
+        let mut shown = cycle.clone();
+        shown.push(cycle[0].clone());
+        cx.error(
+            "show_if_cycle",
+            path,
+            span,
+            &[("cycle", &shown.join(" → "))],
+        );
+    }
+}
+
+pub(super) fn dfs<'a>(
+    node: &'a str,
+    edges: &'a HashMap<String, Vec<String>>,
+    state: &mut HashMap<&'a str, u8>,
+    stack: &mut Vec<&'a str>,
+    found: &mut Vec<Vec<String>>,
+) {
+    match state.get(node) {
+        Some(2) => return,
+        Some(1) => {
+            if let Some(pos) = stack.iter().position(|n| *n == node) {
+                found.push(stack[pos..].iter().map(|s| s.to_string()).collect());
+            }
+            return;
+        }
+        _ => {}
+    }
+    state.insert(node, 1);
+    stack.push(node);
+    for next in edges.get(node).into_iter().flatten() {
+        dfs(next, edges, state, stack, found);
+    }
+    stack.pop();
+    state.insert(node, 2);
+}

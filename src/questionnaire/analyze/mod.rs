@@ -1,0 +1,220 @@
+//! Checks that need the whole catalog: what `show_if` refers to and whether
+//! it makes sense, cycles, conditions that can never hold, corpus refs and
+//! profile topics.
+
+mod cycles;
+mod profiles;
+mod reach;
+mod refs;
+mod types;
+use cycles::*;
+use profiles::*;
+use reach::*;
+use refs::*;
+use types::*;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::Path;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::diag::{Diagnostic, Severity, did_you_mean, make};
+use super::expr::{CmpOp, Expr, ExprKind, Lit, Ref};
+use super::load::Loaded;
+use super::model::*;
+
+struct Ctx<'a> {
+    loaded: &'a Loaded,
+    out: Vec<Diagnostic>,
+}
+
+impl Ctx<'_> {
+    fn push(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        path: &Path,
+        span: Range<usize>,
+        args: &[(&'static str, &str)],
+        suggestion: Option<String>,
+    ) {
+        let text = self.loaded.texts.get(path).map_or("", String::as_str);
+        self.out
+            .push(make(severity, code, path, text, span, args, suggestion));
+    }
+
+    fn error(
+        &mut self,
+        code: &'static str,
+        path: &Path,
+        span: Range<usize>,
+        args: &[(&'static str, &str)],
+    ) {
+        self.push(Severity::Error, code, path, span, args, None);
+    }
+}
+
+/// What a reference resolved to.
+enum Target<'a> {
+    Found(&'a Question),
+    /// Exists but could not be loaded; already reported.
+    Broken,
+    Missing,
+}
+
+fn resolve<'a>(cat: &'a Catalog, loaded: &Loaded, here: &str, r: &Ref) -> Target<'a> {
+    let qn_id = r.questionnaire.as_deref().unwrap_or(here);
+    match cat.questionnaire(qn_id) {
+        Some(qn) => match qn.question(&r.question) {
+            Some(q) => Target::Found(q),
+            None if loaded.broken.contains(&format!("{qn_id}.{}", r.question)) => Target::Broken,
+            None => Target::Missing,
+        },
+        None if loaded.broken.contains(qn_id) => Target::Broken,
+        None => Target::Missing,
+    }
+}
+
+pub(crate) fn analyze(loaded: &Loaded, known_refs: &[String]) -> Vec<Diagnostic> {
+    let mut cx = Ctx {
+        loaded,
+        out: Vec::new(),
+    };
+    let cat = &loaded.catalog;
+    for qn in &cat.questionnaires {
+        for g in &qn.groups {
+            if let Some(e) = &g.show_if {
+                let first = qn
+                    .questions
+                    .iter()
+                    .position(|q| q.group.as_deref() == Some(&g.id));
+                check_expr(&mut cx, qn, e, first, None);
+            }
+        }
+        for (i, q) in qn.questions.iter().enumerate() {
+            if let Some(e) = &q.show_if {
+                check_expr(&mut cx, qn, e, Some(i), q.group.as_deref());
+            }
+        }
+    }
+    cycles(&mut cx);
+    never_shown(&mut cx);
+    corpus_refs(&mut cx, known_refs);
+    profiles(&mut cx);
+    cx.out
+}
+
+/// `asked_at`: the position of the question (or the group's first
+/// question) the condition decides about; a reference to a question at or
+/// after it reads an answer that cannot have been given yet.
+/// `group`: the repeat group the condition is evaluated in, if any.
+fn check_expr(
+    cx: &mut Ctx,
+    qn: &Questionnaire,
+    e: &Expr,
+    asked_at: Option<usize>,
+    group: Option<&str>,
+) {
+    let cat = &cx.loaded.catalog;
+    // References first: each unknown one once.
+    for r in e.refs() {
+        let same_file = r.questionnaire.as_deref().is_none_or(|q| q == qn.id);
+        let position = qn.questions.iter().position(|q| q.id == r.question);
+        if same_file
+            && let (Some(at), Some(pos)) = (asked_at, position)
+            && pos > at
+        {
+            let name = r.to_string();
+            cx.push(
+                Severity::Warning,
+                "forward_ref",
+                &qn.path,
+                r.span.clone(),
+                &[("name", &name)],
+                None,
+            );
+        }
+        match resolve(cat, cx.loaded, &qn.id, r) {
+            Target::Found(target) if target.retired => {
+                let name = r.to_string();
+                cx.push(
+                    Severity::Warning,
+                    "retired_ref",
+                    &qn.path,
+                    r.span.clone(),
+                    &[("name", &name)],
+                    None,
+                );
+            }
+            Target::Found(target)
+                if target.group.is_some() && (!same_file || target.group.as_deref() != group) =>
+            {
+                let name = r.to_string();
+                let g = target.group.clone().unwrap_or_default();
+                cx.push(
+                    Severity::Warning,
+                    "group_ref_outside",
+                    &qn.path,
+                    r.span.clone(),
+                    &[("name", &name), ("group", &g)],
+                    None,
+                );
+            }
+            Target::Found(..) | Target::Broken => {}
+            Target::Missing => unknown_ref(cx, qn, r),
+        }
+    }
+    check_types(cx, qn, e, true);
+}
+
+fn unknown_ref(cx: &mut Ctx, qn: &Questionnaire, r: &Ref) {
+    let cat = &cx.loaded.catalog;
+    let name = r.to_string();
+    let qn_id = r.questionnaire.as_deref().unwrap_or(&qn.id);
+    let Some(target_qn) = cat.questionnaire(qn_id) else {
+        let ids = cat.questionnaires.iter().map(|q| q.id.as_str());
+        let sugg = did_you_mean(qn_id, ids).map(|s| format!("{s}.{}", r.question));
+        cx.push(
+            Severity::Error,
+            "unknown_questionnaire_ref",
+            &qn.path,
+            r.span.clone(),
+            &[("name", &name), ("questionnaire", qn_id)],
+            sugg,
+        );
+        return;
+    };
+    if let Some(now) = target_qn.resolve_renamed(&r.question) {
+        let new = match &r.questionnaire {
+            Some(q) => format!("{q}.{}", now.id),
+            None => now.id.clone(),
+        };
+        cx.push(
+            Severity::Error,
+            "renamed_ref",
+            &qn.path,
+            r.span.clone(),
+            &[("name", &name), ("new", &new)],
+            Some(new.clone()),
+        );
+        return;
+    }
+    let sugg = did_you_mean(
+        &r.question,
+        target_qn.questions.iter().map(|q| q.id.as_str()),
+    )
+    .map(|s| match &r.questionnaire {
+        Some(q) => format!("{q}.{s}"),
+        None => s,
+    });
+    cx.push(
+        Severity::Error,
+        "unknown_question",
+        &qn.path,
+        r.span.clone(),
+        &[("name", &name), ("questionnaire", qn_id)],
+        sugg,
+    );
+}

@@ -1,0 +1,230 @@
+//! The real loop (`tui::runtime`) driven by key scripts on ratatui's
+//! `TestBackend`, with a store in a temporary folder: quitting, leaving
+//! editors, autosave timing, recovery and submit, in milliseconds. Only
+//! what needs a real terminal (signals, hang-up, resize, raw mode) stays in
+//! the PTY suite (`terminal.rs`).
+
+use std::path::Path;
+use std::sync::Arc;
+
+use gehoor::assets::FileSet;
+use gehoor::config::Theme;
+use gehoor::i18n::{Lang, Strings};
+use gehoor::notes::{Session, Status, Store};
+use gehoor::questionnaire::Value;
+use gehoor::tui::app::{App, Data, Overlay};
+use gehoor::tui::effects::Io;
+use gehoor::tui::events::ScriptEvents;
+use gehoor::tui::runtime::{Ended, Runtime};
+use gehoor::tui::theme::Palette;
+use gehoor::tui::update::Msg;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+struct World {
+    _dir: tempfile::TempDir,
+    store_dir: std::path::PathBuf,
+    app: App,
+    io: Io,
+}
+
+fn world(lang: Lang) -> World {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui");
+    let data = Data::from_files(
+        &FileSet::embedded_corpus(),
+        &FileSet::from_dir(&fixtures).unwrap(),
+        lang,
+        "Tester".into(),
+    )
+    .unwrap();
+    let store_dir = dir.path().join("sessions");
+    World {
+        app: App::new(lang, Palette::new(Theme::Auto, true), Arc::new(data)),
+        io: Io::new(Store::new(store_dir.clone())),
+        store_dir,
+        _dir: dir,
+    }
+}
+
+impl World {
+    fn run(&mut self, script: &str) -> Ended {
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        let mut events = ScriptEvents::new(script);
+        let mut rt = Runtime {
+            terminal: &mut terminal,
+            events: &mut events,
+            io: &mut self.io,
+            index: None,
+        };
+        rt.run(&mut self.app).unwrap()
+    }
+
+    /// Start an interview on the trial questionnaire, as `gehoor interview`
+    /// does: the file exists before the first key.
+    fn interview(&mut self) -> uuid::Uuid {
+        let trial = self.app.data.catalog.questionnaire("trial").unwrap();
+        let session = Session::new(
+            "CASE-R",
+            "Tester",
+            self.app.lang,
+            gehoor::interview::uses(&[trial]),
+            &gehoor::notes::now(),
+        );
+        let id = session.id;
+        let created = self.io.create(session);
+        self.step(Msg::Created(created));
+        id
+    }
+
+    fn step(&mut self, msg: Msg) {
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        let mut events = ScriptEvents::new("");
+        let mut rt = Runtime {
+            terminal: &mut terminal,
+            events: &mut events,
+            io: &mut self.io,
+            index: None,
+        };
+        rt.step(&mut self.app, msg).unwrap();
+    }
+
+    fn on_disk(&self, id: uuid::Uuid) -> Session {
+        Store::new(self.store_dir.clone())
+            .open_read_only(id)
+            .unwrap()
+    }
+
+    fn draft_file(&self, id: uuid::Uuid) -> std::path::PathBuf {
+        self.store_dir.join(format!(".{id}.autosave.toml"))
+    }
+}
+
+#[test]
+fn ctrl_c_in_a_note_keeps_the_text_saves_and_quits() {
+    let mut w = world(Lang::En);
+    let id = w.interview();
+    assert_eq!(w.run("n Tolk <c-c>"), Ended::Quit);
+    assert_eq!(w.on_disk(id).answers["trial.received"].note, "Tolk");
+    assert!(!w.draft_file(id).exists(), "the save removed the draft");
+}
+
+#[test]
+fn q_in_an_editor_is_text_and_quits_outside() {
+    let mut w = world(Lang::En);
+    let id = w.interview();
+    assert_eq!(w.run("n q"), Ended::Detached, "q typed into the note");
+    assert_eq!(w.run("<esc> q"), Ended::Quit);
+    assert_eq!(w.on_disk(id).answers["trial.received"].note, "q");
+}
+
+#[test]
+fn a_failed_save_on_quit_asks_again_before_leaving() {
+    let mut w = world(Lang::En);
+    let id = w.interview();
+    assert_eq!(w.run("n Eerste <esc>"), Ended::Detached);
+    // The folder goes away and a file takes its place: every save fails.
+    std::fs::remove_dir_all(&w.store_dir).unwrap();
+    std::fs::write(&w.store_dir, "not a folder").unwrap();
+    assert_eq!(w.run("q"), Ended::Detached, "the first q does not leave");
+    let s = Strings::get(Lang::En);
+    assert!(
+        matches!(&w.app.overlay, Some(Overlay::Message(m)) if *m == s.tui.quit_unsaved),
+        "the user is told: {:?}",
+        w.app.overlay.is_some()
+    );
+    assert!(w.app.interview().unwrap().save_error.is_some());
+    assert_eq!(w.run("<enter> q"), Ended::Quit, "the second q leaves");
+    let _ = id;
+}
+
+#[test]
+fn autosave_saves_at_once_then_at_most_once_a_second() {
+    let mut w = world(Lang::En);
+    let id = w.interview();
+    w.run("f");
+    assert!(
+        w.on_disk(id).answers["trial.received"].flagged,
+        "first change saved"
+    );
+    // Ten milliseconds later: too soon for a save, the draft has it.
+    w.run("f");
+    assert!(
+        w.on_disk(id).answers["trial.received"].flagged,
+        "not saved yet"
+    );
+    let draft = std::fs::read_to_string(w.draft_file(id)).unwrap();
+    assert!(draft.contains("flagged = false"), "{draft}");
+    w.run("<wait 1000>");
+    assert!(
+        !w.on_disk(id).answers["trial.received"].flagged,
+        "saved a second on"
+    );
+    assert!(!w.draft_file(id).exists());
+}
+
+#[test]
+fn a_draft_left_by_a_kill_is_offered_and_restored_on_enter() {
+    let mut w = world(Lang::En);
+    let id = w.interview();
+    w.run("n Opgeslagen <esc> <wait 1000>");
+    assert_eq!(w.on_disk(id).answers["trial.received"].note, "Opgeslagen");
+    // gehoor was killed (its lock goes with it) and left a draft with
+    // more than the file; a new run starts on the home screen.
+    w.io = Io::new(Store::new(w.store_dir.clone()));
+    w.app = App::new(
+        Lang::En,
+        Palette::new(Theme::Auto, true),
+        w.app.data.clone(),
+    );
+    let (mut later, handle) = Store::new(w.store_dir.clone()).open_for_write(id).unwrap();
+    later.set_note(
+        "trial.received",
+        "Opgeslagen, en meer na de laatste save",
+        &gehoor::notes::now(),
+    );
+    handle.write_draft(&later).unwrap();
+    drop(handle);
+    let listed = w.io.list(&w.app);
+    w.step(Msg::Listed(listed));
+    // Home: three menu items, then the session list.
+    w.run("<down> <down> <down> <enter>");
+    assert!(matches!(w.app.overlay, Some(Overlay::Recover { .. })));
+    w.run("<esc>");
+    assert!(
+        matches!(w.app.overlay, Some(Overlay::Recover { .. })),
+        "Esc never decides about someone's words"
+    );
+    assert_eq!(w.run("<enter> q"), Ended::Quit);
+    assert_eq!(
+        w.on_disk(id).answers["trial.received"].note,
+        "Opgeslagen, en meer na de laatste save"
+    );
+}
+
+#[test]
+fn dutch_j_confirms_submit() {
+    let mut w = world(Lang::Nl);
+    let id = w.interview();
+    // Answer the required question (ja), then S and the Dutch "j".
+    w.run("<enter> <enter> S");
+    let s = Strings::get(Lang::Nl);
+    assert!(s.tui.submit_confirm.contains("Druk j"));
+    assert!(matches!(&w.app.overlay, Some(Overlay::Submit { missing }) if missing.is_empty()));
+    assert_eq!(w.run("j q"), Ended::Quit);
+    let disk = w.on_disk(id);
+    assert_eq!(
+        disk.answers["trial.received"].value,
+        Some(Value::YesNo(true))
+    );
+    assert_eq!(disk.status, Status::Submitted);
+}
+
+#[test]
+fn a_closed_terminal_keeps_an_open_editor_and_saves() {
+    let mut w = world(Lang::En);
+    let id = w.interview();
+    assert_eq!(w.run("n Halverwege <close>"), Ended::Closed);
+    assert_eq!(w.on_disk(id).answers["trial.received"].note, "Halverwege");
+    assert!(w.app.interview().unwrap().editor.is_none());
+}
