@@ -17,5 +17,6 @@ pub mod questionnaire;
 pub mod sanitize;
 pub mod search;
 pub mod tui;
+pub mod vector_cache;
 
 pub use error::{Error, Result};

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::{Ctx, SearchArgs};
-use crate::assets::FileSet;
+use crate::assets::{FileSet, Origin};
 use crate::error::{Error, IoOp, Result};
 use crate::i18n::fill;
 use crate::sanitize::{clean_line, escape_json};
@@ -40,14 +40,48 @@ pub fn run(ctx: &Ctx, args: &SearchArgs) -> Result<ExitCode> {
     let out = if args.json {
         escape_json(&serde_json::to_string_pretty(&hits).expect("hits serialise")) + "\n"
     } else {
-        render_text(ctx, &index, &query, &hits, args.limit)
+        render_text(ctx, &index, &query, &hits, args.limit, args.explain)
     };
     let mut stdout = std::io::stdout().lock();
     stdout
         .write_all(out.as_bytes())
         .and_then(|()| stdout.flush())
         .map_err(|e| Error::io(IoOp::Write, "<stdout>", e))?;
+    drop(stdout);
+    if index.vectors().is_none() {
+        prepare_vectors(ctx, &index);
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A corpus folder without cached vectors was searched lexically: say so,
+/// then compute and cache them (with progress), so the next search is fused.
+fn prepare_vectors(ctx: &Ctx, index: &Index) {
+    let s = &ctx.strings.search;
+    eprintln!("{}", s.lexical_only);
+    let mut last = usize::MAX;
+    let (_, stored) = crate::vector_cache::compute_and_store(index.passages(), |done, total| {
+        let pct = done * 100 / total.max(1);
+        if pct != last {
+            last = pct;
+            let line = fill(
+                &s.embedding,
+                &[("done", &done.to_string()), ("total", &total.to_string())],
+            );
+            eprint!("\r{line}");
+        }
+    });
+    eprintln!();
+    match (stored, crate::vector_cache::cache_dir()) {
+        (Ok(()), Some(dir)) => {
+            eprintln!(
+                "{}",
+                fill(&s.embedded, &[("path", &dir.display().to_string())])
+            )
+        }
+        (Err(e), _) => eprintln!("{}", e.render(&ctx.strings)),
+        (Ok(()), None) => {}
+    }
 }
 
 /// The index over the configured corpus, and its document ids.
@@ -57,7 +91,15 @@ fn load_index(ctx: &Ctx) -> Result<(Index, Vec<String>)> {
     let corpus = crate::corpus::Corpus::load(&files)?;
     let passages = crate::search::passages_from(&corpus);
     let docs = corpus.documents.iter().map(|d| d.meta.id.clone()).collect();
-    Ok((Index::build(passages, &glossary), docs))
+    let index = Index::build(passages, &glossary);
+    let vectors = match files.origin {
+        Origin::Embedded { .. } => crate::search::dense::builtin_vectors(),
+        Origin::Dir(_) => crate::vector_cache::load(index.passages()),
+    };
+    if let Some(v) = vectors {
+        index.set_vectors(v);
+    }
+    Ok((index, docs))
 }
 
 /// Matched words between «guillemets»; every piece of corpus text cleaned.
@@ -75,7 +117,14 @@ pub fn mark(hit: &Hit) -> String {
     out
 }
 
-fn render_text(ctx: &Ctx, index: &Index, query: &str, hits: &[Hit], limit: usize) -> String {
+fn render_text(
+    ctx: &Ctx,
+    index: &Index,
+    query: &str,
+    hits: &[Hit],
+    limit: usize,
+    explain: bool,
+) -> String {
     let s = &ctx.strings.search;
     let mut out = String::new();
     let entries = index.glossary().entries_in(query);
@@ -120,10 +169,39 @@ fn render_text(ctx: &Ctx, index: &Index, query: &str, hits: &[Hit], limit: usize
             title.trim(),
             mark(h)
         ));
+        if explain {
+            out.truncate(out.len() - 1);
+            out.push_str(&format!("    {}\n\n", explain_line(ctx, h)));
+        }
     }
     if hits.len() == limit {
         out.push_str(&s.more);
         out.push('\n');
     }
     out
+}
+
+/// "lexical 3 · dense 1 · fused 0.0645"; a dash where the hit was not in
+/// that ranking, and the BM25F score alone while the search is lexical.
+fn explain_line(ctx: &Ctx, h: &Hit) -> String {
+    let s = &ctx.strings.search;
+    let rank = |r: Option<usize>| r.map_or_else(|| s.unranked.clone(), |r| r.to_string());
+    match h.ranks {
+        Some(r) => fill(
+            &s.explain,
+            &[
+                ("lexical", &rank(r.lexical)),
+                ("dense", &rank(r.dense)),
+                ("fused", &format!("{:.4}", r.fused)),
+            ],
+        ),
+        None => fill(
+            &s.explain,
+            &[
+                ("lexical", &format!("{:.2}", h.score)),
+                ("dense", &s.unranked),
+                ("fused", &s.unranked),
+            ],
+        ),
+    }
 }

@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::dense::PassageVectors;
+use super::derive::word_groups;
 use super::glossary::{Glossary, word_keys};
 use super::tokenize::{Analysis, Analyzer, fold, for_each_word, is_query_stop, tokens};
 use super::{Hit, Passage, SearchOptions, passage_within, snippet};
@@ -346,15 +347,15 @@ impl Index {
             if is_query_stop(&w.folded) {
                 continue;
             }
-            let mut terms = Vec::new();
-            self.lookup_forms(&w.folded, &mut terms);
-            if !terms.is_empty() && !groups.iter().any(|g| g.terms == terms) {
-                let shares = vec![1.0; terms.len()];
-                groups.push(Group {
-                    terms,
-                    shares,
-                    weight: 1.0,
-                });
+            for terms in word_groups(&w.folded, |f, out| self.lookup_forms(f, out)) {
+                if !groups.iter().any(|g| g.terms == terms) {
+                    let shares = vec![1.0; terms.len()];
+                    groups.push(Group {
+                        terms,
+                        shares,
+                        weight: 1.0,
+                    });
+                }
             }
         }
         if !expand {

@@ -5,6 +5,7 @@
 mod adapter;
 pub mod bm25;
 pub mod dense;
+mod derive;
 pub mod eval;
 mod fused;
 pub mod fuzzy;
