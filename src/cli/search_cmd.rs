@@ -79,7 +79,7 @@ fn prepare_vectors(ctx: &Ctx, index: &Index) {
                 fill(&s.embedded, &[("path", &dir.display().to_string())])
             )
         }
-        (Err(e), _) => eprintln!("{}", e.render(&ctx.strings)),
+        (Err(e), _) => eprintln!("{}", e.render(ctx.strings)),
         (Ok(()), None) => {}
     }
 }

@@ -68,8 +68,7 @@ fn compound_splits(folded: &str) -> Vec<(String, String)> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for i in MIN_PART..=chars.len() - MIN_PART {
-        let at = chars[i].0;
+    for &(at, _) in &chars[MIN_PART..=chars.len() - MIN_PART] {
         let (head, tail) = (&folded[..at], &folded[at..]);
         out.push((head.to_string(), tail.to_string()));
         for link in ["s", "e"] {

@@ -1,6 +1,7 @@
-//! The ranking every search uses: reciprocal rank fusion (RRF) of the BM25F
-//! + glossary ranking and the dense (e5) ranking over paragraphs, then the
-//! best paragraph per section, so one section cannot fill the first places.
+//! The ranking every search uses: reciprocal rank fusion (RRF) of the
+//! lexical ranking (BM25F and glossary) and the dense (e5) ranking over
+//! paragraphs, then the best paragraph per section, so one section cannot
+//! fill the first places.
 //!
 //! Until passage vectors are there (a `--corpus DIR` still being embedded),
 //! or for `Method::Lexical`, it is the lexical ranking as it always was.
@@ -41,8 +42,35 @@ impl Index {
     /// Fused when the passage vectors are there, lexical until then. Embeds
     /// the query (tens of milliseconds): not for a keystroke on the UI thread.
     pub fn search(&self, query: &str, opts: &SearchOptions) -> Vec<Hit> {
-        let qv = self.vectors().map(|_| dense::model().query(query));
+        let qv = self
+            .vectors()
+            .map(|_| dense::model().query(&self.dense_query(query)));
         self.search_with(query, opts, Method::Fused, qv.as_deref())
+    }
+
+    /// What the model embeds for a query: the query with each Russian or
+    /// transliterated glossary term in it (povestka, zapret na vyezd)
+    /// replaced by the term's Dutch and English headwords; the model reads
+    /// transliterated Russian poorly, and the glossary knows what it means.
+    pub fn dense_query(&self, query: &str) -> String {
+        let mut out = query.to_lowercase();
+        for e in self.glossary().entries_in(query) {
+            let mut spellings: Vec<String> =
+                e.ru.iter()
+                    .chain(&e.translit)
+                    .map(|t| t.to_lowercase())
+                    .collect();
+            spellings.sort_by_key(|s| std::cmp::Reverse(s.len()));
+            if let Some(found) = spellings.iter().find(|t| out.contains(t.as_str())) {
+                let meaning = format!(
+                    "{} / {}",
+                    e.headword(crate::i18n::Lang::Nl),
+                    e.headword(crate::i18n::Lang::En)
+                );
+                out = out.replacen(found.as_str(), &meaning, 1);
+            }
+        }
+        out
     }
 
     /// `query_vector` is the model's vector of `query` (`dense::model().query`),
