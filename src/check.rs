@@ -11,8 +11,9 @@ use serde::Serialize;
 
 use crate::assets::FileSet;
 use crate::i18n::{Lang, Strings, fill};
-pub use crate::questionnaire::check;
+pub use crate::questionnaire::grounding::Grounds;
 pub use crate::questionnaire::{Diagnostic, Severity};
+pub use crate::questionnaire::{check, check_grounded};
 use crate::sanitize::clean_line;
 
 /// How many errors and warnings, for the summary line and the exit code.
@@ -92,7 +93,7 @@ fn render(diags: &[Diagnostic], files: &FileSet, lang: Lang, color: bool) -> Str
             Severity::Warning => CsDiagnostic::warning(),
         };
         let mut cs = base
-            .with_code(d.code)
+            .with_code(d.code.as_str())
             .with_message(message)
             .with_labels(vec![Label::primary(id, d.span.clone())]);
         if let Some(h) = d.hint_in(lang) {
@@ -137,7 +138,7 @@ pub fn render_json(diags: &[Diagnostic], lang: Lang) -> String {
         .iter()
         .map(|d| JsonDiagnostic {
             severity: d.severity,
-            code: d.code,
+            code: d.code.as_str(),
             file: d.file.display().to_string(),
             line: d.line,
             col: d.col,

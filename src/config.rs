@@ -29,6 +29,9 @@ pub struct Config {
     pub name: Option<String>,
     pub questionnaires: Option<PathBuf>,
     pub corpus: Option<PathBuf>,
+    /// After an answer is confirmed, move on to the next question
+    /// (default true).
+    pub advance: Option<bool>,
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -72,6 +75,7 @@ pub struct Settings {
     pub corpus: Option<PathBuf>,
     pub name: Option<String>,
     pub config_path: Option<PathBuf>,
+    pub advance: bool,
 }
 
 /// Inputs to `Settings::resolve`, gathered by the CLI layer.
@@ -100,6 +104,7 @@ impl Settings {
             corpus: o.corpus.or_else(|| config.corpus.clone()),
             name: config.name.clone(),
             config_path,
+            advance: config.advance.unwrap_or(true),
         }
     }
 

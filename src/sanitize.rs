@@ -3,6 +3,57 @@
 //! control characters but prints the rest of an escape sequence, and nothing
 //! filters bidi overrides.
 
+/// Text that went through `clean` or `clean_line`. Views draw data only
+/// as `Clean` (see `tui/view/text.rs`), so a new pane cannot forget to
+/// clean what it shows: there is no other way to get it on screen.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Clean(String);
+
+impl Clean {
+    /// Cleaned, keeping newlines and tabs.
+    pub fn text(text: &str) -> Clean {
+        Clean(clean(text))
+    }
+
+    /// Cleaned onto one line.
+    pub fn line(text: &str) -> Clean {
+        Clean(clean_line(text))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+impl std::ops::Deref for Clean {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Clean {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<Clean> for String {
+    fn from(c: Clean) -> String {
+        c.0
+    }
+}
+
+impl From<Clean> for std::borrow::Cow<'static, str> {
+    fn from(c: Clean) -> Self {
+        std::borrow::Cow::Owned(c.0)
+    }
+}
+
 /// Remove C0/C1 controls (keeping newline and tab), ESC-introduced sequences,
 /// bidi embedding/override/isolate controls and other invisible format
 /// characters that can reorder or hide text. Only the sequence itself is

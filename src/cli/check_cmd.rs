@@ -10,12 +10,14 @@ use crate::assets::{FileSet, Origin, TextFile};
 use crate::check;
 use crate::error::Result;
 
-/// Every valid ref of the active corpus (`--corpus` or the built-in one).
-fn known_refs(ctx: &Ctx) -> Result<Vec<String>> {
+/// Every valid ref of the active corpus (`--corpus` or the built-in one),
+/// and its text as the grounding rules need it.
+fn corpus(ctx: &Ctx) -> Result<(Vec<String>, check::Grounds)> {
     let files = FileSet::corpus(ctx.settings.corpus.as_deref())?;
-    let mut refs = crate::corpus::Corpus::load(&files)?.refs();
+    let corpus = crate::corpus::Corpus::load(&files)?;
+    let mut refs = corpus.refs();
     refs.sort();
-    Ok(refs)
+    Ok((refs, check::Grounds::from_corpus(&corpus)))
 }
 
 /// The files to check: the active questionnaires, or the named files and
@@ -55,7 +57,8 @@ fn gather(ctx: &Ctx, paths: &[std::path::PathBuf]) -> Result<FileSet> {
 
 pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<ExitCode> {
     let files = gather(ctx, &args.paths)?;
-    let diags = check::check(&files, &known_refs(ctx)?);
+    let (refs, grounds) = corpus(ctx)?;
+    let diags = check::check_grounded(&files, &refs, &grounds);
     let lang = ctx.settings.lang;
     let toml_files = files
         .files

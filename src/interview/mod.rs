@@ -8,7 +8,7 @@ pub mod timeline;
 mod topic;
 
 pub use answers::SessionAnswers;
-pub use rows::{Orphan, Progress, Row, RowKind, orphaned_answers, progress, rows};
+pub use rows::{Orphan, Progress, Row, RowKind, orphaned_answers, progress, resume_at, rows};
 pub use topic::{kept_in_topic, never_opened};
 
 use crate::notes::{QuestionnaireUse, Session};
@@ -45,7 +45,9 @@ pub fn changed_questionnaires(catalog: &Catalog, session: &Session) -> Vec<Strin
 /// Move answers stored under a question's earlier id (`renamed_from`) to its
 /// current id, so a renamed question keeps its answer. Returns the keys moved
 /// as `(old, new)`. An answer is never overwritten: if both keys hold one,
-/// the old one stays where it is and shows as orphaned.
+/// the old one stays where it is and shows as orphaned. An answer to a
+/// question that has since moved into a repeat group becomes the answer of
+/// the group's first instance.
 pub fn adopt_renames(catalog: &Catalog, session: &mut Session) -> Vec<(String, String)> {
     let mut moved = Vec::new();
     for u in &session.questionnaires {
@@ -63,7 +65,14 @@ pub fn adopt_renames(catalog: &Catalog, session: &mut Session) -> Vec<(String, S
                     .cloned()
                     .collect();
                 for key in keys {
-                    let (_, instance) = crate::notes::parse_answer_key(&key);
+                    let (_, mut instance) = crate::notes::parse_answer_key(&key);
+                    // A question that moved into a repeat group: its one
+                    // earlier answer is the group's first event.
+                    if let (Some(g), None) = (&q.group, instance) {
+                        instance = Some(1);
+                        let count = session.groups.entry(format!("{}.{g}", qn.id)).or_insert(0);
+                        *count = (*count).max(1);
+                    }
                     let new_key = crate::notes::answer_key(&new_full, instance);
                     if session.answers.contains_key(&new_key) {
                         continue;

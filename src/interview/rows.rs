@@ -216,3 +216,19 @@ pub fn orphaned_answers(
         })
         .collect()
 }
+
+/// Where an interviewer picks a session up again: the question after the
+/// one answered last (by time, not by position), or that one when nothing
+/// follows it; `None` for a session without answers on screen.
+pub fn resume_at(session: &Session, rows: &[Row]) -> Option<usize> {
+    let (last, _) = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| Some((i, &session.answers.get(r.key()?)?.updated)))
+        .max_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)))?;
+    let next = rows[last + 1..]
+        .iter()
+        .position(|r| r.key().is_some())
+        .map(|p| last + 1 + p);
+    Some(next.unwrap_or(last))
+}

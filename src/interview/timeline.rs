@@ -73,9 +73,18 @@ pub fn events(catalog: &Catalog, session: &Session) -> Vec<Event> {
     out
 }
 
+/// A date of birth places the applicant in time (age, call-up years); the
+/// years between it and the first event are no gap to ask about.
+pub fn is_birth_date(key: &str) -> bool {
+    let (full_id, _) = parse_answer_key(key);
+    let local = full_id.rsplit('.').next().unwrap_or(full_id);
+    matches!(local, "birth_date" | "date_of_birth" | "dob")
+}
+
 pub fn flags(events: &[Event], today: (i16, u8, u8)) -> Vec<Flag> {
     let mut out = Vec::new();
-    for pair in events.windows(2) {
+    let story: Vec<&Event> = events.iter().filter(|e| !is_birth_date(&e.key)).collect();
+    for pair in story.windows(2) {
         let gap = months(&pair[1].date) - months(&pair[0].date);
         if gap > GAP_MONTHS {
             out.push(Flag::Gap {
@@ -138,6 +147,20 @@ mod tests {
         assert!(f.contains(&Flag::Future {
             key: "t.return".into()
         }));
+    }
+
+    #[test]
+    fn the_birth_date_opens_no_gap() {
+        let events = vec![
+            ev("1998-05-02", "identity_travel.birth_date", (0, 0)),
+            ev("2022-09", "identity_travel.left_russia", (0, 3000)),
+        ];
+        assert!(flags(&events, (2025, 1, 1)).is_empty());
+        let events = vec![
+            ev("2019-05", "summons.date#1", (0, 0)),
+            ev("2022-09", "identity_travel.left_russia", (0, 3000)),
+        ];
+        assert_eq!(flags(&events, (2025, 1, 1)).len(), 1);
     }
 
     #[test]

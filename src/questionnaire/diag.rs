@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+pub use super::code::Code;
 use crate::i18n::{Lang, Strings, fill};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -20,7 +21,7 @@ pub enum Severity {
 pub struct Diagnostic {
     pub severity: Severity,
     /// Stable machine name, also the key of the message in `i18n/check.toml`.
-    pub code: &'static str,
+    pub code: Code,
     pub file: PathBuf,
     /// Byte range in the file text.
     pub span: Range<usize>,
@@ -43,7 +44,7 @@ impl Diagnostic {
 
     pub fn message_in(&self, lang: Lang) -> String {
         let s = &Strings::get(lang).check;
-        let template = s.msg.get(self.code).unwrap_or(self.code);
+        let template = s.msg.get(self.code.as_str()).unwrap_or(self.code.as_str());
         fill(template, &self.arg_pairs())
     }
 
@@ -52,7 +53,7 @@ impl Diagnostic {
         if let Some(sugg) = &self.suggestion {
             return Some(fill(&s.did_you_mean, &[("suggestion", sugg)]));
         }
-        let template = s.hint.get(self.code).unwrap_or("");
+        let template = s.hint.get(self.code.as_str()).unwrap_or("");
         (!template.is_empty()).then(|| fill(template, &self.arg_pairs()))
     }
 
@@ -72,7 +73,7 @@ impl Sink<'_> {
     pub fn push(
         &mut self,
         severity: Severity,
-        code: &'static str,
+        code: Code,
         span: Range<usize>,
         args: &[(&'static str, &str)],
         suggestion: Option<String>,
@@ -82,18 +83,18 @@ impl Sink<'_> {
         ));
     }
 
-    pub fn error(&mut self, code: &'static str, span: Range<usize>, args: &[(&'static str, &str)]) {
+    pub fn error(&mut self, code: Code, span: Range<usize>, args: &[(&'static str, &str)]) {
         self.push(Severity::Error, code, span, args, None);
     }
 
-    pub fn warn(&mut self, code: &'static str, span: Range<usize>, args: &[(&'static str, &str)]) {
+    pub fn warn(&mut self, code: Code, span: Range<usize>, args: &[(&'static str, &str)]) {
         self.push(Severity::Warning, code, span, args, None);
     }
 }
 
 pub(crate) fn make(
     severity: Severity,
-    code: &'static str,
+    code: Code,
     path: &Path,
     text: &str,
     span: Range<usize>,

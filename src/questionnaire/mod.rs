@@ -2,14 +2,17 @@
 //! The format is documented for trainers in docs/questionnaires.md.
 
 mod analyze;
+mod code;
 pub mod diag;
 pub mod expr;
+pub mod grounding;
 mod ids;
 mod load;
 pub mod model;
 mod table;
 pub mod value;
 
+pub use code::Code;
 pub use diag::{Diagnostic, Severity};
 pub use expr::{Answers, Expr, Scope};
 pub use ids::{FullId, GroupId, QuestionId};
@@ -28,21 +31,43 @@ pub fn check(files: &FileSet, known_refs: &[String]) -> Vec<Diagnostic> {
     load_checked(files, known_refs).1
 }
 
+/// `check` plus the grounding rules, which need the corpus text: numbers in
+/// hints and guidance against the cited sections, and `as_of` against the
+/// reporting periods (see `grounding`).
+pub fn check_grounded(
+    files: &FileSet,
+    known_refs: &[String],
+    grounds: &grounding::Grounds,
+) -> Vec<Diagnostic> {
+    let loaded = load::load_all(files);
+    let mut out = loaded.diagnostics.clone();
+    out.extend(analyze::analyze(&loaded, known_refs));
+    out.extend(grounding::check(&loaded, grounds));
+    sort(&mut out);
+    out
+}
+
+fn sort(out: &mut Vec<Diagnostic>) {
+    out.sort_by(|a, b| {
+        // By the code's name, so the order is the same in every release.
+        (&a.file, a.span.start, a.severity, a.code.as_str()).cmp(&(
+            &b.file,
+            b.span.start,
+            b.severity,
+            b.code.as_str(),
+        ))
+    });
+    out.dedup();
+}
+
 /// The catalog and every diagnostic from one parse of `files`: what the
 /// program needs at start-up, without reading the files twice.
 pub fn load_checked(files: &FileSet, known_refs: &[String]) -> (Catalog, Vec<Diagnostic>) {
     let loaded = load::load_all(files);
     let mut out = loaded.diagnostics.clone();
     out.extend(analyze::analyze(&loaded, known_refs));
-    out.sort_by(|a, b| {
-        (&a.file, a.span.start, a.severity, a.code).cmp(&(
-            &b.file,
-            b.span.start,
-            b.severity,
-            b.code,
-        ))
-    });
-    out.dedup();
+    out.extend(grounding::check(&loaded, &grounding::Grounds::default()));
+    sort(&mut out);
     (loaded.catalog, out)
 }
 

@@ -99,6 +99,9 @@ pub struct Questionnaire {
     pub title: Text,
     pub description: Text,
     pub sources: Vec<String>,
+    /// `YYYY-MM`: the end of the reporting period of the report the
+    /// questionnaire rests on; guidance is true as of that month.
+    pub as_of: Option<String>,
     pub sections: Vec<Section>,
     pub groups: Vec<Group>,
     pub questions: Vec<Question>,
@@ -137,6 +140,7 @@ impl Questionnaire {
 #[derive(Debug, Clone, Default)]
 pub struct QuestionnaireSpans {
     pub id: Range<usize>,
+    pub as_of: Range<usize>,
     pub sources: Vec<Range<usize>>,
 }
 

@@ -2,6 +2,7 @@
 //! allowed there, every value against its type, and each problem becomes a
 //! located diagnostic instead of stopping at the first.
 
+use crate::questionnaire::Code;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -45,7 +46,7 @@ impl<'a, 'i> Table<'a, 'i> {
                 let allowed_list = allowed.join(", ");
                 sink.push(
                     Severity::Error,
-                    "unknown_key",
+                    Code::UnknownKey,
                     key.span(),
                     &[("key", name), ("place", place), ("allowed", &allowed_list)],
                     did_you_mean(name, allowed.iter().copied()),
@@ -63,12 +64,12 @@ impl<'a, 'i> Table<'a, 'i> {
     }
 
     fn missing(&self, sink: &mut Sink, key: &str) {
-        sink.error("missing_key", self.span.clone(), &[("key", key)]);
+        sink.error(Code::MissingKey, self.span.clone(), &[("key", key)]);
     }
 
     pub fn wrong_type(sink: &mut Sink, key: &str, item: &Item, expected: &str) {
         sink.error(
-            "wrong_type",
+            Code::WrongType,
             item.span(),
             &[
                 ("key", key),
@@ -218,12 +219,12 @@ impl<'a, 'i> Table<'a, 'i> {
         for (k, _) in t.table.iter() {
             let name: &str = k.get_ref();
             if name == "ru" && !allow_ru {
-                sink.error("ru_not_allowed", k.span(), &[("key", key)]);
+                sink.error(Code::RuNotAllowed, k.span(), &[("key", key)]);
             } else if !allowed.contains(&name) {
                 let list = allowed.join(", ");
                 sink.push(
                     Severity::Error,
-                    "unknown_key",
+                    Code::UnknownKey,
                     k.span(),
                     &[("key", name), ("place", key), ("allowed", &list)],
                     did_you_mean(name, allowed.iter().copied()),
@@ -236,7 +237,7 @@ impl<'a, 'i> Table<'a, 'i> {
                     Some(s) if !s.trim().is_empty() => s.to_string(),
                     Some(_) => {
                         sink.warn(
-                            "missing_translation",
+                            Code::MissingTranslation,
                             v.span(),
                             &[("key", key), ("lang", l)],
                         );
@@ -250,7 +251,7 @@ impl<'a, 'i> Table<'a, 'i> {
                 None => {
                     if l != "ru" {
                         sink.warn(
-                            "missing_translation",
+                            Code::MissingTranslation,
                             item.span(),
                             &[("key", key), ("lang", l)],
                         );

@@ -46,6 +46,17 @@ pub enum Action {
     Toggle,
     /// Throw away what a prompt offers (the autosave draft).
     Discard,
+    /// Leave the interview for the list it was opened from (saving first).
+    Close,
+    First,
+    Last,
+    NextRequired,
+    NextFlagged,
+    NextCommented,
+    // Text entry beyond what the editor widget does by itself
+    DeleteToLineStart,
+    DeleteToLineEnd,
+    DeleteWordBack,
 }
 
 impl Action {
@@ -87,5 +98,14 @@ impl Action {
         Action::Confirm,
         Action::Toggle,
         Action::Discard,
+        Action::Close,
+        Action::First,
+        Action::Last,
+        Action::NextRequired,
+        Action::NextFlagged,
+        Action::NextCommented,
+        Action::DeleteToLineStart,
+        Action::DeleteToLineEnd,
+        Action::DeleteWordBack,
     ];
 }

@@ -96,9 +96,9 @@ pub enum Pane {
 pub struct SourceItem {
     pub reference: String,
     /// "document · 1.1.3 Title".
-    pub heading: String,
-    pub text: String,
-    pub footnotes: Vec<String>,
+    pub heading: crate::sanitize::Clean,
+    pub text: crate::sanitize::Clean,
+    pub footnotes: Vec<crate::sanitize::Clean>,
     /// Cited by the question itself (rather than found by the index).
     pub explicit: bool,
     /// Cited in the current answer (shown first).
@@ -199,12 +199,17 @@ pub enum Overlay {
         scroll: u16,
     },
     Submit {
+        /// "key: question" of each open required question.
         missing: Vec<String>,
+        /// The one Enter jumps to.
+        cursor: usize,
     },
     Prompt(TextPrompt),
     Timeline {
         lines: Vec<String>,
-        scroll: u16,
+        /// The answer each line is about, if any: Enter goes there.
+        keys: Vec<Option<String>>,
+        cursor: usize,
     },
     Message(String),
     /// A draft left by a killed instance holds work the session file lacks
@@ -237,6 +242,13 @@ pub struct App {
     pub quitting: bool,
     /// A save failed on quit and the user was told: the next quit leaves.
     pub quit_armed: bool,
+    /// Leaving the interview is waiting for its save.
+    pub closing: bool,
+    /// Where the sessions table was when a session was opened from it.
+    pub table_cursor: usize,
+    /// Move to the next question after an answer is confirmed (config
+    /// `advance`).
+    pub advance: bool,
 }
 
 /// The panes of the last frame drawn (empty before the first).
@@ -270,7 +282,15 @@ impl App {
             copy_suggestion: String::new(),
             quitting: false,
             quit_armed: false,
+            closing: false,
+            table_cursor: 0,
+            advance: true,
         }
+    }
+
+    pub fn with_advance(mut self, advance: bool) -> App {
+        self.advance = advance;
+        self
     }
 
     pub fn with_copy_suggestion(mut self, dir: String) -> App {

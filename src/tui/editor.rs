@@ -22,6 +22,8 @@ pub enum Editor {
         /// A yes/no question: the answer is `Value::YesNo`, whatever the
         /// labels or values say.
         yes_no: bool,
+        /// Moved or ticked since it opened: Esc then keeps the marks.
+        touched: bool,
         cursor: usize,
         checked: Vec<bool>,
     },
@@ -72,6 +74,7 @@ pub fn for_kind(kind: &Kind, current: Option<&Value>, labels: Vec<String>) -> Ed
                 labels,
                 multi: false,
                 yes_no: true,
+                touched: false,
                 cursor: cur,
                 checked: vec![false; 2],
             }
@@ -93,6 +96,7 @@ pub fn for_kind(kind: &Kind, current: Option<&Value>, labels: Vec<String>) -> Ed
                 labels,
                 multi,
                 yes_no: false,
+                touched: false,
                 cursor,
                 checked,
             }

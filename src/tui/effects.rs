@@ -65,6 +65,10 @@ impl Io {
                 });
                 None
             }
+            Effect::Release => {
+                self.handle = None;
+                None
+            }
             Effect::Save => Some(Msg::Saved(self.save(app)?)),
             Effect::WriteDraft => {
                 if let (Some(st), Some(h)) = (app.interview(), self.handle.as_ref()) {

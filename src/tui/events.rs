@@ -48,7 +48,10 @@ impl EventSource for TerminalEvents {
         let ready = match terminal::wait_for_input(wait) {
             Readiness::HungUp => return Ok(Input::Closed),
             Readiness::Input => event::poll(Duration::ZERO)?,
-            Readiness::Idle => !self.drained && event::poll(Duration::ZERO)?,
+            // Crossterm may hold an event it read with the last one (a key
+            // typed with a resize, say): ask it, or that key would wait
+            // for the next one.
+            Readiness::Idle => event::poll(Duration::ZERO)?,
             Readiness::NotATty => event::poll(wait)?,
         };
         self.drained = !ready;

@@ -140,6 +140,8 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Global, "j", A::Down, false),
     b(M::Global, "pageup", A::PageUp, false),
     b(M::Global, "pagedown", A::PageDown, false),
+    b(M::Global, "home", A::First, false),
+    b(M::Global, "end", A::Last, false),
     b(M::Global, "enter", A::Select, false),
     b(M::Global, "esc", A::Back, false),
     b(M::Global, "tab", A::NextPane, false),
@@ -147,9 +149,11 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Global, "L", A::ToggleLang, false),
     b(M::Home, "/", A::Filter, true),
     b(M::Home, "enter", A::Select, true),
+    b(M::Sessions, "q", A::Back, true),
     b(M::Sessions, "/", A::Filter, true),
     b(M::Sessions, "s", A::SortNext, true),
     b(M::Sessions, "enter", A::Select, true),
+    b(M::Interview, "q", A::Close, true),
     b(M::Interview, "enter", A::Edit, true),
     b(M::Interview, "n", A::EditNote, true),
     b(M::Interview, "g", A::ToggleGuidance, true),
@@ -167,6 +171,14 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Interview, "N", A::EditSessionNote, false),
     b(M::Interview, "w", A::SaveCopy, false),
     b(M::Interview, "ctrl-s", A::SaveCopy, false),
+    b(M::Interview, "m", A::NextRequired, false),
+    b(M::Interview, "F", A::NextFlagged, false),
+    b(M::Interview, "M", A::NextCommented, false),
+    b(M::Review, "q", A::Close, true),
+    b(M::Review, "m", A::NextRequired, false),
+    b(M::Review, "F", A::NextFlagged, false),
+    b(M::Review, "M", A::NextCommented, false),
+    b(M::Review, "enter", A::Select, false),
     b(M::Review, "/", A::Search, false),
     b(M::Review, "ctrl-p", A::QuickJump, false),
     b(M::Review, "o", A::OpenSection, false),
@@ -177,16 +189,24 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Review, "t", A::Timeline, true),
     b(M::Review, "g", A::ToggleGuidance, false),
     b(M::HelpOverlay, "esc", A::Back, true),
+    b(M::HelpOverlay, "q", A::Back, false),
     b(M::MessageOverlay, "enter", A::Select, true),
+    b(M::MessageOverlay, "esc", A::Back, false),
+    b(M::MessageOverlay, "q", A::Back, false),
     b(M::TimelineOverlay, "esc", A::Back, true),
+    b(M::TimelineOverlay, "q", A::Back, false),
     b(M::PassageOverlay, "c", A::Cite, true),
     b(M::PassageOverlay, "o", A::OpenSection, true),
     b(M::PassageOverlay, "esc", A::Back, true),
+    b(M::PassageOverlay, "q", A::Back, false),
     // "ja" in Dutch, "yes" in English: the prompt names both.
     b(M::SubmitOverlay, "y", A::Confirm, false),
     b(M::SubmitOverlay, "j", A::Confirm, false),
     b(M::SubmitOverlay, "enter", A::Confirm, true),
     b(M::SubmitOverlay, "esc", A::Back, true),
+    b(M::SubmitOverlay, "q", A::Back, false),
+    b(M::SubmitOverlay, "up", A::Up, false),
+    b(M::SubmitOverlay, "down", A::Down, false),
     // The draft is someone's words: only these decide, never Esc.
     b(M::RecoverOverlay, "y", A::Confirm, false),
     b(M::RecoverOverlay, "enter", A::Confirm, true),
@@ -220,6 +240,9 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Editor, "ctrl-c", A::Quit, false),
     b(M::Editor, "ctrl-z", A::Suspend, false),
     b(M::Editor, "ctrl-s", A::SaveCopy, false),
+    b(M::Editor, "ctrl-u", A::DeleteToLineStart, false),
+    b(M::Editor, "ctrl-k", A::DeleteToLineEnd, false),
+    b(M::Editor, "ctrl-w", A::DeleteWordBack, false),
 ];
 
 /// Parse "ctrl-c", "shift-tab", "enter", "?" into a key event.
@@ -298,10 +321,22 @@ pub fn lookup(mode: Mode, ev: KeyEvent) -> Option<Action> {
     None
 }
 
-/// Bindings that apply in `mode` or its fallbacks, in table order.
+/// Bindings in effect in `mode`, in table order: its own and its
+/// fallbacks', without those a nearer mode binds the same key over.
 pub fn bindings_for(mode: Mode) -> impl Iterator<Item = &'static Binding> {
     let chain: Vec<Mode> = std::iter::successors(Some(mode), |m| m.fallback()).collect();
-    BINDINGS.iter().filter(move |b| chain.contains(&b.mode))
+    let mut winner: HashMap<KeyId, Mode> = HashMap::new();
+    for m in chain.iter().rev() {
+        for b in BINDINGS.iter().filter(|b| b.mode == *m) {
+            if let Some(k) = parse_key(b.key) {
+                winner.insert(normalise(k), *m);
+            }
+        }
+    }
+    BINDINGS.iter().filter(move |b| {
+        chain.contains(&b.mode)
+            && parse_key(b.key).is_some_and(|k| winner.get(&normalise(k)) == Some(&b.mode))
+    })
 }
 
 /// A mode's heading in the help, in the user's language.
@@ -371,6 +406,15 @@ pub fn describe(action: Action, s: &Strings) -> &str {
         A::Confirm => &t.key_confirm,
         A::Toggle => &t.key_toggle,
         A::Discard => &t.key_discard,
+        A::Close => &t.key_close,
+        A::First => &t.key_first,
+        A::Last => &t.key_last,
+        A::NextRequired => &t.key_next_required,
+        A::NextFlagged => &t.key_next_flagged,
+        A::NextCommented => &t.key_next_commented,
+        A::DeleteToLineStart => &t.key_delete_to_start,
+        A::DeleteToLineEnd => &t.key_delete_to_end,
+        A::DeleteWordBack => &t.key_delete_word,
     }
 }
 

@@ -163,8 +163,9 @@ pub fn run(settings: &Settings, data: Data, start: Start) -> Result<ExitCode> {
     let index_rx = spawn_index(&data, settings.corpus.is_none());
     let term_flag = crate::notes::install_signal_flags()?;
     let palette = theme::Palette::from_env(settings.theme);
-    let mut app =
-        App::new(settings.lang, palette, data).with_copy_suggestion(effects::copy_suggestion());
+    let mut app = App::new(settings.lang, palette, data)
+        .with_copy_suggestion(effects::copy_suggestion())
+        .with_advance(settings.advance);
     let first = start_messages(&mut app, &mut io, start)?;
     let mut guard =
         terminal::TerminalGuard::enter().map_err(|e| Error::io(IoOp::Write, "<terminal>", e))?;

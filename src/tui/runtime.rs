@@ -9,8 +9,9 @@ use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
 
+use super::action::Action;
 use super::app::App;
 use super::effects::Io;
 use super::update::{Effect, Msg, Now, update};
@@ -60,6 +61,9 @@ pub enum Ended {
 pub fn key_msg(app: &App, key: KeyEvent) -> Option<Msg> {
     let mode = focus::mode(app);
     if let Some(action) = keymap::lookup(mode, key) {
+        if let Some(edit) = editor_key(action) {
+            return mode.takes_text().then_some(Msg::Input(edit));
+        }
         return Some(Msg::Act(action));
     }
     if !mode.takes_text() {
@@ -73,6 +77,18 @@ pub fn key_msg(app: &App, key: KeyEvent) -> Option<Msg> {
         return None;
     }
     Some(Msg::Input(key))
+}
+
+/// Text-editing actions are done by the editor widget; this is the key it
+/// knows each by (its own Ctrl-U is undo, which users take for a bug).
+fn editor_key(action: Action) -> Option<KeyEvent> {
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    match action {
+        Action::DeleteToLineStart => Some(ctrl('j')),
+        Action::DeleteToLineEnd => Some(ctrl('k')),
+        Action::DeleteWordBack => Some(ctrl('w')),
+        _ => None,
+    }
 }
 
 fn mouse_msg(m: MouseEvent) -> Option<Msg> {

@@ -5,7 +5,7 @@
 use crate::corpus::{Corpus, Document, Paragraph};
 use crate::i18n::Lang;
 use crate::questionnaire::Question;
-use crate::sanitize::{clean, clean_line};
+use crate::sanitize::{Clean, clean_line};
 use crate::search::{Hit, Index, SearchOptions};
 use crate::tui::app::SourceItem;
 
@@ -34,13 +34,18 @@ pub fn passage(corpus: &Corpus, reference: &str, explicit: bool) -> Option<Sourc
     let section = paragraphs.first().and_then(|p| p.section);
     Some(SourceItem {
         reference: reference.to_string(),
-        heading: heading(doc, section),
-        text: paragraphs
+        heading: Clean::line(&heading(doc, section)),
+        text: Clean::text(
+            &paragraphs
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n\n"),
+        ),
+        footnotes: footnotes(doc, &paragraphs)
             .iter()
-            .map(|p| clean(&p.text))
-            .collect::<Vec<_>>()
-            .join("\n\n"),
-        footnotes: footnotes(doc, &paragraphs),
+            .map(|f| Clean::text(f))
+            .collect(),
         explicit,
         cited: false,
         highlights: Vec::new(),
@@ -60,11 +65,11 @@ pub fn whole_section(corpus: &Corpus, reference: &str) -> Option<SourceItem> {
 fn from_hit(corpus: &Corpus, hit: &Hit, explicit: bool) -> SourceItem {
     let mut item = passage(corpus, &hit.reference, explicit).unwrap_or_else(|| SourceItem {
         reference: hit.reference.clone(),
-        heading: clean_line(&format!(
+        heading: Clean::line(&format!(
             "{} · {} {}",
             hit.doc, hit.section, hit.section_title
         )),
-        text: hit.snippet.clone(),
+        text: Clean::text(&hit.snippet),
         footnotes: Vec::new(),
         explicit,
         cited: false,

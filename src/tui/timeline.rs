@@ -20,9 +20,21 @@ fn label(catalog: &Catalog, key: &str, lang: Lang) -> String {
 
 /// The chronology of dates, then the session's status history and its
 /// session-wide comments: everything a reviewer reads in order.
-pub fn lines(catalog: &Catalog, session: &Session, lang: Lang, s: &Strings) -> Vec<String> {
+/// Each line comes with the answer it is about, when there is one.
+pub fn lines(
+    catalog: &Catalog,
+    session: &Session,
+    lang: Lang,
+    s: &Strings,
+) -> Vec<(String, Option<String>)> {
     let mut out = chronology(catalog, session, lang, s);
-    out.push(String::new());
+    out.extend(record(session, s).into_iter().map(|l| (l, None)));
+    out
+}
+
+/// The status history and the session-wide comments.
+fn record(session: &Session, s: &Strings) -> Vec<String> {
+    let mut out = vec![String::new()];
     out.push(s.tui.history_title.clone());
     if session.history.is_empty() {
         out.push(format!("  {}", s.tui.history_none));
@@ -61,31 +73,44 @@ pub fn lines(catalog: &Catalog, session: &Session, lang: Lang, s: &Strings) -> V
     out
 }
 
-fn chronology(catalog: &Catalog, session: &Session, lang: Lang, s: &Strings) -> Vec<String> {
+fn chronology(
+    catalog: &Catalog,
+    session: &Session,
+    lang: Lang,
+    s: &Strings,
+) -> Vec<(String, Option<String>)> {
     let events = timeline::events(catalog, session);
     if events.is_empty() {
-        return vec![s.tui.timeline_empty.clone()];
+        return vec![(s.tui.timeline_empty.clone(), None)];
     }
     let today = {
         let d = session.updated.date();
         (d.year(), d.month() as u8, d.day() as u8)
     };
-    let mut out: Vec<String> = events
+    let mut out: Vec<(String, Option<String>)> = events
         .iter()
         .map(|e| {
-            format!(
+            let line = format!(
                 "{:<12} {}",
                 e.date.to_string(),
                 label(catalog, &e.key, lang)
-            )
+            );
+            (line, Some(e.key.clone()))
         })
         .collect();
     let flags = timeline::flags(&events, today);
     if !flags.is_empty() {
-        out.push(String::new());
-        out.push(s.tui.timeline_flags.clone());
+        out.push((String::new(), None));
+        out.push((s.tui.timeline_flags.clone(), None));
         for f in flags {
-            out.push(match f {
+            let about = match &f {
+                Flag::Gap { before, .. } => before.clone(),
+                Flag::Order {
+                    earlier_question, ..
+                } => earlier_question.clone(),
+                Flag::Future { key } => key.clone(),
+            };
+            let text = match f {
                 Flag::Gap {
                     after,
                     before,
@@ -112,7 +137,8 @@ fn chronology(catalog: &Catalog, session: &Session, lang: Lang, s: &Strings) -> 
                     &s.tui.timeline_future,
                     &[("a", &label(catalog, &key, lang))],
                 ),
-            });
+            };
+            out.push((text, Some(about)));
         }
     }
     out

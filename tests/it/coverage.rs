@@ -12,12 +12,18 @@ use toml::{Table, Value};
 /// The numbered sections of the country report, in order, as the shipped
 /// corpus parses them: the table is recomputed from the corpus, so a new
 /// edition of the report makes a stale docs/coverage.md fail.
+fn corpus() -> &'static gehoor::corpus::Corpus {
+    static CORPUS: std::sync::OnceLock<gehoor::corpus::Corpus> = std::sync::OnceLock::new();
+    CORPUS.get_or_init(|| {
+        gehoor::corpus::Corpus::load(&gehoor::assets::FileSet::embedded_corpus())
+            .expect("the shipped corpus loads")
+    })
+}
+
 fn sections() -> &'static [(String, String)] {
     static SECTIONS: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
     SECTIONS.get_or_init(|| {
-        let corpus = gehoor::corpus::Corpus::load(&gehoor::assets::FileSet::embedded_corpus())
-            .expect("the shipped corpus loads");
-        let doc = corpus.document(REPORT).expect("the report is shipped");
+        let doc = corpus().document(REPORT).expect("the report is shipped");
         doc.sections
             .iter()
             .filter_map(|s| s.number.clone().map(|n| (n, s.title.clone())))
@@ -546,7 +552,121 @@ fn render_coverage(all: &[(String, Table)]) -> String {
     for (number, reason) in UNCITED {
         out.push_str(&format!("- **{number}**: {reason}.\n"));
     }
+    out.push_str(&render_facts(&facts()));
     out
+}
+
+/// One row of docs/facts.toml: a claim in a question's hint or guidance,
+/// the section that says it and the report's own words.
+struct Fact {
+    question: String,
+    claim: String,
+    section: String,
+    quote: String,
+}
+
+const FACTS_PATH: &str = "docs/facts.toml";
+
+fn facts() -> Vec<Fact> {
+    let t = parse(&root().join(FACTS_PATH));
+    tables(&t, "fact")
+        .iter()
+        .map(|f| {
+            let get = |k: &str| str_of(f, k).unwrap_or_default().to_owned();
+            Fact {
+                question: get("question"),
+                claim: get("claim"),
+                section: get("section"),
+                quote: get("quote"),
+            }
+        })
+        .collect()
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A section's own text and the footnotes its paragraphs cite, as one
+/// whitespace-normalised string.
+fn section_text(number: &str) -> Option<String> {
+    let doc = corpus().document(REPORT)?;
+    let section = doc.section(number)?;
+    let mut text = String::new();
+    for p in &doc.paragraphs[section.paragraphs.clone()] {
+        text.push_str(&p.text);
+        text.push(' ');
+        for f in p.footnotes.iter().filter_map(|&n| doc.footnote(n)) {
+            text.push_str(&f.text);
+            text.push(' ');
+        }
+    }
+    Some(squash(&text))
+}
+
+fn render_facts(facts: &[Fact]) -> String {
+    let mut out = String::from("\n## Facts checked against the report\n\n");
+    out.push_str(&format!(
+        "{} facts from `{FACTS_PATH}`: the claim as the question's English hint or guidance \
+         words it, the section that says it, and the report's own words (Dutch). \
+         `tests/it/coverage.rs` checks that each quote occurs in that section's text or \
+         footnotes, that the question cites the section, and that the claim is in the \
+         question.\n\n",
+        facts.len()
+    ));
+    out.push_str("| Question | Claim | Section | The report's words |\n|---|---|---|---|\n");
+    for f in facts {
+        let cell = |s: &str| s.replace('|', "\\|");
+        out.push_str(&format!(
+            "| `{}` | {} | {} | “{}” |\n",
+            f.question,
+            cell(&f.claim),
+            f.section,
+            cell(&f.quote)
+        ));
+    }
+    out
+}
+
+/// Problems with the fact table: a quote not in its section, a question
+/// that does not cite the section, a claim the question no longer makes.
+fn fact_problems(facts: &[Fact], all: &[(String, Table)]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for f in facts {
+        let at = format!("{} ({})", f.question, f.section);
+        match section_text(&f.section) {
+            None => problems.push(format!("{at}: no section {}", f.section)),
+            Some(text) if !text.contains(&squash(&f.quote)) => {
+                problems.push(format!("{at}: quote not in the section: {}", f.quote))
+            }
+            Some(_) => {}
+        }
+        let (file, id) = f.question.split_once('.').unwrap_or_default();
+        let Some(q) = all
+            .iter()
+            .filter(|(name, _)| name == file)
+            .flat_map(|(_, t)| tables(t, "question"))
+            .find(|q| str_of(q, "id") == Some(id))
+        else {
+            problems.push(format!("{at}: no such question"));
+            continue;
+        };
+        let cites = strings(q, "sources")
+            .iter()
+            .any(|r| *r == format!("{REPORT}#{}", f.section));
+        if !cites {
+            problems.push(format!("{at}: the question does not cite {}", f.section));
+        }
+        let english = ["hint", "guidance"]
+            .iter()
+            .filter_map(|k| q.get(*k).and_then(Value::as_table))
+            .filter_map(|t| str_of(t, "en"))
+            .any(|en| squash(en).contains(&squash(&f.claim)));
+        if !english {
+            problems.push(format!("{at}: claim not in the question: {}", f.claim));
+        }
+    }
+    problems
 }
 
 #[test]
@@ -604,6 +724,25 @@ fn every_section_is_cited_or_explained() {
             "section {number} is cited now; remove it from UNCITED"
         );
     }
+}
+
+#[test]
+fn every_fact_quote_occurs_in_its_section() {
+    let facts = facts();
+    assert!(facts.len() >= 30, "{} facts", facts.len());
+    let problems = fact_problems(&facts, &load_questionnaires());
+    assert!(problems.is_empty(), "fact table:\n{}", problems.join("\n"));
+}
+
+#[test]
+fn the_fact_check_rejects_a_misquote() {
+    let mut facts = facts();
+    facts.truncate(1);
+    facts[0].quote.push_str(" en dat is verzonnen");
+    facts[0].claim = "a claim no question makes".into();
+    let problems = fact_problems(&facts, &load_questionnaires()).join("\n");
+    assert!(problems.contains("quote not in the section"), "{problems}");
+    assert!(problems.contains("claim not in the question"), "{problems}");
 }
 
 #[test]
@@ -751,4 +890,101 @@ fn coverage_counts_only_the_cited_section() {
     let doc = render_coverage(&one);
     assert!(doc.contains("| 1.1.3.2 | Negeren van oproepen – andere maatregelen | `bad.q` |"));
     assert!(doc.contains("| 1.1.3 | Digitale oproep en invallen | — (not cited) |"));
+}
+
+/// Problems in one case walk-through (docs/cases/*.md): each numbered row
+/// must name at least one existing, non-retired question of the profile.
+fn case_problems(name: &str, text: &str, all: &[(String, Table)], profiles: &Table) -> Vec<String> {
+    let mut problems = Vec::new();
+    let profile = text
+        .lines()
+        .find_map(|l| l.strip_prefix("Profile: `"))
+        .and_then(|l| l.split('`').next())
+        .unwrap_or_default();
+    let topics: Vec<String> = tables(profiles, "profile")
+        .iter()
+        .find(|p| str_of(p, "id") == Some(profile))
+        .map(|p| strings(p, "topics"))
+        .unwrap_or_default();
+    if topics.is_empty() {
+        problems.push(format!("{name}: no known `Profile:` line"));
+    }
+    let live = |full: &str| {
+        let (file, id) = full.split_once('.').unwrap_or_default();
+        all.iter()
+            .filter(|(f, _)| f == file)
+            .flat_map(|(_, t)| tables(t, "question"))
+            .any(|q| {
+                str_of(q, "id") == Some(id)
+                    && q.get("retired").and_then(Value::as_bool) != Some(true)
+            })
+    };
+    let mut rows = 0;
+    for line in text.lines() {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        if cells.len() < 4 || !cells[1].chars().all(|c| c.is_ascii_digit()) || cells[1].is_empty() {
+            continue;
+        }
+        rows += 1;
+        let captured = cells[cells.len() - 2];
+        let ids: Vec<&str> = captured.split('`').skip(1).step_by(2).collect();
+        if ids.is_empty() {
+            problems.push(format!("{name} row {}: no question", cells[1]));
+        }
+        for id in ids {
+            let in_profile = topics
+                .iter()
+                .any(|t| id.split('.').next() == Some(t.as_str()));
+            if !live(id) || !in_profile {
+                problems.push(format!(
+                    "{name} row {}: `{id}` is not a live question of profile `{profile}`",
+                    cells[1]
+                ));
+            }
+        }
+    }
+    // The list of what the story leaves open names questions too.
+    for line in text.lines().filter(|l| l.starts_with("- ")) {
+        for id in line
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|i| i.contains('.'))
+        {
+            if !live(id)
+                || !topics
+                    .iter()
+                    .any(|t| id.split('.').next() == Some(t.as_str()))
+            {
+                problems.push(format!(
+                    "{name}: `{id}` is not a live question of `{profile}`"
+                ));
+            }
+        }
+    }
+    if rows < 15 {
+        problems.push(format!("{name}: only {rows} facts"));
+    }
+    problems
+}
+
+#[test]
+fn case_walkthroughs_map_every_fact_to_a_question_of_the_profile() {
+    let all = load_questionnaires();
+    let profiles = parse(&root().join("questionnaires/profiles.toml"));
+    let mut problems = Vec::new();
+    for name in ["kuzmin.md", "moechametov.md", "fictional-lgbtiq.md"] {
+        let path = root().join("docs/cases").join(name);
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        problems.extend(case_problems(name, &text, &all, &profiles));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let bad = "Profile: `lgbtiq`.\n\n| 1 | a fact | `summons.received` |\n| 2 | a note only | — |\n| 3 | gone | `conscription.age_on_2024` |\n";
+    let found = case_problems("bad.md", bad, &all, &profiles).join("\n");
+    assert!(found.contains("row 2: no question"), "{found}");
+    assert!(
+        found.contains("`conscription.age_on_2024` is not a live question"),
+        "{found}"
+    );
 }

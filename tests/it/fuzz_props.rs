@@ -233,7 +233,13 @@ fn check_expr(src: &str, base: usize) -> Result<(), TestCaseError> {
             let shown = expr.to_string();
             match parse(&shown, 0) {
                 Ok(again) => prop_assert_eq!(again.to_string(), shown),
-                Err(e) => prop_assert_eq!(e.code, "expr_too_deep", "{:?} from {:?}", shown, src),
+                Err(e) => prop_assert_eq!(
+                    e.code.as_str(),
+                    "expr_too_deep",
+                    "{:?} from {:?}",
+                    shown,
+                    src
+                ),
             }
         }
     }

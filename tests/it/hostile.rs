@@ -963,6 +963,7 @@ fn a_megabyte_line_is_handled_everywhere() {
     // The TUI: the session with the huge note, and a huge paste.
     let mut app = app_for(&f);
     open_interview(&mut app, s, false, false);
+    press(&mut app, KeyCode::Home); // resumed sessions start where work stopped
     assert_screen("huge note", &app, 120, 40);
     press(&mut app, KeyCode::Char('n'));
     update(&mut app, Msg::Paste(line.clone()));
@@ -987,7 +988,7 @@ fn app_for(f: &Fixture) -> App {
     )
     .unwrap();
     assert!(data.invalid.is_none(), "{:?}", data.invalid);
-    App::new(Lang::En, Palette::new(Theme::Auto, true), Arc::new(data))
+    App::new(Lang::En, Palette::new(Theme::Auto, true), Arc::new(data)).with_advance(false)
 }
 
 fn press(app: &mut App, code: KeyCode) {
@@ -1100,6 +1101,7 @@ fn tui_interview_shows_hostile_questionnaire_corpus_and_session_harmlessly() {
         gehoor::search::Index::build(gehoor::search::passages_from(&data.corpus), &data.glossary);
     update(&mut app, Msg::IndexReady(Arc::new(index)));
     open_interview(&mut app, f.session.clone(), false, false);
+    press(&mut app, KeyCode::Home); // resumed sessions start where work stopped
     let out = screens("interview", &app);
     assert_words("header", &out, "CR", 2);
     assert_eq!(
@@ -1206,6 +1208,7 @@ fn tui_interview_shows_hostile_questionnaire_corpus_and_session_harmlessly() {
     // The reviewer's view of the same session, and a comment prompt.
     let mut app = app_for(&f);
     open_interview(&mut app, f.session.clone(), true, true);
+    press(&mut app, KeyCode::Home); // resumed sessions start where work stopped
     screens("review", &app);
     press(&mut app, KeyCode::Char('c'));
     update(&mut app, Msg::Paste(hostile("RP")));
@@ -1249,6 +1252,7 @@ fn tui_pasted_and_typed_text_is_shown_and_stored_harmlessly() {
         )
     };
     open_interview(&mut app, s, false, false);
+    press(&mut app, KeyCode::Home); // resumed sessions start where work stopped
     jump_to(&mut app, "hostile.received");
 
     // Pasted into a note.

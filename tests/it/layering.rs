@@ -150,3 +150,20 @@ fn the_key_scanner_sees_a_key_match() {
     assert!(code_lines_naming("// no KeyCode here", "KeyCode").is_empty());
     assert!(code_lines_naming("let my_KeyCodes = 1;", "KeyCode").is_empty());
 }
+
+/// Views draw data only as `sanitize::Clean`; they never clean (or forget
+/// to clean) text themselves.
+#[test]
+fn views_get_text_only_through_the_clean_type() {
+    let mut problems = Vec::new();
+    for (file, text) in files_under("src/tui/view") {
+        for name in ["clean_line", "sanitize::clean"] {
+            for line in code_lines_naming(&text, name) {
+                if !line.contains("Clean::") {
+                    problems.push(format!("{}: {line}", file.display()));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

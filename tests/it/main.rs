@@ -11,6 +11,7 @@ mod fuzz_props;
 mod hostile;
 mod layering;
 mod pty;
+mod renames;
 mod runtime;
 mod search;
 mod store;

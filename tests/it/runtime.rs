@@ -12,7 +12,7 @@ use gehoor::config::Theme;
 use gehoor::i18n::{Lang, Strings};
 use gehoor::notes::{Session, Status, Store};
 use gehoor::questionnaire::Value;
-use gehoor::tui::app::{App, Data, Overlay};
+use gehoor::tui::app::{App, Data, Overlay, Pane, Screen};
 use gehoor::tui::effects::Io;
 use gehoor::tui::events::ScriptEvents;
 use gehoor::tui::runtime::{Ended, Runtime};
@@ -40,7 +40,7 @@ fn world(lang: Lang) -> World {
     .unwrap();
     let store_dir = dir.path().join("sessions");
     World {
-        app: App::new(lang, Palette::new(Theme::Auto, true), Arc::new(data)),
+        app: App::new(lang, Palette::new(Theme::Auto, true), Arc::new(data)).with_advance(false),
         io: Io::new(Store::new(store_dir.clone())),
         store_dir,
         _dir: dir,
@@ -114,8 +114,12 @@ fn q_in_an_editor_is_text_and_quits_outside() {
     let mut w = world(Lang::En);
     let id = w.interview();
     assert_eq!(w.run("n q"), Ended::Detached, "q typed into the note");
-    assert_eq!(w.run("<esc> q"), Ended::Quit);
+    assert_eq!(w.run("<esc> q"), Ended::Detached, "q leaves the interview");
+    assert!(matches!(w.app.screen, Screen::Home(_)), "for home");
     assert_eq!(w.on_disk(id).answers["trial.received"].note, "q");
+    // The lock went with it: the session can be opened for writing again.
+    assert!(Store::new(w.store_dir.clone()).open_for_write(id).is_ok());
+    assert_eq!(w.run("q"), Ended::Quit, "q quits from home");
 }
 
 #[test]
@@ -126,15 +130,30 @@ fn a_failed_save_on_quit_asks_again_before_leaving() {
     // The folder goes away and a file takes its place: every save fails.
     std::fs::remove_dir_all(&w.store_dir).unwrap();
     std::fs::write(&w.store_dir, "not a folder").unwrap();
-    assert_eq!(w.run("q"), Ended::Detached, "the first q does not leave");
     let s = Strings::get(Lang::En);
+    // q: the interview stays open, and says why.
+    assert_eq!(w.run("q"), Ended::Detached);
+    assert!(w.app.interview().is_some(), "nothing was closed");
+    assert!(
+        matches!(&w.app.overlay, Some(Overlay::Message(m)) if *m == s.tui.close_unsaved),
+        "the user is told"
+    );
+    // Ctrl-C: the same, once.
+    assert_eq!(
+        w.run("<esc> <c-c>"),
+        Ended::Detached,
+        "the first Ctrl-C does not leave"
+    );
     assert!(
         matches!(&w.app.overlay, Some(Overlay::Message(m)) if *m == s.tui.quit_unsaved),
-        "the user is told: {:?}",
-        w.app.overlay.is_some()
+        "the user is told"
     );
     assert!(w.app.interview().unwrap().save_error.is_some());
-    assert_eq!(w.run("<enter> q"), Ended::Quit, "the second q leaves");
+    assert_eq!(
+        w.run("<enter> <c-c>"),
+        Ended::Quit,
+        "the second Ctrl-C leaves"
+    );
     let _ = id;
 }
 
@@ -176,7 +195,8 @@ fn a_draft_left_by_a_kill_is_offered_and_restored_on_enter() {
         Lang::En,
         Palette::new(Theme::Auto, true),
         w.app.data.clone(),
-    );
+    )
+    .with_advance(false);
     let (mut later, handle) = Store::new(w.store_dir.clone()).open_for_write(id).unwrap();
     later.set_note(
         "trial.received",
@@ -195,7 +215,7 @@ fn a_draft_left_by_a_kill_is_offered_and_restored_on_enter() {
         matches!(w.app.overlay, Some(Overlay::Recover { .. })),
         "Esc never decides about someone's words"
     );
-    assert_eq!(w.run("<enter> q"), Ended::Quit);
+    assert_eq!(w.run("<enter> q q"), Ended::Quit);
     assert_eq!(
         w.on_disk(id).answers["trial.received"].note,
         "Opgeslagen, en meer na de laatste save"
@@ -210,8 +230,8 @@ fn dutch_j_confirms_submit() {
     w.run("<enter> <enter> S");
     let s = Strings::get(Lang::Nl);
     assert!(s.tui.submit_confirm.contains("Druk j"));
-    assert!(matches!(&w.app.overlay, Some(Overlay::Submit { missing }) if missing.is_empty()));
-    assert_eq!(w.run("j q"), Ended::Quit);
+    assert!(matches!(&w.app.overlay, Some(Overlay::Submit { missing, .. }) if missing.is_empty()));
+    assert_eq!(w.run("j q q"), Ended::Quit);
     let disk = w.on_disk(id);
     assert_eq!(
         disk.answers["trial.received"].value,
@@ -227,4 +247,156 @@ fn a_closed_terminal_keeps_an_open_editor_and_saves() {
     assert_eq!(w.run("n Halverwege <close>"), Ended::Closed);
     assert_eq!(w.on_disk(id).answers["trial.received"].note, "Halverwege");
     assert!(w.app.interview().unwrap().editor.is_none());
+}
+
+fn cursor_key(w: &World) -> String {
+    let st = w.app.interview().expect("an interview");
+    st.rows[st.cursor]
+        .key()
+        .unwrap_or("<not a question>")
+        .to_string()
+}
+
+#[test]
+fn esc_goes_to_the_tree_first_then_home() {
+    let mut w = world(Lang::En);
+    w.interview();
+    w.run("<tab> <esc>");
+    assert_eq!(w.app.interview().unwrap().focus, Pane::Tree);
+    w.run("<esc>");
+    assert!(matches!(w.app.screen, Screen::Home(_)));
+}
+
+#[test]
+fn a_review_opened_from_the_table_returns_to_it() {
+    let mut w = world(Lang::En);
+    for case in ["CASE-A", "CASE-B"] {
+        let trial = w.app.data.catalog.questionnaire("trial").unwrap();
+        let s = Session::new(
+            case,
+            "Anna",
+            Lang::En,
+            gehoor::interview::uses(&[trial]),
+            &gehoor::notes::now(),
+        );
+        drop(Store::new(w.store_dir.clone()).create(&s).unwrap());
+    }
+    let listed = w.io.list(&w.app);
+    w.step(Msg::Listed(listed));
+    // Home → Review sessions → the second row → open it, then back.
+    w.run("<down> <enter> <down> <enter>");
+    assert!(w.app.interview().is_some_and(|st| st.review));
+    w.run("q");
+    match &w.app.screen {
+        Screen::Sessions(t) => assert_eq!(t.cursor, 1, "on the row it was opened from"),
+        _ => panic!("not back in the sessions table"),
+    }
+    w.run("q");
+    assert!(matches!(w.app.screen, Screen::Home(_)));
+}
+
+#[test]
+fn a_confirmed_answer_moves_on_unless_the_config_says_not() {
+    let mut w = world(Lang::En);
+    w.app.advance = true;
+    w.interview();
+    assert_eq!(cursor_key(&w), "trial.received");
+    // "No" hides the follow-up group; on to the age.
+    w.run("<enter> <down> <enter>");
+    assert_eq!(cursor_key(&w), "trial.age");
+    w.run("<enter> 30 <enter>");
+    assert_eq!(cursor_key(&w), "trial.channels");
+    // A wrong entry keeps the editor open and the cursor where it is.
+    let mut w = world(Lang::En);
+    w.interview();
+    w.run("<enter> <down> <enter>");
+    assert_eq!(cursor_key(&w), "trial.received", "advance = false stays");
+}
+
+#[test]
+fn a_resumed_session_starts_after_the_last_answer() {
+    let mut w = world(Lang::En);
+    let id = w.interview();
+    w.run("<down> <enter> 41 <enter> q");
+    assert!(matches!(w.app.screen, Screen::Home(_)));
+    let listed = w.io.list(&w.app);
+    w.step(Msg::Listed(listed));
+    w.run("<down> <down> <down> <enter>");
+    assert_eq!(w.app.interview().unwrap().session.id, id);
+    assert_eq!(
+        cursor_key(&w),
+        "trial.channels",
+        "the question after the age"
+    );
+}
+
+#[test]
+fn keys_find_the_next_open_required_flagged_and_commented_question() {
+    let mut w = world(Lang::En);
+    w.interview();
+    w.run("<down> <down> m");
+    assert_eq!(
+        cursor_key(&w),
+        "trial.received",
+        "the open required one, wrapping"
+    );
+    w.run("<down> f <home> F");
+    assert_eq!(cursor_key(&w), "trial.age", "the flagged one");
+    w.run("M");
+    assert_eq!(cursor_key(&w), "trial.age", "no comment anywhere: stays");
+    assert!(
+        w.app
+            .status
+            .as_deref()
+            .unwrap_or("")
+            .contains("None further")
+    );
+}
+
+#[test]
+fn esc_in_a_multi_select_keeps_the_ticks() {
+    let mut w = world(Lang::En);
+    let id = w.interview();
+    w.run("<down> <down> <enter> <space> <down> <space> <esc> <wait 1000>");
+    assert_eq!(
+        w.on_disk(id).answers["trial.channels"].value,
+        Some(Value::Choices(vec!["paper".into(), "gosuslugi".into()]))
+    );
+    // An editor opened and left untouched changes nothing.
+    w.run("<home> <enter> <esc> <wait 1000>");
+    assert!(!w.on_disk(id).answers.contains_key("trial.received"));
+}
+
+#[test]
+fn ctrl_u_deletes_to_the_start_of_the_line_and_ctrl_w_a_word() {
+    let mut w = world(Lang::En);
+    let id = w.interview();
+    w.run("n abc<space>def <c-u> xyz<space>wrong <c-w> right <esc> <wait 1000>");
+    assert_eq!(w.on_disk(id).answers["trial.received"].note, "xyz right");
+}
+
+#[test]
+fn timeline_lines_go_to_their_question() {
+    let mut w = world(Lang::En);
+    w.interview();
+    let data = w.app.data.clone();
+    let st = w.app.interview_mut().unwrap();
+    let at = gehoor::notes::now();
+    st.session
+        .set_value("trial.received", Some(Value::YesNo(true)), &at);
+    st.session.add_group_instance("trial.notices", &at);
+    st.session.set_value(
+        "trial.notice_date#1",
+        Some(Value::Date("2024-03".parse().unwrap())),
+        &at,
+    );
+    gehoor::tui::update::refresh(st, &data.catalog);
+    w.run("t");
+    let Some(Overlay::Timeline { keys, .. }) = &w.app.overlay else {
+        panic!("no timeline")
+    };
+    assert_eq!(keys[0].as_deref(), Some("trial.notice_date#1"));
+    w.run("<enter>");
+    assert!(w.app.overlay.is_none());
+    assert_eq!(cursor_key(&w), "trial.notice_date#1");
 }

@@ -80,7 +80,10 @@ fn an_interview_from_start_to_export() {
     let file = session_file(&data);
     assert_eq!(read_session(&file).case_ref, "PTY-TEST-1");
 
-    // Date of birth (the first question), with a note.
+    // The open "why did you leave" opener comes first; the date of birth
+    // is the next question. Answer it, with a note.
+    tui.key("j");
+    tui.wait_for("What is your date of birth?");
     tui.key("\r");
     tui.send("1990-05-17");
     tui.wait_for("1990-05-17");
@@ -101,6 +104,9 @@ fn an_interview_from_start_to_export() {
         .find(|w| w.starts_with("ambtsbericht-rf-2025#"))
         .expect("the cited ref is shown")
         .to_string();
+    // q leaves the interview for home; q there quits.
+    tui.key("q");
+    tui.wait_for("New interview");
     tui.key("q");
     assert_eq!(tui.wait_exit(), 0, "{}", tui.contents());
     assert_restored(&tui);
@@ -214,6 +220,9 @@ fn a_hostile_paste_reaches_neither_the_terminal_nor_the_file() {
         assert!(!out.contains(bad), "{bad:?} reached the terminal");
     }
     tui.esc();
+    // q leaves the interview for home; q there quits.
+    tui.key("q");
+    tui.wait_for("New interview");
     tui.key("q");
     assert_eq!(tui.wait_exit(), 0);
     let note = read_session(&session_file(&data)).note;
@@ -365,6 +374,9 @@ fn resizing_to_20x5_and_back_shows_too_small_and_recovers() {
     tui.send("1991-02-03");
     tui.esc();
     tui.wait_for("Answer: 1991-02-03");
+    // q leaves the interview for home; q there quits.
+    tui.key("q");
+    tui.wait_for("New interview");
     tui.key("q");
     assert_eq!(tui.wait_exit(), 0);
     assert!(

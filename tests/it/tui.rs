@@ -44,7 +44,7 @@ fn app_with_trial(edit: impl Fn(String) -> String) -> App {
         "Tester".into(),
     )
     .unwrap();
-    App::new(Lang::En, Palette::new(Theme::Auto, true), Arc::new(data))
+    App::new(Lang::En, Palette::new(Theme::Auto, true), Arc::new(data)).with_advance(false)
 }
 
 fn fixed(mut s: Session) -> Session {
@@ -66,13 +66,14 @@ fn session(data: &Data) -> Session {
 }
 
 fn app() -> App {
-    App::new(Lang::En, Palette::new(Theme::Auto, true), data())
+    App::new(Lang::En, Palette::new(Theme::Auto, true), data()).with_advance(false)
 }
 
 fn interview_app() -> App {
     let mut app = app();
     let s = session(&app.data);
     open_interview(&mut app, s, false, false);
+    press(&mut app, KeyCode::Home); // resumed sessions start where work stopped
     app
 }
 
@@ -230,10 +231,15 @@ fn q_types_into_an_editor_but_quits_outside() {
     );
     press(&mut app, KeyCode::Esc);
     assert_eq!(session_of(&app).answers["trial.received"].note, "q");
+    // q leaves the interview for home, once it is saved...
     assert_eq!(press(&mut app, KeyCode::Char('q')), vec![Effect::Save]);
     let saved = session_of(&app).clone();
-    assert_eq!(update(&mut app, Msg::Saved(Ok(saved))), vec![Effect::Quit]);
-    // Nothing left unsaved: q leaves at once.
+    assert_eq!(
+        update(&mut app, Msg::Saved(Ok(saved))),
+        vec![Effect::Release, Effect::ListSessions]
+    );
+    assert!(matches!(app.screen, Screen::Home(_)));
+    // ...and quits only from home.
     assert_eq!(press(&mut app, KeyCode::Char('q')), vec![Effect::Quit]);
 }
 
@@ -260,21 +266,26 @@ fn status_flag_and_citation_are_recorded() {
 #[test]
 fn submit_lists_missing_required_questions_first() {
     let mut app = interview_app();
+    press(&mut app, KeyCode::Down); // away from the open question
     press(&mut app, KeyCode::Char('S'));
     match &app.overlay {
-        Some(Overlay::Submit { missing }) => {
+        Some(Overlay::Submit { missing, .. }) => {
             assert_eq!(missing.len(), 1);
             assert!(missing[0].starts_with("trial.received"));
         }
         _ => panic!("no submit overlay"),
     }
+    press(&mut app, KeyCode::Down); // one item only: stays on it
     press(&mut app, KeyCode::Char('y'));
     assert_eq!(
         session_of(&app).status,
         Status::Draft,
         "not submitted with a gap"
     );
-    press(&mut app, KeyCode::Esc);
+    // Enter on the open question went to it.
+    assert!(app.overlay.is_none());
+    let st = app.interview().unwrap();
+    assert_eq!(st.rows[st.cursor].key(), Some("trial.received"));
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Enter); // yes
     press(&mut app, KeyCode::Char('S'));
@@ -304,6 +315,7 @@ fn read_only_sessions_refuse_edits() {
     let mut app = app();
     let s = session(&app.data);
     open_interview(&mut app, s, true, false);
+    press(&mut app, KeyCode::Home); // resumed sessions start where work stopped
     press(&mut app, KeyCode::Enter);
     assert!(app.interview().unwrap().editor.is_none());
     press(&mut app, KeyCode::Char('f'));
@@ -468,6 +480,7 @@ fn snapshot_review_screens() {
     let mut s = fixed(s);
     s.comments[0].at = s.created.clone();
     open_interview(&mut app, s, true, true);
+    press(&mut app, KeyCode::Home); // resumed sessions start where work stopped
     both("review", &app);
     press(&mut app, KeyCode::Char('t'));
     both("timeline", &app);
@@ -519,6 +532,7 @@ fn answers_hidden_by_a_changed_answer_are_kept_and_shown() {
         &gehoor::notes::now(),
     );
     open_interview(&mut app, s, false, false);
+    press(&mut app, KeyCode::Home); // resumed sessions start where work stopped
     // Change the answer that opened the group: the date is hidden, not lost.
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Down);
@@ -554,6 +568,7 @@ fn returned_sessions_say_why_and_history_is_shown() {
         &gehoor::notes::now(),
     );
     open_interview(&mut app, s, false, false);
+    press(&mut app, KeyCode::Home); // resumed sessions start where work stopped
     assert!(
         app.status
             .as_deref()
@@ -599,9 +614,11 @@ fn help_lists_every_action_of_every_screen() {
     press(&mut app, KeyCode::Enter); // sessions table
     seen += &help_lines(&app).join("\n");
     let sess = session(&app.data);
-    open_interview(&mut app, sess.clone(), true, true); // review
+    open_interview(&mut app, sess.clone(), true, true);
+    press(&mut app, KeyCode::Home); // resumed sessions start where work stopped // review
     seen += &help_lines(&app).join("\n");
-    open_interview(&mut app, sess, false, false); // interview
+    open_interview(&mut app, sess, false, false);
+    press(&mut app, KeyCode::Home); // resumed sessions start where work stopped // interview
     seen += &help_lines(&app).join("\n");
     for action in Action::ALL {
         assert!(
@@ -667,6 +684,7 @@ fn a_session_opens_after_its_questionnaire_changed_and_says_so() {
         &gehoor::notes::now(),
     );
     open_interview(&mut app, s, false, false);
+    press(&mut app, KeyCode::Home); // resumed sessions start where work stopped
     let out = screen(&app, 120, 40);
     assert!(
         out.contains("questionnaire changed since start: trial"),
@@ -695,6 +713,7 @@ fn an_answer_under_a_renamed_question_id_carries_over() {
         &gehoor::notes::now(),
     );
     open_interview(&mut app, s, false, false);
+    press(&mut app, KeyCode::Home); // resumed sessions start where work stopped
     let answers = &session_of(&app).answers;
     assert!(!answers.contains_key("trial.got_summons"));
     assert_eq!(answers["trial.received"].value, Some(Value::YesNo(true)));
@@ -715,9 +734,11 @@ fn a_click_in_a_scrolled_tree_selects_the_row_under_the_pointer() {
         )
         .unwrap(),
     );
-    let mut app = App::new(Lang::En, Palette::new(Theme::Auto, true), data.clone());
+    let mut app =
+        App::new(Lang::En, Palette::new(Theme::Auto, true), data.clone()).with_advance(false);
     let qns: Vec<_> = data.catalog.questionnaires.iter().collect();
     open_interview(&mut app, session_with(&qns), false, false);
+    press(&mut app, KeyCode::Home); // resumed sessions start where work stopped
     frame(&mut app, 80, 24);
     for _ in 0..30 {
         press(&mut app, KeyCode::Down);
@@ -821,4 +842,45 @@ fn answer_row_key(app: &App) -> String {
         .find_map(|r| r.key())
         .expect("a question row")
         .to_string()
+}
+
+#[test]
+fn the_footer_follows_the_focus_and_read_only_sessions() {
+    let mut app = interview_app();
+    let footer = |app: &App| screen(app, 120, 40).lines().last().unwrap().to_string();
+    assert!(!footer(&app).contains("cite passage"), "{}", footer(&app));
+    assert!(footer(&app).contains("enter answer"));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab); // sources pane
+    assert!(footer(&app).contains("c cite passage"), "{}", footer(&app));
+    let s = session(&app.data);
+    open_interview(&mut app, s, true, false); // read-only
+    assert!(!footer(&app).contains("answer"), "{}", footer(&app));
+}
+
+#[test]
+fn a_read_only_passage_does_not_offer_to_cite_and_c_keeps_it_open() {
+    let mut app = app();
+    let s = session(&app.data);
+    open_interview(&mut app, s, true, true);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter); // open the passage
+    assert!(matches!(app.overlay, Some(Overlay::Passage { .. })));
+    assert!(!screen(&app, 120, 40).contains("c cites"));
+    press(&mut app, KeyCode::Char('c'));
+    assert!(matches!(app.overlay, Some(Overlay::Passage { .. })));
+}
+
+/// The source pane says which month the guidance describes, so a report
+/// from 2025 is not read as today's situation; without `as_of`, no month.
+#[test]
+fn the_source_pane_names_the_month_the_guidance_is_true_as_of() {
+    let mut app = app_with_trial(|t| t.replacen("\n[[", "\nas_of = \"2025-01\"\n\n[[", 1));
+    let s = session(&app.data);
+    open_interview(&mut app, s, false, false);
+    assert!(screen(&app, 160, 40).contains("Sources · as of 2025-01"));
+    press(&mut app, KeyCode::Char('L'));
+    assert!(screen(&app, 160, 40).contains("Bronnen · stand 2025-01"));
+    assert!(!screen(&interview_app(), 160, 40).contains("as of"));
 }

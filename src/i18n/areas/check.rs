@@ -48,6 +48,8 @@ check_codes! {
     unknown_question, expr_operand, not_a_condition, in_type, in_left, unknown_choice,
     compare_type, order_type, multi_choice_eq, yes_no_value, must_never_shown,
     never_shown, show_if_cycle, bad_ref, unknown_ref, unknown_topic, forward_ref, group_ref_outside,
+    ungrounded_number, number_mismatch, uncited_section, grounding_marker, unknown_number, unused_exception, as_of_missing,
+    as_of_mismatch,
 }
 
 /// Strings of `gehoor check`.

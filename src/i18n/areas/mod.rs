@@ -23,7 +23,7 @@ mod review;
 mod search;
 mod tui;
 
-pub use check::Check;
+pub use check::{Check, CheckMessages};
 pub use cli::Cli;
 pub use common::Common;
 pub use corpus::CorpusText;

@@ -41,7 +41,7 @@ pub(super) fn cycles(cx: &mut Ctx) {
         let mut shown = cycle.clone();
         shown.push(cycle[0].clone());
         cx.error(
-            "show_if_cycle",
+            Code::ShowIfCycle,
             path,
             span,
             &[("cycle", &shown.join(" → "))],

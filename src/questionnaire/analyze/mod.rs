@@ -7,6 +7,7 @@ mod profiles;
 mod reach;
 mod refs;
 mod types;
+use crate::questionnaire::Code;
 use cycles::*;
 use profiles::*;
 use reach::*;
@@ -34,7 +35,7 @@ impl Ctx<'_> {
     fn push(
         &mut self,
         severity: Severity,
-        code: &'static str,
+        code: Code,
         path: &Path,
         span: Range<usize>,
         args: &[(&'static str, &str)],
@@ -47,7 +48,7 @@ impl Ctx<'_> {
 
     fn error(
         &mut self,
-        code: &'static str,
+        code: Code,
         path: &Path,
         span: Range<usize>,
         args: &[(&'static str, &str)],
@@ -129,7 +130,7 @@ fn check_expr(
             let name = r.to_string();
             cx.push(
                 Severity::Warning,
-                "forward_ref",
+                Code::ForwardRef,
                 &qn.path,
                 r.span.clone(),
                 &[("name", &name)],
@@ -141,7 +142,7 @@ fn check_expr(
                 let name = r.to_string();
                 cx.push(
                     Severity::Warning,
-                    "retired_ref",
+                    Code::RetiredRef,
                     &qn.path,
                     r.span.clone(),
                     &[("name", &name)],
@@ -155,7 +156,7 @@ fn check_expr(
                 let g = target.group.clone().unwrap_or_default();
                 cx.push(
                     Severity::Warning,
-                    "group_ref_outside",
+                    Code::GroupRefOutside,
                     &qn.path,
                     r.span.clone(),
                     &[("name", &name), ("group", &g)],
@@ -178,7 +179,7 @@ fn unknown_ref(cx: &mut Ctx, qn: &Questionnaire, r: &Ref) {
         let sugg = did_you_mean(qn_id, ids).map(|s| format!("{s}.{}", r.question));
         cx.push(
             Severity::Error,
-            "unknown_questionnaire_ref",
+            Code::UnknownQuestionnaireRef,
             &qn.path,
             r.span.clone(),
             &[("name", &name), ("questionnaire", qn_id)],
@@ -193,7 +194,7 @@ fn unknown_ref(cx: &mut Ctx, qn: &Questionnaire, r: &Ref) {
         };
         cx.push(
             Severity::Error,
-            "renamed_ref",
+            Code::RenamedRef,
             &qn.path,
             r.span.clone(),
             &[("name", &name), ("new", &new)],
@@ -211,7 +212,7 @@ fn unknown_ref(cx: &mut Ctx, qn: &Questionnaire, r: &Ref) {
     });
     cx.push(
         Severity::Error,
-        "unknown_question",
+        Code::UnknownQuestion,
         &qn.path,
         r.span.clone(),
         &[("name", &name), ("questionnaire", qn_id)],

@@ -10,7 +10,7 @@ pub(super) fn profiles(cx: &mut Ctx) {
             let sugg = did_you_mean(t, cat.questionnaires.iter().map(|q| q.id.as_str()));
             cx.push(
                 Severity::Error,
-                "unknown_topic",
+                Code::UnknownTopic,
                 &p.path,
                 span.clone(),
                 &[("topic", t), ("profile", &p.id)],

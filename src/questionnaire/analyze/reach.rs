@@ -304,8 +304,8 @@ pub(super) fn never_shown(cx: &mut Ctx) {
                 .first()
                 .map_or(q.spans.id.clone(), |e| e.span.clone());
             let (severity, code) = match q.required {
-                Required::Must => (Severity::Error, "must_never_shown"),
-                Required::Ask => (Severity::Warning, "never_shown"),
+                Required::Must => (Severity::Error, Code::MustNeverShown),
+                Required::Ask => (Severity::Warning, Code::NeverShown),
             };
             // An error inside the condition already explains it.
             let explained = cx.out.iter().any(|d| {
@@ -325,6 +325,7 @@ pub(super) fn never_shown(cx: &mut Ctx) {
 #[cfg(test)]
 mod reach_tests {
     use crate::assets::{FileSet, Origin, TextFile};
+    use crate::questionnaire::Code;
 
     /// Whether `cond` on a must question is reported as never true.
     fn never(cond: &str) -> bool {
@@ -366,10 +367,10 @@ show_if = '{cond}'
         };
         let diags = crate::questionnaire::check(&files, &[]);
         assert!(
-            diags.iter().all(|d| d.code == "must_never_shown"),
+            diags.iter().all(|d| d.code == Code::MustNeverShown),
             "{cond}: {diags:?}"
         );
-        diags.iter().any(|d| d.code == "must_never_shown")
+        diags.iter().any(|d| d.code == Code::MustNeverShown)
     }
 
     #[test]

@@ -33,12 +33,12 @@ pub(super) fn corpus_refs(cx: &mut Ctx, known_refs: &[String]) {
     let known: HashSet<&str> = known_refs.iter().map(String::as_str).collect();
     let check = |cx: &mut Ctx, path: &Path, r: &str, span: &Range<usize>| {
         if !ref_is_well_formed(r) {
-            cx.error("bad_ref", path, span.clone(), &[("ref", r)]);
+            cx.error(Code::BadRef, path, span.clone(), &[("ref", r)]);
         } else if !ref_known(r, &known) {
             let sugg = suggest_ref(r, known_refs);
             cx.push(
                 Severity::Error,
-                "unknown_ref",
+                Code::UnknownRef,
                 path,
                 span.clone(),
                 &[("ref", r)],

@@ -16,7 +16,7 @@ pub(super) fn operand_ty<'c, 'l>(cx: &mut Ctx<'c>, qn: &Questionnaire, e: &'l Ex
             _ => Ty::Unknown,
         },
         _ => {
-            cx.error("expr_operand", &qn.path, e.span.clone(), &[]);
+            cx.error(Code::ExprOperand, &qn.path, e.span.clone(), &[]);
             Ty::Unknown
         }
     }
@@ -53,7 +53,7 @@ pub(super) fn check_types(cx: &mut Ctx, qn: &Questionnaire, e: &Expr, condition:
         ExprKind::Lit(Lit::Bool(_)) | ExprKind::Ref(_) | ExprKind::Answered(_) => {}
         ExprKind::Lit(_) => {
             if condition {
-                cx.error("not_a_condition", &qn.path, e.span.clone(), &[]);
+                cx.error(Code::NotACondition, &qn.path, e.span.clone(), &[]);
             }
         }
         ExprKind::Not(a) => check_types(cx, qn, a, true),
@@ -101,7 +101,7 @@ pub(super) fn check_in(
             },
             other => {
                 cx.error(
-                    "in_type",
+                    Code::InType,
                     &qn.path,
                     right.span.clone(),
                     &[("name", name), ("kind", other.name())],
@@ -110,7 +110,7 @@ pub(super) fn check_in(
         },
         Ty::Lit(lit) => {
             cx.error(
-                "in_type",
+                Code::InType,
                 &qn.path,
                 right.span.clone(),
                 &[("name", &lit.to_string()), ("kind", lit_name(lit))],
@@ -122,7 +122,7 @@ pub(super) fn check_in(
 
 pub(super) fn in_left(cx: &mut Ctx, qn: &Questionnaire, left: &Expr) {
     cx.error(
-        "in_left",
+        Code::InLeft,
         &qn.path,
         left.span.clone(),
         &[("found", &left.to_string())],
@@ -144,7 +144,7 @@ pub(super) fn unknown_choice(
     let sugg = did_you_mean(v, list.iter().copied()).map(|s| format!("\"{s}\""));
     cx.push(
         Severity::Error,
-        "unknown_choice",
+        Code::UnknownChoice,
         &qn.path,
         span,
         &[("value", v), ("name", name), ("choices", &list.join(", "))],
@@ -171,7 +171,7 @@ pub(super) fn check_cmp(
             let ordered = matches!(a.kind, Kind::Number { .. } | Kind::Date { .. });
             if !same || (op.is_order() && !ordered) || matches!(a.kind, Kind::MultiChoice { .. }) {
                 cx.error(
-                    "compare_type",
+                    Code::CompareType,
                     &qn.path,
                     op_span.clone(),
                     &[
@@ -188,11 +188,11 @@ pub(super) fn check_cmp(
     };
     if !lit_fits(&q.kind, op, lit) {
         let code = if op.is_order() && !matches!(q.kind, Kind::Number { .. } | Kind::Date { .. }) {
-            "order_type"
+            Code::OrderType
         } else if matches!(q.kind, Kind::MultiChoice { .. }) {
-            "multi_choice_eq"
+            Code::MultiChoiceEq
         } else {
-            "compare_type"
+            Code::CompareType
         };
         cx.error(
             code,
@@ -210,7 +210,7 @@ pub(super) fn check_cmp(
     match (&q.kind, lit) {
         (Kind::YesNo, Lit::Str(v)) if v != "yes" && v != "no" => {
             cx.error(
-                "yes_no_value",
+                Code::YesNoValue,
                 &qn.path,
                 lit_span,
                 &[("name", name), ("value", v)],

@@ -1,5 +1,6 @@
 //! Tokens of `show_if`. Spans are byte offsets into the expression text.
 
+use crate::questionnaire::Code;
 use std::ops::Range;
 
 use crate::questionnaire::value::PartialDate;
@@ -31,7 +32,7 @@ pub enum Tok {
 /// the `check` string table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LexError {
-    pub code: &'static str,
+    pub code: Code,
     pub span: Range<usize>,
     pub found: String,
 }
@@ -69,7 +70,7 @@ pub fn lex(src: &str) -> Result<Vec<(Tok, Range<usize>)>, LexError> {
                     (b'>', false) => Tok::Gt,
                     _ => {
                         return Err(LexError {
-                            code: "expr_bad_operator",
+                            code: Code::ExprBadOperator,
                             span: i..i + 1,
                             found: (c as char).to_string(),
                         });
@@ -87,7 +88,7 @@ pub fn lex(src: &str) -> Result<Vec<(Tok, Range<usize>)>, LexError> {
                 }
                 if j >= bytes.len() {
                     return Err(LexError {
-                        code: "expr_unterminated_string",
+                        code: Code::ExprUnterminatedString,
                         span: i..bytes.len(),
                         found: String::new(),
                     });
@@ -117,9 +118,9 @@ pub fn lex(src: &str) -> Result<Vec<(Tok, Range<usize>)>, LexError> {
                     None => {
                         return Err(LexError {
                             code: if word.contains('-') {
-                                "expr_bad_date"
+                                Code::ExprBadDate
                             } else {
-                                "expr_bad_number"
+                                Code::ExprBadNumber
                             },
                             span: i..j,
                             found: word.to_string(),
@@ -155,7 +156,7 @@ pub fn lex(src: &str) -> Result<Vec<(Tok, Range<usize>)>, LexError> {
         // Anything else, including the first byte of a multi-byte character.
         let ch = src[start..].chars().next().unwrap_or('?');
         return Err(LexError {
-            code: "expr_unexpected_char",
+            code: Code::ExprUnexpectedChar,
             span: start..start + ch.len_utf8(),
             // A bidi or control character would vanish from the message.
             found: crate::sanitize::describe_char(ch),
@@ -197,10 +198,13 @@ mod tests {
 
     #[test]
     fn reports_what_it_cannot_read() {
-        assert_eq!(lex("a = 1").unwrap_err().code, "expr_bad_operator");
-        assert_eq!(lex("\"open").unwrap_err().code, "expr_unterminated_string");
-        assert_eq!(lex("d < 2023-13-01").unwrap_err().code, "expr_bad_date");
+        assert_eq!(lex("a = 1").unwrap_err().code, Code::ExprBadOperator);
+        assert_eq!(
+            lex("\"open").unwrap_err().code,
+            Code::ExprUnterminatedString
+        );
+        assert_eq!(lex("d < 2023-13-01").unwrap_err().code, Code::ExprBadDate);
         let e = lex("a == 'x'").unwrap_err();
-        assert_eq!((e.code, e.span), ("expr_unexpected_char", 5..6));
+        assert_eq!((e.code, e.span), (Code::ExprUnexpectedChar, 5..6));
     }
 }

@@ -1,6 +1,7 @@
 //! Recursive descent over the tokens: `or` < `and` < `not` < comparison.
 //! Depth is bounded so hostile input cannot exhaust the stack.
 
+use crate::questionnaire::Code;
 use std::ops::Range;
 
 use super::lex::{Tok, lex};
@@ -11,7 +12,7 @@ const MAX_DEPTH: usize = 64;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParseError {
     /// Names a message in the `check` string table.
-    pub code: &'static str,
+    pub code: Code,
     pub span: Range<usize>,
     pub found: String,
 }
@@ -32,12 +33,12 @@ pub fn parse(src: &str, base: usize) -> Result<Expr, ParseError> {
         depth: 0,
     };
     if p.toks.is_empty() {
-        return Err(p.err("expr_empty", base..base + src.len()));
+        return Err(p.err(Code::ExprEmpty, base..base + src.len()));
     }
     let e = p.or()?;
     if let Some((_, span)) = p.toks.get(p.pos) {
         let span = span.clone();
-        return Err(p.err("expr_trailing", p.shift(span)));
+        return Err(p.err(Code::ExprTrailing, p.shift(span)));
     }
     Ok(e)
 }
@@ -55,7 +56,7 @@ impl Parser<'_> {
         r.start + self.base..r.end + self.base
     }
 
-    fn err(&self, code: &'static str, span: Range<usize>) -> ParseError {
+    fn err(&self, code: Code, span: Range<usize>) -> ParseError {
         let local = span.start.saturating_sub(self.base)..span.end.saturating_sub(self.base);
         let found = self.src.get(local).unwrap_or("").to_string();
         ParseError { code, span, found }
@@ -80,7 +81,7 @@ impl Parser<'_> {
     fn enter(&mut self) -> Result<(), ParseError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(self.err("expr_too_deep", self.here()));
+            return Err(self.err(Code::ExprTooDeep, self.here()));
         }
         Ok(())
     }
@@ -161,7 +162,7 @@ impl Parser<'_> {
 
     fn primary(&mut self) -> Result<Expr, ParseError> {
         let Some((tok, span)) = self.toks.get(self.pos).cloned() else {
-            return Err(self.err("expr_expected_operand", self.end_span()));
+            return Err(self.err(Code::ExprExpectedOperand, self.end_span()));
         };
         let span = self.shift(span);
         self.pos += 1;
@@ -180,7 +181,7 @@ impl Parser<'_> {
                 let inner = self.or()?;
                 self.depth -= 1;
                 if self.peek() != Some(&Tok::RParen) {
-                    return Err(self.err("expr_expected_close", self.here()));
+                    return Err(self.err(Code::ExprExpectedClose, self.here()));
                 }
                 let end = self.here().end;
                 self.pos += 1;
@@ -191,7 +192,7 @@ impl Parser<'_> {
             }
             Tok::Ident(name) if self.peek() == Some(&Tok::LParen) => {
                 if name != "answered" {
-                    return Err(self.err("expr_unknown_function", span));
+                    return Err(self.err(Code::ExprUnknownFunction, span));
                 }
                 self.pos += 1;
                 let arg = match self.toks.get(self.pos).cloned() {
@@ -199,10 +200,10 @@ impl Parser<'_> {
                         self.pos += 1;
                         self.reference(&a, self.shift(s))?
                     }
-                    _ => return Err(self.err("expr_answered_arg", self.here())),
+                    _ => return Err(self.err(Code::ExprAnsweredArg, self.here())),
                 };
                 if self.peek() != Some(&Tok::RParen) {
-                    return Err(self.err("expr_expected_close", self.here()));
+                    return Err(self.err(Code::ExprExpectedClose, self.here()));
                 }
                 let end = self.here().end;
                 self.pos += 1;
@@ -218,7 +219,7 @@ impl Parser<'_> {
                     span,
                 }
             }
-            _ => return Err(self.err("expr_expected_operand", span)),
+            _ => return Err(self.err(Code::ExprExpectedOperand, span)),
         })
     }
 
@@ -238,7 +239,7 @@ impl Parser<'_> {
                 span,
                 sibling: false,
             }),
-            _ => Err(self.err("expr_bad_ref", span)),
+            _ => Err(self.err(Code::ExprBadRef, span)),
         }
     }
 }
@@ -271,19 +272,19 @@ mod tests {
         let e = parse("a == 1", 10).unwrap();
         assert_eq!(e.span, 10..16);
         let err = parse("a == ", 10).unwrap_err();
-        assert_eq!((err.code, err.span), ("expr_expected_operand", 15..15));
+        assert_eq!((err.code, err.span), (Code::ExprExpectedOperand, 15..15));
     }
 
     #[test]
     fn errors_name_what_went_wrong() {
         let code = |s: &str| parse(s, 0).unwrap_err().code;
-        assert_eq!(code(""), "expr_empty");
-        assert_eq!(code("(a"), "expr_expected_close");
-        assert_eq!(code("a b"), "expr_trailing");
-        assert_eq!(code("foo(a)"), "expr_unknown_function");
-        assert_eq!(code("answered(1)"), "expr_answered_arg");
-        assert_eq!(code("a.b.c"), "expr_bad_ref");
-        assert_eq!(code(&"(".repeat(500)), "expr_too_deep");
-        assert_eq!(code(&"not ".repeat(500)), "expr_too_deep");
+        assert_eq!(code(""), Code::ExprEmpty);
+        assert_eq!(code("(a"), Code::ExprExpectedClose);
+        assert_eq!(code("a b"), Code::ExprTrailing);
+        assert_eq!(code("foo(a)"), Code::ExprUnknownFunction);
+        assert_eq!(code("answered(1)"), Code::ExprAnsweredArg);
+        assert_eq!(code("a.b.c"), Code::ExprBadRef);
+        assert_eq!(code(&"(".repeat(500)), Code::ExprTooDeep);
+        assert_eq!(code(&"not ".repeat(500)), Code::ExprTooDeep);
     }
 }

@@ -5,6 +5,7 @@
 mod parts;
 mod profiles;
 mod question;
+use crate::questionnaire::Code;
 use parts::*;
 use profiles::*;
 use question::*;
@@ -31,6 +32,7 @@ pub const QUESTIONNAIRE_KEYS: &[&str] = &[
     "title",
     "description",
     "sources",
+    "as_of",
     "section",
     "group",
     "question",
@@ -119,7 +121,7 @@ pub(crate) fn load_all(files: &FileSet) -> Loaded {
                     if let Some((first, first_line)) = seen.get(&q.id) {
                         let at = format!("{}:{first_line}", first.display());
                         sink.error(
-                            "duplicate_questionnaire",
+                            Code::DuplicateQuestionnaire,
                             q.spans.id.clone(),
                             &[("id", &q.id), ("first", &at)],
                         );
@@ -130,7 +132,7 @@ pub(crate) fn load_all(files: &FileSet) -> Loaded {
                             let here = format!("{}:{line}", path.display());
                             out.diagnostics.push(super::diag::make(
                                 Severity::Error,
-                                "duplicate_questionnaire",
+                                Code::DuplicateQuestionnaire,
                                 first,
                                 text,
                                 kept.spans.id.clone(),
@@ -163,7 +165,7 @@ fn parse_doc<'i>(sink: &mut Sink, text: &'i str) -> Option<toml::Spanned<DeTable
     for e in &errors {
         let span = e.span().unwrap_or(0..0);
         let detail = e.message().trim().to_string();
-        sink.error("toml_syntax", span, &[("detail", &detail)]);
+        sink.error(Code::TomlSyntax, span, &[("detail", &detail)]);
     }
     None
 }
@@ -190,19 +192,19 @@ fn load_questionnaire(
     top.unknown_keys(sink, "questionnaire", QUESTIONNAIRE_KEYS);
     let (id, id_span) = top.string(sink, "id", true)?;
     if !is_id(&id) {
-        sink.error("invalid_id", id_span.clone(), &[("id", &id)]);
+        sink.error(Code::InvalidId, id_span.clone(), &[("id", &id)]);
         return None;
     }
     if id != stem {
         sink.error(
-            "id_file_mismatch",
+            Code::IdFileMismatch,
             id_span.clone(),
             &[("id", &id), ("stem", stem)],
         );
     }
     let version = match top.integer(sink, "version", true) {
         Some((v, span)) if v < 1 || v > i64::from(u32::MAX) => {
-            sink.error("version_range", span, &[("version", &v.to_string())]);
+            sink.error(Code::VersionRange, span, &[("version", &v.to_string())]);
             1
         }
         Some((v, _)) => v as u32,
@@ -220,6 +222,14 @@ fn load_questionnaire(
     let title = top.text(sink, text, "title", true, false);
     let description = top.text(sink, text, "description", false, false);
     let (sources, source_spans) = top.strings(sink, "sources").into_iter().unzip();
+    let (as_of, as_of_span) = match top.string(sink, "as_of", false) {
+        Some((v, span)) if super::grounding::is_year_month(&v) => (Some(v), span),
+        Some((v, span)) => {
+            invalid_value(sink, "as_of", &v, span.clone(), &["YYYY-MM"]);
+            (None, span)
+        }
+        None => (None, 0..0),
+    };
 
     let sections = load_sections(sink, text, &top);
     let groups = load_groups(sink, text, &top);
@@ -237,7 +247,7 @@ fn load_questionnaire(
         let line = crate::error::line_col(text, q.spans.id.start).0;
         if let Some(first) = first_line_of.get(&q.id) {
             sink.error(
-                "duplicate_question",
+                Code::DuplicateQuestion,
                 q.spans.id.clone(),
                 &[("id", &q.id), ("line", &first.to_string())],
             );
@@ -257,6 +267,7 @@ fn load_questionnaire(
         title,
         description,
         sources,
+        as_of,
         sections,
         groups,
         questions,
@@ -264,6 +275,7 @@ fn load_questionnaire(
         path: path.to_path_buf(),
         spans: QuestionnaireSpans {
             id: id_span,
+            as_of: as_of_span,
             sources: source_spans,
         },
     })
@@ -273,7 +285,7 @@ fn invalid_value(sink: &mut Sink, key: &str, value: &str, span: Range<usize>, al
     let list = allowed.join(", ");
     sink.push(
         Severity::Error,
-        "invalid_value",
+        Code::InvalidValue,
         span,
         &[("key", key), ("value", value), ("allowed", &list)],
         did_you_mean(value, allowed.iter().copied()),
@@ -284,13 +296,13 @@ fn invalid_value(sink: &mut Sink, key: &str, value: &str, span: Range<usize>, al
 fn unique_id(
     sink: &mut Sink,
     t: &Table,
-    code: &'static str,
+    code: Code,
     seen: &mut HashMap<String, usize>,
     valid: fn(&str) -> bool,
 ) -> Option<(String, Range<usize>)> {
     let (id, span) = t.string(sink, "id", true)?;
     if !valid(&id) {
-        sink.error("invalid_id", span, &[("id", &id)]);
+        sink.error(Code::InvalidId, span, &[("id", &id)]);
         return None;
     }
     let line = crate::error::line_col(sink.text, span.start).0;

@@ -6,7 +6,7 @@ pub(super) fn load_sections(sink: &mut Sink, text: &str, top: &Table) -> Vec<Sec
     for t in table_items(sink, text, top, "section") {
         t.unknown_keys(sink, "[[section]]", SECTION_KEYS);
         let title = t.text(sink, text, "title", true, false);
-        if let Some((id, span)) = unique_id(sink, &t, "duplicate_section", &mut seen, is_id) {
+        if let Some((id, span)) = unique_id(sink, &t, Code::DuplicateSection, &mut seen, is_id) {
             out.push(Section { id, title, span });
         }
     }
@@ -20,7 +20,7 @@ pub(super) fn load_groups(sink: &mut Sink, text: &str, top: &Table) -> Vec<Group
         t.unknown_keys(sink, "[[group]]", GROUP_KEYS);
         let title = t.text(sink, text, "title", true, false);
         let show_if = show_if(sink, text, &t);
-        if let Some((id, span)) = unique_id(sink, &t, "duplicate_group", &mut seen, is_id) {
+        if let Some((id, span)) = unique_id(sink, &t, Code::DuplicateGroup, &mut seen, is_id) {
             out.push(Group {
                 id,
                 title,

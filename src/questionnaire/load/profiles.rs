@@ -16,10 +16,11 @@ pub(super) fn load_profiles(sink: &mut Sink, path: &Path, text: &str) -> Vec<Pro
         let title = t.text(sink, text, "title", true, false);
         let description = t.text(sink, text, "description", false, false);
         if t.get("topics").is_none() {
-            sink.error("missing_key", t.span.clone(), &[("key", "topics")]);
+            sink.error(Code::MissingKey, t.span.clone(), &[("key", "topics")]);
         }
         let (topics, topic_spans) = t.strings(sink, "topics").into_iter().unzip();
-        let Some((id, span)) = unique_id(sink, &t, "duplicate_profile", &mut seen, is_profile_id)
+        let Some((id, span)) =
+            unique_id(sink, &t, Code::DuplicateProfile, &mut seen, is_profile_id)
         else {
             continue;
         };
@@ -58,7 +59,7 @@ pub(super) fn duplicate_profiles(out: &mut Loaded) {
             out: &mut v,
         }
         .error(
-            "duplicate_profile",
+            Code::DuplicateProfile,
             p.span.clone(),
             &[("id", &p.id), ("line", &at)],
         );

@@ -16,7 +16,7 @@ pub(super) fn load_question(
     if let Some((id, span)) = &id
         && !is_id(id)
     {
-        sink.error("invalid_id", span.clone(), &[("id", id)]);
+        sink.error(Code::InvalidId, span.clone(), &[("id", id)]);
     }
     let kind = kind(sink, text, &t);
     let q_text = t.text(sink, text, "text", true, true);
@@ -44,7 +44,7 @@ pub(super) fn load_question(
         t.strings(sink, "renamed_from").into_iter().unzip();
     for (old, span) in renamed_from.iter().zip(&renamed_spans) {
         if !is_id(old) {
-            sink.error("invalid_id", span.clone(), &[("id", old)]);
+            sink.error(Code::InvalidId, span.clone(), &[("id", old)]);
         }
     }
     let retired = t.boolean(sink, "retired").unwrap_or(false);
@@ -52,14 +52,14 @@ pub(super) fn load_question(
         sink,
         &t,
         "section",
-        "unknown_section",
+        Code::UnknownSection,
         sections.iter().map(|s| s.id.as_str()),
     );
     let group = reference(
         sink,
         &t,
         "group",
-        "unknown_group",
+        Code::UnknownGroup,
         groups.iter().map(|g| g.id.as_str()),
     );
     let (id, id_span) = id?;
@@ -93,7 +93,7 @@ pub(super) fn reference<'a>(
     sink: &mut Sink,
     t: &Table,
     key: &str,
-    code: &'static str,
+    code: Code,
     defined: impl Iterator<Item = &'a str> + Clone,
 ) -> Option<String> {
     let (name, span) = t.string(sink, key, false)?;
@@ -131,7 +131,7 @@ pub(super) fn kind(sink: &mut Sink, text: &str, t: &Table) -> Option<Kind> {
                 && let Some(key_span) = t.key_span(key)
             {
                 sink.error(
-                    "kind_key",
+                    Code::KindKey,
                     key_span,
                     &[("key", key), ("kind", &name), ("kinds", &kinds.join(", "))],
                 );
@@ -167,7 +167,7 @@ pub(super) fn kind(sink: &mut Sink, text: &str, t: &Table) -> Option<Kind> {
                 && lo > hi
             {
                 sink.error(
-                    "min_max",
+                    Code::MinMax,
                     span.clone(),
                     &[("min", &lo.to_string()), ("max", &hi.to_string())],
                 );
@@ -197,7 +197,7 @@ pub(super) fn choices(
     kind_span: &Range<usize>,
 ) -> Option<Vec<Choice>> {
     if t.get("choices").is_none() {
-        sink.error("missing_choices", kind_span.clone(), &[]);
+        sink.error(Code::MissingChoices, kind_span.clone(), &[]);
         return Some(Vec::new());
     }
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -218,13 +218,13 @@ pub(super) fn choices(
             continue;
         };
         if value.trim().is_empty() || value.contains('"') {
-            sink.error("invalid_choice_value", span, &[("value", &value)]);
+            sink.error(Code::InvalidChoiceValue, span, &[("value", &value)]);
             continue;
         }
         let line = crate::error::line_col(text, span.start).0;
         if let Some(first) = seen.get(&value) {
             sink.error(
-                "duplicate_choice",
+                Code::DuplicateChoice,
                 span,
                 &[("id", &value), ("line", &first.to_string())],
             );
@@ -235,7 +235,7 @@ pub(super) fn choices(
     }
     if items.len() < 2 {
         let span = t.get("choices").map_or(kind_span.clone(), |c| c.span());
-        sink.error("too_few_choices", span, &[]);
+        sink.error(Code::TooFewChoices, span, &[]);
     }
     Some(out)
 }
@@ -248,13 +248,13 @@ pub(super) fn renames(sink: &mut Sink, questions: &[Question]) {
         for (old, span) in q.renamed_from.iter().zip(&q.spans.renamed_from) {
             if questions.iter().any(|o| &o.id == old) {
                 sink.error(
-                    "reused_id",
+                    Code::ReusedId,
                     span.clone(),
                     &[("id", old), ("question", &q.id)],
                 );
             } else if let Some(other) = claimed.get(old.as_str()) {
                 sink.error(
-                    "renamed_collision",
+                    Code::RenamedCollision,
                     span.clone(),
                     &[("id", old), ("other", other)],
                 );

@@ -57,7 +57,18 @@ pub(super) fn editor_update(app: &mut App, msg: Msg) -> Option<Effect> {
     let (key, q) = current_question(st, &data.catalog)?;
     let ed = st.editor.as_mut()?;
     match (msg, ed) {
-        (Msg::Act(Action::Back), Editor::Choice { .. }) => st.editor = None,
+        // Esc keeps what was marked, as in every editor: ticked items, or a
+        // choice the cursor was moved to; an untouched editor changes nothing.
+        (Msg::Act(Action::Back), Editor::Choice { touched, .. }) => {
+            if *touched {
+                let value = st.editor.as_ref()?.choice_value();
+                st.session.set_value(&key, value, &clock);
+                st.editor = None;
+                mark_changed(app);
+            } else {
+                st.editor = None;
+            }
+        }
         (Msg::Act(Action::Back), Editor::Note { input }) => {
             let text = crate::sanitize::clean(&crate::tui::app::input_text(input));
             st.session.set_note(&key, text, &clock);
@@ -98,9 +109,26 @@ pub(super) fn editor_update(app: &mut App, msg: Msg) -> Option<Effect> {
             st.editor = None;
             mark_changed(app);
         }
-        (Msg::Act(Action::Up), Editor::Choice { cursor, .. }) => *cursor = cursor.saturating_sub(1),
-        (Msg::Act(Action::Down), Editor::Choice { cursor, values, .. }) => {
-            *cursor = (*cursor + 1).min(values.len().saturating_sub(1))
+        (
+            Msg::Act(Action::Up),
+            Editor::Choice {
+                cursor, touched, ..
+            },
+        ) => {
+            *cursor = cursor.saturating_sub(1);
+            *touched = true;
+        }
+        (
+            Msg::Act(Action::Down),
+            Editor::Choice {
+                cursor,
+                values,
+                touched,
+                ..
+            },
+        ) => {
+            *cursor = (*cursor + 1).min(values.len().saturating_sub(1));
+            *touched = true;
         }
         (
             Msg::Act(Action::Toggle),
@@ -108,12 +136,14 @@ pub(super) fn editor_update(app: &mut App, msg: Msg) -> Option<Effect> {
                 multi: true,
                 cursor,
                 checked,
+                touched,
                 ..
             },
         ) => {
             if let Some(c) = checked.get_mut(*cursor) {
                 *c = !*c;
             }
+            *touched = true;
         }
         // Space on a single choice picks it, as Enter does.
         (Msg::Act(Action::Toggle | Action::Confirm), Editor::Choice { .. }) => {
@@ -121,6 +151,7 @@ pub(super) fn editor_update(app: &mut App, msg: Msg) -> Option<Effect> {
             st.session.set_value(&key, value, &clock);
             st.editor = None;
             mark_changed(app);
+            super::navigate::advance(app);
         }
         (Msg::Act(Action::Confirm), Editor::Line { input, error, kind }) => {
             let text = crate::tui::app::input_text(input);
@@ -129,6 +160,7 @@ pub(super) fn editor_update(app: &mut App, msg: Msg) -> Option<Effect> {
                     st.session.set_value(&key, value, &clock);
                     st.editor = None;
                     mark_changed(app);
+                    super::navigate::advance(app);
                 }
                 Err(e) => *error = Some(invalid_message(&e, *kind, s)),
             }

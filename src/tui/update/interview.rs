@@ -38,8 +38,11 @@ pub fn open_interview(app: &mut App, mut session: Session, read_only: bool, revi
         st.autosave.note_change(app.now);
     }
     refresh(&mut st, &app.data.catalog);
-    // Start on the first question rather than a topic header.
-    st.cursor = st.rows.iter().position(|r| r.key().is_some()).unwrap_or(0);
+    // Pick up where the interviewer stopped; a new session starts on the
+    // first question rather than a topic header.
+    st.cursor = interview::resume_at(&st.session, &st.rows)
+        .or_else(|| st.rows.iter().position(|r| r.key().is_some()))
+        .unwrap_or(0);
     let returned = (st.session.status == crate::notes::Status::Returned)
         .then(|| {
             st.session
@@ -173,7 +176,12 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             | Action::PageUp
             | Action::PageDown
             | Action::NextPane
-            | Action::PrevPane,
+            | Action::PrevPane
+            | Action::First
+            | Action::Last
+            | Action::NextRequired
+            | Action::NextFlagged
+            | Action::NextCommented,
         )
         | Msg::Click { .. }
         | Msg::Scroll { .. } => {
@@ -330,7 +338,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
         }
         Msg::Act(Action::Submit) if !st.read_only => {
             let missing = missing_required(st, &data.catalog, lang);
-            app.overlay = Some(Overlay::Submit { missing });
+            app.overlay = Some(Overlay::Submit { missing, cursor: 0 });
             return None;
         }
         Msg::Act(Action::Comment) if st.review => {
@@ -361,8 +369,14 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             return None;
         }
         Msg::Act(Action::Timeline) => {
-            let lines = crate::tui::timeline::lines(&data.catalog, &st.session, lang, s);
-            app.overlay = Some(Overlay::Timeline { lines, scroll: 0 });
+            let (lines, keys) = crate::tui::timeline::lines(&data.catalog, &st.session, lang, s)
+                .into_iter()
+                .unzip();
+            app.overlay = Some(Overlay::Timeline {
+                lines,
+                keys,
+                cursor: 0,
+            });
             return None;
         }
         _ => {}

@@ -5,7 +5,7 @@ use super::{Effect, Msg, dispatch};
 use crate::error::Error;
 use crate::notes::Session;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Overlay};
+use crate::tui::app::{App, HomeState, Overlay, Screen, SessionsState, SortKey, line_input};
 use crate::tui::focus;
 
 /// Unsaved changes exist in a session this user may write.
@@ -63,11 +63,46 @@ pub(super) fn terminate(app: &mut App) -> Vec<Effect> {
     effects
 }
 
+/// Leave the interview for the list it came from, once it is saved.
+pub(super) fn close(app: &mut App) -> Vec<Effect> {
+    let mut effects = leave_editors(app);
+    if unsaved(app) {
+        app.closing = true;
+        effects.push(Effect::Save);
+    } else {
+        effects.extend(back_to_list(app));
+    }
+    effects
+}
+
+fn back_to_list(app: &mut App) -> Vec<Effect> {
+    let review = app.interview().is_some_and(|st| st.review);
+    app.overlay = None;
+    app.screen = if review {
+        Screen::Sessions(SessionsState {
+            cursor: app.table_cursor,
+            filter: line_input(""),
+            filtering: false,
+            sort: SortKey::Updated,
+        })
+    } else {
+        Screen::Home(HomeState {
+            menu: 0,
+            list: None,
+            filter: line_input(""),
+            filtering: false,
+        })
+    };
+    // The list shows what this session now is (a return, a new answer).
+    vec![Effect::Release, Effect::ListSessions]
+}
+
 pub(super) fn saved(app: &mut App, result: Result<Session, Error>) -> Vec<Effect> {
     let s = app.strings();
     let now = app.now;
     let data = app.data.clone();
     let quitting = std::mem::take(&mut app.quitting);
+    let closing = std::mem::take(&mut app.closing);
     let Some(st) = app.interview_mut() else {
         return Vec::new();
     };
@@ -82,12 +117,17 @@ pub(super) fn saved(app: &mut App, result: Result<Session, Error>) -> Vec<Effect
             if quitting {
                 return vec![Effect::Quit];
             }
+            if closing {
+                return back_to_list(app);
+            }
         }
         Err(e) => {
             st.save_error = Some(e.render(s));
             if quitting {
                 app.quit_armed = true;
                 app.overlay = Some(Overlay::Message(s.tui.quit_unsaved.clone()));
+            } else if closing {
+                app.overlay = Some(Overlay::Message(s.tui.close_unsaved.clone()));
             }
         }
     }

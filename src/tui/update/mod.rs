@@ -19,7 +19,7 @@ use std::time::Instant;
 use ratatui::crossterm::event::KeyEvent;
 
 use super::action::Action;
-use super::app::{App, FrameLayout, Overlay, PromptPurpose, Screen, TextPrompt, line_input};
+use super::app::{App, FrameLayout, Overlay, Pane, PromptPurpose, Screen, TextPrompt, line_input};
 use crate::error::Error;
 use crate::interview::Progress;
 use crate::notes::{ListEntry, ReviewChange, Session};
@@ -115,6 +115,8 @@ pub enum Effect {
     Save,
     /// Rewrite the autosave draft with what is on screen.
     WriteDraft,
+    /// Let go of the open session: its lock, its draft handle.
+    Release,
     Create(Box<Session>),
     /// Read a session by id (or unique prefix) as it is on disk.
     Load {
@@ -196,6 +198,16 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Terminate => return lifecycle::terminate(app),
         Msg::Act(Action::Quit) => return lifecycle::quit(app),
         Msg::Act(Action::Suspend) => return lifecycle::suspend(app),
+        Msg::Act(Action::Close) => return lifecycle::close(app),
+        // Esc on the tree goes back a level; on another pane, to the tree.
+        Msg::Act(Action::Back)
+            if app.overlay.is_none()
+                && app
+                    .interview()
+                    .is_some_and(|st| st.editor.is_none() && st.focus == Pane::Tree) =>
+        {
+            return lifecycle::close(app);
+        }
         Msg::Saved(result) => return lifecycle::saved(app, result),
         Msg::ShowForm { .. }
         | Msg::ShowSessions

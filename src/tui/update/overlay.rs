@@ -7,6 +7,7 @@ use crate::tui::app::{App, Overlay, PromptPurpose, TextPrompt, input_text};
 use crate::tui::{filter, sources};
 
 pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
+    let writable = app.interview().is_some_and(|st| !st.read_only);
     let overlay = app.overlay.as_mut()?;
     match (overlay, msg) {
         // The draft is someone's words: only Enter (or y) or n decides.
@@ -83,7 +84,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                 j.cursor = 0;
             }
         }
-        (Overlay::Passage { item, .. }, Msg::Act(Action::Cite)) => {
+        (Overlay::Passage { item, .. }, Msg::Act(Action::Cite)) if writable => {
             let reference = item.reference.clone();
             app.overlay = None;
             super::interview::cite(app, &reference);
@@ -98,11 +99,31 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             }
         }
         (
-            Overlay::Passage { scroll, .. }
-            | Overlay::Timeline { scroll, .. }
-            | Overlay::Help { scroll },
-            Msg::Act(a),
-        ) => match a {
+            Overlay::Timeline { lines, cursor, .. },
+            Msg::Act(a @ (Action::Up | Action::Down | Action::PageUp | Action::PageDown)),
+        ) => {
+            let last = lines.len().saturating_sub(1);
+            *cursor = match a {
+                Action::Up => cursor.saturating_sub(1),
+                Action::Down => (*cursor + 1).min(last),
+                Action::PageUp => cursor.saturating_sub(10),
+                _ => (*cursor + 10).min(last),
+            };
+        }
+        // Enter on a dated answer goes to its question.
+        (Overlay::Timeline { keys, cursor, .. }, Msg::Act(Action::Select)) => {
+            let key = keys.get(*cursor).cloned().flatten()?;
+            app.overlay = None;
+            if let Some(st) = app.interview_mut()
+                && let Some(row) = st.rows.iter().position(|r| r.key() == Some(key.as_str()))
+            {
+                st.cursor = row;
+                st.focus = crate::tui::app::Pane::Tree;
+            }
+            super::interview::refresh_sources(app);
+            super::navigate::scroll_tree(app);
+        }
+        (Overlay::Passage { scroll, .. } | Overlay::Help { scroll }, Msg::Act(a)) => match a {
             Action::Up => *scroll = scroll.saturating_sub(1),
             Action::Down => *scroll = scroll.saturating_add(1),
             Action::PageUp => *scroll = scroll.saturating_sub(10),
@@ -116,9 +137,31 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                 scroll.saturating_sub(3)
             };
         }
-        (Overlay::Submit { missing }, Msg::Act(Action::Confirm)) if missing.is_empty() => {
+        (Overlay::Submit { missing, .. }, Msg::Act(Action::Confirm)) if missing.is_empty() => {
             app.overlay = None;
             return submit(app);
+        }
+        (Overlay::Submit { cursor, .. }, Msg::Act(Action::Up)) => {
+            *cursor = cursor.saturating_sub(1)
+        }
+        (Overlay::Submit { missing, cursor }, Msg::Act(Action::Down)) => {
+            *cursor = (*cursor + 1).min(missing.len().saturating_sub(1))
+        }
+        // Enter on an open question goes there, to answer it.
+        (Overlay::Submit { missing, cursor }, Msg::Act(Action::Confirm)) => {
+            let key = missing
+                .get(*cursor)
+                .and_then(|m| m.split_once(": "))
+                .map(|(k, _)| k.to_string());
+            app.overlay = None;
+            if let (Some(key), Some(st)) = (key, app.interview_mut())
+                && let Some(row) = st.rows.iter().position(|r| r.key() == Some(key.as_str()))
+            {
+                st.cursor = row;
+                st.focus = crate::tui::app::Pane::Tree;
+            }
+            super::interview::refresh_sources(app);
+            super::navigate::scroll_tree(app);
         }
         (Overlay::Prompt(p), Msg::Input(k)) => {
             p.input.input(k);

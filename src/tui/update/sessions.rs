@@ -48,6 +48,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             st.cursor = 0;
         }
         Msg::Act(Action::Select) => {
+            app.table_cursor = st.cursor;
             return rows.get(st.cursor).map(|id| Effect::Load {
                 id: id.clone(),
                 review: true,

@@ -69,7 +69,7 @@ pub fn render(app: &App, f: &FormState, frame: &mut Frame, area: Rect) {
                 let p = &cat.profiles[*i];
                 ListItem::new(Line::from(vec![
                     Span::styled(format!("{} ", s.tui.form_profile), app.palette.title()),
-                    Span::raw(crate::sanitize::clean_line(p.title.get(app.lang))),
+                    Span::raw(crate::sanitize::Clean::line(p.title.get(app.lang))),
                     Span::styled(format!("  ({})", p.topics.join(", ")), app.palette.dim()),
                 ]))
             }
@@ -79,7 +79,7 @@ pub fn render(app: &App, f: &FormState, frame: &mut Frame, area: Rect) {
                 let mark = pos.map_or("[ ]".to_string(), |n| format!("[{}]", n + 1));
                 ListItem::new(format!(
                     "{mark} {}",
-                    crate::sanitize::clean_line(q.title.get(app.lang))
+                    crate::sanitize::Clean::line(q.title.get(app.lang))
                 ))
             }
         })

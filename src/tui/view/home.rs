@@ -67,8 +67,8 @@ pub fn render(app: &App, h: &HomeState, frame: &mut Frame, area: Rect) {
                 ),
                 Span::raw(format!(
                     "{}  ·  {}  ·  {}  ·  {} ✓",
-                    crate::sanitize::clean_line(&x.case_ref),
-                    crate::sanitize::clean_line(&x.interviewer),
+                    crate::sanitize::Clean::line(&x.case_ref),
+                    crate::sanitize::Clean::line(&x.interviewer),
                     x.updated.strftime("%Y-%m-%d %H:%M"),
                     x.answered
                 )),
@@ -106,7 +106,7 @@ pub fn render(app: &App, h: &HomeState, frame: &mut Frame, area: Rect) {
     }
     let mut status_lines = Vec::new();
     if let Some(msg) = &app.status {
-        status_lines.push(Line::from(crate::sanitize::clean_line(msg)));
+        status_lines.push(Line::from(crate::sanitize::Clean::line(msg)));
     }
     if unreadable > 0 {
         status_lines.push(Line::styled(

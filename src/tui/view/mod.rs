@@ -74,7 +74,21 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
 pub fn footer(app: &App, mode: Mode, frame: &mut Frame, area: Rect) {
     let s = app.strings();
     let mut spans = Vec::new();
-    for b in keymap::bindings_for(mode).filter(|b| b.hint) {
+    let mut shown: Vec<&keymap::Binding> = keymap::bindings_for(mode)
+        .filter(|b| hinted(app, b))
+        .collect();
+    // What the focused pane offers comes first, before the line is cut.
+    let on_sources = app
+        .interview()
+        .is_some_and(|st| st.focus == super::app::Pane::Sources);
+    shown.sort_by_key(|b| {
+        !(on_sources
+            && matches!(
+                b.action,
+                super::action::Action::Cite | super::action::Action::OpenSection
+            ))
+    });
+    for b in shown {
         if !spans.is_empty() {
             spans.push(Span::styled("  ", Style::new()));
         }
@@ -85,6 +99,30 @@ pub fn footer(app: &App, mode: Mode, frame: &mut Frame, area: Rect) {
         ));
     }
     frame.render_widget(Line::from(spans), area);
+}
+
+/// Whether the footer offers a binding where the focus is now: citing and
+/// opening passages when the sources pane has focus, and nothing that
+/// changes a read-only session.
+fn hinted(app: &App, b: &keymap::Binding) -> bool {
+    use super::action::Action as A;
+    let (read_only, on_sources) = app.interview().map_or((false, false), |st| {
+        (st.read_only, st.focus == super::app::Pane::Sources)
+    });
+    match b.action {
+        A::Cite => !read_only && (b.hint || on_sources),
+        A::OpenSection => on_sources || b.hint,
+        A::Edit
+        | A::EditNote
+        | A::EditSessionNote
+        | A::ToggleFlag
+        | A::CycleStatus
+        | A::AddInstance
+        | A::RemoveInstance
+        | A::Submit
+        | A::SaveCopy => b.hint && !read_only,
+        _ => b.hint,
+    }
 }
 
 /// Split off one line at the bottom for the footer.

@@ -90,9 +90,9 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                             ListItem::new(format!(
                                 "{:<32} {}",
                                 r.key().unwrap_or_default(),
-                                q.map_or(String::new(), |q| crate::sanitize::clean_line(
-                                    q.text.get(app.lang)
-                                )),
+                                q.map_or(String::new(), |q| {
+                                    crate::sanitize::Clean::line(q.text.get(app.lang)).into_string()
+                                }),
                             ))
                         })
                         .collect()
@@ -129,11 +129,17 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                 Paragraph::new(lines)
                     .wrap(Wrap { trim: false })
                     .scroll((*scroll, 0))
-                    .block(Block::bordered().title(s.tui.passage_help.as_str())),
+                    .block(Block::bordered().title(
+                        if app.interview().is_some_and(|st| st.read_only) {
+                            s.tui.passage_help_read_only.as_str()
+                        } else {
+                            s.tui.passage_help.as_str()
+                        },
+                    )),
                 area,
             );
         }
-        Overlay::Submit { missing } => {
+        Overlay::Submit { missing, cursor } => {
             let mut lines = Vec::new();
             if missing.is_empty() {
                 lines.push(Line::from(s.tui.submit_confirm.as_str()));
@@ -143,7 +149,14 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                     app.palette.warn(),
                 ));
                 lines.push(Line::from(""));
-                lines.extend(missing.iter().map(|m| Line::from(format!("! {m}"))));
+                lines.extend(missing.iter().enumerate().map(|(i, m)| {
+                    let line = Line::from(format!("! {m}"));
+                    if i == *cursor {
+                        line.style(app.palette.selected())
+                    } else {
+                        line
+                    }
+                }));
             }
             frame.render_widget(
                 Paragraph::new(lines)
@@ -169,12 +182,31 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
             );
             frame.render_widget(&t, area);
         }
-        Overlay::Timeline { lines, scroll } => {
-            let lines: Vec<Line> = lines.iter().map(|l| Line::from(l.clone())).collect();
+        Overlay::Timeline {
+            lines,
+            keys,
+            cursor,
+        } => {
+            let lines: Vec<Line> = lines
+                .iter()
+                .zip(keys)
+                .enumerate()
+                .map(|(i, (l, k))| {
+                    let line = Line::from(l.clone());
+                    match (i == *cursor, k.is_some()) {
+                        (true, true) => line.style(app.palette.selected()),
+                        (true, false) => line.style(app.palette.title()),
+                        (false, _) => line,
+                    }
+                })
+                .collect();
+            // Keep the cursor on screen, with the lines above it in view.
+            let inner = area.height.saturating_sub(2) as usize;
+            let scroll = cursor.saturating_sub(inner.saturating_sub(1)) as u16;
             frame.render_widget(
                 Paragraph::new(lines)
                     .wrap(Wrap { trim: false })
-                    .scroll((*scroll, 0))
+                    .scroll((scroll, 0))
                     .block(Block::bordered().title(s.tui.timeline_title.as_str())),
                 area,
             );
@@ -198,10 +230,10 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                     _ if k == "note" => s.tui.key_session_note.clone(),
                     Some((_, q)) => format!(
                         "{} ({})",
-                        crate::sanitize::clean_line(q.text.get(app.lang)),
-                        crate::sanitize::clean_line(k)
+                        crate::sanitize::Clean::line(q.text.get(app.lang)),
+                        crate::sanitize::Clean::line(k)
                     ),
-                    None => crate::sanitize::clean_line(k),
+                    None => crate::sanitize::Clean::line(k).into_string(),
                 };
                 Line::from(format!("• {what}"))
             }));
@@ -216,7 +248,7 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
         }
         Overlay::Message(m) => {
             frame.render_widget(
-                Paragraph::new(crate::sanitize::clean(m))
+                Paragraph::new(crate::sanitize::Clean::text(m))
                     .wrap(Wrap { trim: false })
                     .block(Block::bordered().title(s.tui.message_title.as_str())),
                 area,

@@ -18,8 +18,8 @@ pub fn render(app: &App, st: &SessionsState, frame: &mut Frame, area: Rect) {
         .map(|x| {
             let stats = app.stats.get(&x.id);
             Row::new(vec![
-                crate::sanitize::clean_line(&x.case_ref),
-                crate::sanitize::clean_line(&x.interviewer),
+                crate::sanitize::Clean::line(&x.case_ref).into_string(),
+                crate::sanitize::Clean::line(&x.interviewer).into_string(),
                 x.created.strftime("%Y-%m-%d").to_string(),
                 x.updated.strftime("%m-%d %H:%M").to_string(),
                 status_label(x.status, s).to_string(),

@@ -1,7 +1,23 @@
 //! Small text helpers shared by views.
 
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
+
+use crate::sanitize::Clean;
+
+// Data reaches the screen as `Clean` text; these (and `Span`'s `From` for
+// anything that becomes a `Cow<str>`) are the ways in.
+impl From<Clean> for Line<'static> {
+    fn from(c: Clean) -> Self {
+        Line::from(c.into_string())
+    }
+}
+
+impl From<Clean> for Text<'static> {
+    fn from(c: Clean) -> Self {
+        Text::from(c.into_string())
+    }
+}
 
 /// `text` with the byte ranges in `highlights` styled, split into lines.
 pub fn highlighted(

@@ -23,7 +23,7 @@ pub(super) fn answer_editor(app: &App, e: &Editor, frame: &mut Frame, area: Rect
                     } else {
                         ""
                     };
-                    ListItem::new(format!("{mark}{}", crate::sanitize::clean_line(l)))
+                    ListItem::new(format!("{mark}{}", crate::sanitize::Clean::line(l)))
                 })
                 .collect();
             let title = if *multi {

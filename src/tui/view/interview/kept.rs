@@ -22,7 +22,7 @@ pub(super) fn topic_notes(app: &App, st: &InterviewState, qn_index: usize) -> Ve
                 crate::interview::Orphan::Removed => &s.tui.orphan_removed,
             };
             lines.push(Line::styled(
-                crate::sanitize::clean_line(&format!("{key}: {value} ({why})")),
+                crate::sanitize::Clean::line(&format!("{key}: {value} ({why})")),
                 app.palette.warn(),
             ));
         }
@@ -30,7 +30,7 @@ pub(super) fn topic_notes(app: &App, st: &InterviewState, qn_index: usize) -> Ve
     if st.review {
         let never: Vec<String> = crate::interview::never_opened(cat, &st.rows, qn_index)
             .into_iter()
-            .map(|q| format!("- {}", crate::sanitize::clean_line(q.text.get(app.lang))))
+            .map(|q| format!("- {}", crate::sanitize::Clean::line(q.text.get(app.lang))))
             .collect();
         if !never.is_empty() {
             lines.push(Line::from(""));

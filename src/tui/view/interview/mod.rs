@@ -114,12 +114,12 @@ fn header(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
     let session = &st.session;
     let mut spans = vec![
         Span::styled(
-            crate::sanitize::clean_line(&session.case_ref),
+            crate::sanitize::Clean::line(&session.case_ref),
             app.palette.title(),
         ),
         Span::raw(format!(
             "  ·  {}  ·  {}",
-            crate::sanitize::clean_line(&session.interviewer),
+            crate::sanitize::Clean::line(&session.interviewer),
             super::home::status_label(session.status, s)
         )),
     ];
@@ -142,7 +142,7 @@ fn header(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
                     &s.tui.questionnaire_changed,
                     &[(
                         "ids",
-                        &crate::sanitize::clean_line(&st.changed_questionnaires.join(", "))
+                        &crate::sanitize::Clean::line(&st.changed_questionnaires.join(", "))
                     )]
                 )
             ),

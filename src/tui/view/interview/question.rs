@@ -28,11 +28,11 @@ pub(super) fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: 
         _ => {
             let mut lines = vec![
                 Line::styled(
-                    crate::sanitize::clean_line(qn.title.get(lang)),
+                    crate::sanitize::Clean::line(qn.title.get(lang)),
                     app.palette.title(),
                 ),
                 Line::from(""),
-                Line::from(crate::sanitize::clean(qn.description.get(lang))),
+                Line::from(crate::sanitize::Clean::text(qn.description.get(lang))),
             ];
             if let RowKind::Group { count, .. } = &row.kind {
                 lines.push(Line::from(""));
@@ -67,18 +67,21 @@ pub(super) fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: 
 
     let mut lines: Vec<Line> = Vec::new();
     lines.push(Line::styled(
-        crate::sanitize::clean(q.text.get(lang)),
+        crate::sanitize::Clean::text(q.text.get(lang)),
         app.palette.title(),
     ));
     if st.show_russian {
         match &q.text.ru {
-            Some(ru) => lines.push(Line::from(format!("RU: {}", crate::sanitize::clean(ru)))),
+            Some(ru) => lines.push(Line::from(format!(
+                "RU: {}",
+                crate::sanitize::Clean::text(ru)
+            ))),
             None => lines.push(Line::styled(s.tui.no_russian.as_str(), app.palette.dim())),
         }
     }
     if !q.hint.is_empty() {
         lines.push(Line::styled(
-            crate::sanitize::clean(q.hint.get(lang)),
+            crate::sanitize::Clean::text(q.hint.get(lang)),
             app.palette.dim(),
         ));
     }
@@ -102,7 +105,7 @@ pub(super) fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: 
                 .unwrap_or_else(|| "—".into());
             lines.push(Line::from(vec![
                 Span::styled(format!("{}: ", s.tui.answer), app.palette.title()),
-                Span::raw(crate::sanitize::clean(&value)),
+                Span::raw(crate::sanitize::Clean::text(&value)),
             ]));
             if a.status != AnswerStatus::Answered {
                 lines.push(Line::styled(
@@ -115,7 +118,7 @@ pub(super) fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: 
                     format!("{}:", s.tui.note),
                     app.palette.title(),
                 ));
-                for l in crate::sanitize::clean(&a.note).lines() {
+                for l in crate::sanitize::Clean::text(&a.note).lines() {
                     lines.push(Line::from(l.to_string()));
                 }
             }
@@ -124,7 +127,7 @@ pub(super) fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: 
                     format!(
                         "{}: {}",
                         s.tui.cited_refs,
-                        crate::sanitize::clean_line(&a.cited.join(", "))
+                        crate::sanitize::Clean::line(&a.cited.join(", "))
                     ),
                     app.palette.dim(),
                 ));
@@ -141,9 +144,9 @@ pub(super) fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: 
         lines.push(Line::styled(
             format!(
                 "✎ {} ({}): {}",
-                crate::sanitize::clean_line(&c.author),
+                crate::sanitize::Clean::line(&c.author),
                 c.at.strftime("%Y-%m-%d %H:%M"),
-                crate::sanitize::clean_line(&c.text)
+                crate::sanitize::Clean::line(&c.text)
             ),
             app.palette.warn(),
         ));
@@ -151,7 +154,9 @@ pub(super) fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: 
     if st.show_guidance && !q.guidance.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::styled(s.tui.guidance.as_str(), app.palette.title()));
-        lines.push(Line::from(crate::sanitize::clean(q.guidance.get(lang))));
+        lines.push(Line::from(crate::sanitize::Clean::text(
+            q.guidance.get(lang),
+        )));
     } else if !q.guidance.is_empty() {
         lines.push(Line::styled(
             s.tui.guidance_hint.as_str(),
@@ -191,7 +196,7 @@ pub(super) fn kind_label(kind: &Kind, s: &crate::i18n::Strings) -> String {
             Some(u) => format!(
                 "{} ({})",
                 s.tui.kind_number,
-                crate::sanitize::clean_line(u.get(s.lang))
+                crate::sanitize::Clean::line(u.get(s.lang))
             ),
             None => s.tui.kind_number.clone(),
         },

@@ -51,11 +51,26 @@ pub(super) fn sources(app: &App, st: &InterviewState, frame: &mut Frame, area: R
             .scroll((scroll, 0))
             .block(pane_block(
                 app,
-                s.tui.sources_title.as_str(),
+                sources_title(app, st),
                 st.focus == Pane::Sources,
             )),
         area,
     );
+}
+
+/// The pane title names the month the current questionnaire's guidance is
+/// true as of, so nobody reads a 2025 report as today's news.
+fn sources_title(app: &App, st: &InterviewState) -> String {
+    let s = app.strings();
+    let as_of = st
+        .rows
+        .get(st.cursor)
+        .and_then(|row| app.data.catalog.questionnaires.get(row.qn))
+        .and_then(|qn| qn.as_of.as_deref());
+    match as_of {
+        Some(m) => crate::i18n::fill(&s.tui.sources_as_of, &[("as_of", m)]),
+        None => s.tui.sources_title.clone(),
+    }
 }
 
 pub(super) fn selected_offset(st: &InterviewState) -> u16 {

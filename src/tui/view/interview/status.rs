@@ -12,7 +12,7 @@ pub(super) fn status_line(app: &App, st: &InterviewState, frame: &mut Frame, are
             "{} ({}): {}",
             s.tui.save_failed,
             s.tui.save_copy_hint,
-            crate::sanitize::clean_line(err)
+            crate::sanitize::Clean::line(err)
         )
     } else if st.autosave.pending() {
         s.tui.unsaved.clone()
@@ -50,7 +50,7 @@ pub(super) fn status_line(app: &App, st: &InterviewState, frame: &mut Frame, are
     ];
     if let Some(msg) = &app.status {
         spans.push(Span::styled(
-            format!("  ·  {}", crate::sanitize::clean_line(msg)),
+            format!("  ·  {}", crate::sanitize::Clean::line(msg)),
             app.palette.warn(),
         ));
     }

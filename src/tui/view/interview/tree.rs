@@ -21,7 +21,7 @@ pub(super) fn group_title(
         .and_then(|qi| qn.questions[qi].group.as_deref())
         .and_then(|g| qn.group(g))
         .map_or(String::new(), |g| {
-            crate::sanitize::clean_line(g.title.get(lang))
+            crate::sanitize::Clean::line(g.title.get(lang)).into_string()
         })
 }
 
@@ -37,7 +37,7 @@ pub(super) fn tree(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect
             let qn = &cat.questionnaires[r.qn];
             match &r.kind {
                 RowKind::Topic => ListItem::new(Line::styled(
-                    crate::sanitize::clean_line(qn.title.get(lang)),
+                    crate::sanitize::Clean::line(qn.title.get(lang)),
                     app.palette.title(),
                 )),
                 RowKind::Group { count, .. } => {
@@ -52,7 +52,7 @@ pub(super) fn tree(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect
                     let mut spans = vec![
                         Span::raw(indent),
                         marker(app, answer, q.required == Required::Must),
-                        Span::raw(crate::sanitize::clean_line(q.text.get(lang))),
+                        Span::raw(crate::sanitize::Clean::line(q.text.get(lang))),
                     ];
                     if answer.is_some_and(|a| a.flagged) {
                         spans.insert(1, Span::styled("⚑", app.palette.warn()));

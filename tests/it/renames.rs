@@ -1,0 +1,106 @@
+//! A session started on the first version of the questionnaires keeps every
+//! answer on the current version: renamed questions (also those moved into a
+//! repeat group) find their answers again, and retired ones stay readable as
+//! removed, never lost.
+
+use gehoor::assets::FileSet;
+use gehoor::i18n::Lang;
+use gehoor::interview::{Orphan, adopt_renames, orphaned_answers, rows, uses};
+use gehoor::notes::Session;
+use gehoor::questionnaire::{self, Value};
+
+/// Answer keys as version 1 of the shipped questionnaires stored them.
+const OLD_ANSWERS: &[(&str, &str)] = &[
+    ("lgbtiq.incidents", "Beaten outside a bar in 2023."),
+    (
+        "lgbtiq.official_details",
+        "Fined under the propaganda article.",
+    ),
+    ("critics.protest_details", "A picket on the square."),
+    ("prosecution.ukraine_side_units", "no"),
+    ("conscription.age_on_2024", "26"),
+];
+
+fn old_session() -> (questionnaire::Catalog, Session) {
+    let (catalog, _) = questionnaire::load(&FileSet::embedded_questionnaires());
+    let used: Vec<_> = [
+        "lgbtiq",
+        "critics",
+        "prosecution",
+        "conscription",
+        "evasion_desertion",
+    ]
+    .iter()
+    .map(|id| catalog.questionnaire(id).unwrap())
+    .collect();
+    let at: jiff::Zoned = "2025-03-01T10:00:00+00:00[UTC]".parse().unwrap();
+    let mut s = Session::new("CASE-1", "Tester", Lang::En, uses(&used), &at);
+    for (key, text) in OLD_ANSWERS {
+        s.set_value(key, Some(Value::Text((*text).into())), &at);
+    }
+    s.set_value("lgbtiq.official_measures", Some(Value::YesNo(true)), &at);
+    s.set_value("critics.protests", Some(Value::YesNo(true)), &at);
+    s.set_value(
+        "evasion_desertion.assigned_to_unit",
+        Some(Value::Choice("yes".into())),
+        &at,
+    );
+    // Written and read back as a session file is.
+    let text = toml::to_string(&s).unwrap();
+    (catalog, toml::from_str(&text).unwrap())
+}
+
+#[test]
+fn answers_to_renamed_questions_move_to_their_new_ids() {
+    let (catalog, mut s) = old_session();
+    let moved = adopt_renames(&catalog, &mut s);
+    for (old, new) in [
+        ("lgbtiq.incidents", "lgbtiq.incident_what#1"),
+        ("lgbtiq.official_details", "lgbtiq.official_what#1"),
+        ("critics.protest_details", "critics.protest_what#1"),
+        (
+            "evasion_desertion.assigned_to_unit",
+            "evasion_desertion.assigned_classification",
+        ),
+    ] {
+        assert!(
+            moved.contains(&(old.to_string(), new.to_string())),
+            "{old} → {new} missing from {moved:?}"
+        );
+        assert!(s.answers.contains_key(new) && !s.answers.contains_key(old));
+    }
+    // A question that moved into a repeat group makes its first instance.
+    assert_eq!(s.group_count("lgbtiq.incident_events"), 1);
+    assert_eq!(s.group_count("critics.protest_events"), 1);
+    // The moved answers are shown in the walk, not left aside.
+    let keys: Vec<String> = rows(&catalog, &s)
+        .iter()
+        .filter_map(|r| r.key().map(str::to_owned))
+        .collect();
+    for shown in [
+        "lgbtiq.incident_what#1",
+        "lgbtiq.official_what#1",
+        "critics.protest_what#1",
+        "evasion_desertion.assigned_classification",
+    ] {
+        assert!(keys.iter().any(|k| k == shown), "{shown} not shown");
+    }
+    // Adopting twice moves nothing more.
+    assert!(adopt_renames(&catalog, &mut s).is_empty());
+}
+
+#[test]
+fn answers_to_retired_questions_stay_readable_as_removed() {
+    let (catalog, mut s) = old_session();
+    adopt_renames(&catalog, &mut s);
+    let walk = rows(&catalog, &s);
+    let orphans = orphaned_answers(&catalog, &s, &walk);
+    for retired in ["prosecution.ukraine_side_units", "conscription.age_on_2024"] {
+        assert!(
+            orphans.contains(&(retired.to_string(), Orphan::Removed)),
+            "{retired} not kept as removed: {orphans:?}"
+        );
+        assert!(s.answers.contains_key(retired), "{retired} was dropped");
+    }
+    assert_eq!(s.answers.len(), OLD_ANSWERS.len() + 3);
+}
