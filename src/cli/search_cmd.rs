@@ -49,42 +49,16 @@ pub fn run(ctx: &Ctx, args: &SearchArgs) -> Result<ExitCode> {
         .map_err(|e| Error::io(IoOp::Write, "<stdout>", e))?;
     drop(stdout);
     if index.vectors().is_none() {
-        prepare_vectors(ctx, &index);
+        // A corpus folder whose vectors the TUI has not computed and cached
+        // yet: computing them here would hold the shell for minutes.
+        eprintln!("{}", ctx.strings.search.lexical_only);
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// A corpus folder without cached vectors was searched lexically: say so,
-/// then compute and cache them (with progress), so the next search is fused.
-fn prepare_vectors(ctx: &Ctx, index: &Index) {
-    let s = &ctx.strings.search;
-    eprintln!("{}", s.lexical_only);
-    let mut last = usize::MAX;
-    let (_, stored) = crate::vector_cache::compute_and_store(index.passages(), |done, total| {
-        let pct = done * 100 / total.max(1);
-        if pct != last {
-            last = pct;
-            let line = fill(
-                &s.embedding,
-                &[("done", &done.to_string()), ("total", &total.to_string())],
-            );
-            eprint!("\r{line}");
-        }
-    });
-    eprintln!();
-    match (stored, crate::vector_cache::cache_dir()) {
-        (Ok(()), Some(dir)) => {
-            eprintln!(
-                "{}",
-                fill(&s.embedded, &[("path", &dir.display().to_string())])
-            )
-        }
-        (Err(e), _) => eprintln!("{}", e.render(ctx.strings)),
-        (Ok(()), None) => {}
-    }
-}
-
-/// The index over the configured corpus, and its document ids.
+/// The index over the configured corpus, with its passage vectors when
+/// there are any (committed for the built-in corpus, cached for a folder),
+/// and its document ids.
 fn load_index(ctx: &Ctx) -> Result<(Index, Vec<String>)> {
     let files = FileSet::corpus(ctx.settings.corpus.as_deref())?;
     let glossary = glossary_from(&files)?;

@@ -18,6 +18,7 @@ const IRREGULAR: &[(&str, &str)] = &[
 ];
 
 const MIN_PART: usize = 4;
+const MAX_COMPOUND: usize = 40;
 
 /// The term sets a query word stands for: one set (its own forms and its
 /// relatives'), or, for an unknown Dutch compound, one set per part.
@@ -64,7 +65,12 @@ fn related_words(folded: &str) -> Vec<String> {
 /// first; a linking "s" or "e" at the end of the head is also tried without.
 fn compound_splits(folded: &str) -> Vec<(String, String)> {
     let chars: Vec<(usize, char)> = folded.char_indices().collect();
-    if chars.len() < 2 * MIN_PART || !chars.iter().all(|(_, c)| c.is_alphabetic()) {
+    // Longer "words" are not Dutch compounds but pasted junk; splitting them
+    // would cost time quadratic in their length.
+    if chars.len() < 2 * MIN_PART
+        || chars.len() > MAX_COMPOUND
+        || !chars.iter().all(|(_, c)| c.is_alphabetic())
+    {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -105,6 +111,9 @@ mod tests {
         let look = lookup_in(&["legerkantoren", "leger", "kantoren"]);
         assert_eq!(word_groups("legerkantoren", &look), vec![vec![0]]);
         assert!(word_groups("xyzqwerty", lookup_in(&["leger"])).is_empty());
+        // A pasted megabyte "word" is not tried at every split point.
+        let long = "a".repeat(1_000_000);
+        assert!(compound_splits(&long).is_empty());
     }
 
     #[test]

@@ -11,8 +11,13 @@ const MAGIC: &[u8; 4] = b"GHV1";
 /// Passages embedded per engine call: small enough to report progress often.
 const BATCH: usize = 16;
 
+/// At most this many bytes of a passage are embedded (about 1,500 tokens:
+/// three of the model's windows); the built-in corpus's longest is 3,334.
+const MAX_INPUT: usize = 6000;
+
 /// The text the model sees for a passage: the section title gives a short
 /// paragraph its topic, and footnotes carry facts some questions ask about.
+/// Capped, so a pasted megabyte paragraph costs what a long one does.
 pub fn passage_input(p: &Passage) -> String {
     let mut s = String::with_capacity(p.text.len() + 64);
     if !p.section_title.is_empty() {
@@ -24,6 +29,13 @@ pub fn passage_input(p: &Passage) -> String {
         s.push_str(" (");
         s.push_str(f);
         s.push(')');
+    }
+    if s.len() > MAX_INPUT {
+        let mut end = MAX_INPUT;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        s.truncate(end);
     }
     s
 }
