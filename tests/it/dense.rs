@@ -278,3 +278,49 @@ fn search_overlay_embeds_the_query_after_a_pause_off_the_ui_thread() {
     );
     assert_eq!(format!("{:?}", results(&app)), format!("{before:?}"));
 }
+
+/// A corpus folder is searched lexically, saying so, until its vectors are
+/// in the cache under its content hash; then the same command is fused.
+#[test]
+fn a_corpus_folder_is_lexical_until_its_cached_vectors_exist() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    let doc = corpus.join("brief-moratorium-2022");
+    std::fs::create_dir_all(&doc).unwrap();
+    for f in ["document.toml", "text.txt"] {
+        std::fs::copy(format!("corpus/brief-moratorium-2022/{f}"), doc.join(f)).unwrap();
+    }
+    let cache = tmp.path().join("cache");
+    let search = || {
+        let out = assert_cmd::Command::cargo_bin("gehoor")
+            .unwrap()
+            .env("GEHOOR_CONFIG", "/nonexistent/gehoor-test.toml")
+            .env("GEHOOR_CACHE_DIR", &cache)
+            .env("LANG", "en_GB.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .arg("--corpus")
+            .arg(&corpus)
+            .args(["search", "--json", "moratorium"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let hits: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (hits, String::from_utf8(out.stderr).unwrap())
+    };
+    let (hits, err) = search();
+    assert!(err.contains("lexical search only"), "{err}");
+    assert!(hits[0].get("ranks").is_none(), "{hits}");
+
+    let files = gehoor::assets::FileSet::from_dir(&corpus).unwrap();
+    let passages = gehoor::search::passages_from(&gehoor::corpus::Corpus::load(&files).unwrap());
+    let v = PassageVectors::compute(dense::model(), &passages, |_, _| {});
+    let dir = cache.join("vectors");
+    std::fs::create_dir_all(&dir).unwrap();
+    let name = format!("{}.bin", gehoor::search::dense::vectors::hex(&v.hash));
+    std::fs::write(dir.join(name), v.to_bytes()).unwrap();
+
+    let (hits, err) = search();
+    assert!(err.is_empty(), "{err}");
+    assert!(hits[0]["ranks"]["fused"].as_f64().unwrap() > 0.0, "{hits}");
+}

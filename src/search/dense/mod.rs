@@ -23,6 +23,8 @@ pub fn builtin_vectors() -> Option<PassageVectors> {
     PassageVectors::from_bytes(BUILTIN_VECTORS)
 }
 
+const MAX_QUERY: usize = 200;
+
 /// The shipped model, loaded on first use. Loading parses the vocabulary
 /// (a few milliseconds); the weights are read in place from the binary.
 pub fn model() -> &'static Model {
@@ -47,9 +49,15 @@ impl Model {
         self.engine.uses_avx2()
     }
 
-    /// A search query (e5's "query: " prefix is added by the engine).
+    /// A search query (e5's "query: " prefix is added by the engine). Only
+    /// the first `MAX_QUERY` bytes count: a question is shorter, and a
+    /// pasted page would cost a second per keystroke pause.
     pub fn query(&self, text: &str) -> Vec<f32> {
-        self.engine.embed(&[text], true)
+        let mut end = text.len().min(MAX_QUERY);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        self.engine.embed(&[&text[..end]], true)
     }
 
     /// Passages ("passage: " prefix), row-major `texts.len() * dim`.
