@@ -5,7 +5,7 @@
 mod ffi;
 pub mod vectors;
 
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 pub use vectors::PassageVectors;
 
@@ -31,12 +31,16 @@ pub fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
     MODEL.get_or_init(|| Model {
         engine: ffi::Engine::load(&IMAGE.0).expect("the embedded model image loads"),
+        last: Mutex::new(None),
     })
 }
 
 #[derive(Debug)]
 pub struct Model {
     engine: ffi::Engine,
+    /// The last query and its vector: callers often rank one query twice
+    /// (with and without a document filter, lexical and fused).
+    last: Mutex<Option<(String, Vec<f32>)>>,
 }
 
 impl Model {
@@ -57,7 +61,20 @@ impl Model {
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        self.engine.embed(&[&text[..end]], true)
+        let text = &text[..end];
+        let cached = |m: &Option<(String, Vec<f32>)>| {
+            m.as_ref()
+                .filter(|(q, _)| q == text)
+                .map(|(_, v)| v.clone())
+        };
+        if let Some(v) = self.last.lock().ok().and_then(|m| cached(&m)) {
+            return v;
+        }
+        let v = self.engine.embed(&[text], true);
+        if let Ok(mut m) = self.last.lock() {
+            *m = Some((text.to_string(), v.clone()));
+        }
+        v
     }
 
     /// Passages ("passage: " prefix), row-major `texts.len() * dim`.
