@@ -54,12 +54,18 @@ pub fn glossary_from(files: &FileSet) -> Result<Glossary> {
 
 /// Corpus, glossary and index in one call, for a background thread:
 /// `std::thread::spawn(move || search::index_files(&files))`.
-/// The built-in corpus comes with its passage vectors, so it searches fused
-/// at once; a folder's vectors are set later (`Index::set_vectors`).
+/// Lexical until vectors are set (`Index::set_vectors`; see
+/// `index_files_with_vectors`).
 pub fn index_files(files: &FileSet) -> Result<Index> {
     let glossary = glossary_from(files)?;
     let corpus = Corpus::load(files)?;
-    let index = Index::build(passages_from(&corpus), &glossary);
+    Ok(Index::build(passages_from(&corpus), &glossary))
+}
+
+/// As `index_files`, and the built-in corpus gets its committed passage
+/// vectors, so it searches fused at once.
+pub fn index_files_with_vectors(files: &FileSet) -> Result<Index> {
+    let index = index_files(files)?;
     if matches!(files.origin, Origin::Embedded { .. })
         && let Some(v) = super::dense::builtin_vectors()
     {

@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-pub use adapter::{glossary_from, index_files, passages_from};
+pub use adapter::{glossary_from, index_files, index_files_with_vectors, passages_from};
 pub use bm25::{Index, IndexConfig};
 pub use fused::{Method, Ranks};
 pub use glossary::{Entry, Glossary, Note};

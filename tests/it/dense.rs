@@ -6,7 +6,7 @@ use gehoor::search::eval::{EvalCase, parse_cases, ranks_by, summarise, wilson};
 use gehoor::search::{Index, Method, SearchOptions};
 
 fn builtin_index() -> Index {
-    gehoor::search::index_files(&gehoor::assets::FileSet::embedded_corpus()).unwrap()
+    gehoor::search::index_files_with_vectors(&gehoor::assets::FileSet::embedded_corpus()).unwrap()
 }
 
 #[test]
