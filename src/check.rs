@@ -114,7 +114,40 @@ fn render(diags: &[Diagnostic], files: &FileSet, lang: Lang, color: bool) -> Str
             ));
         }
     }
-    out.insert_str(0, &String::from_utf8_lossy(buffer.as_slice()));
+    out.insert_str(
+        0,
+        &severity_labels(&String::from_utf8_lossy(buffer.as_slice()), lang),
+    );
+    out
+}
+
+/// codespan-reporting writes "error" and "warning" in English at the start
+/// of each diagnostic's first line (after any colour codes).
+fn severity_labels(text: &str, lang: Lang) -> String {
+    let s = &Strings::get(lang).check;
+    let labels = [
+        ("error[", format!("{}[", s.severity_error)),
+        ("warning[", format!("{}[", s.severity_warning)),
+    ];
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        // Skip leading SGR sequences such as "\x1b[1m\x1b[38;5;9m".
+        let mut at = 0;
+        while line[at..].starts_with('\u{1b}') {
+            match line[at..].find('m') {
+                Some(m) => at += m + 1,
+                None => break,
+            }
+        }
+        match labels.iter().find(|(en, _)| line[at..].starts_with(en)) {
+            Some((en, local)) => {
+                out.push_str(&line[..at]);
+                out.push_str(local);
+                out.push_str(&line[at + en.len()..]);
+            }
+            None => out.push_str(line),
+        }
+    }
     out
 }
 
@@ -181,6 +214,16 @@ mod tests {
         assert!(en.contains("did you mean `version`?"), "{en}");
         let nl = render_human(&diags, &files, Lang::Nl);
         assert!(nl.contains("onbekende sleutel `versoin`"), "{nl}");
+        assert!(
+            nl.contains("fout[unknown_key]") && !nl.contains("error["),
+            "{nl}"
+        );
+        assert!(en.contains("error[unknown_key]"), "{en}");
+        let colour = render_human_color(&diags, &files, Lang::Nl);
+        assert!(
+            colour.contains("fout[unknown_key]") && !colour.contains("error["),
+            "{colour:?}"
+        );
         assert!(!render_human_color(&diags, &files, Lang::En).is_empty());
     }
 

@@ -29,9 +29,14 @@ pub struct Config {
     pub name: Option<String>,
     pub questionnaires: Option<PathBuf>,
     pub corpus: Option<PathBuf>,
+    /// Keep the text of a cited passage in the session, not only its hash.
+    pub keep_cited_text: Option<bool>,
     /// After an answer is confirmed, move on to the next question
     /// (default true).
     pub advance: Option<bool>,
+    /// Let a supervisor approve a session they interviewed or amended.
+    /// Off unless set: the four-eyes rule is the default.
+    pub allow_self_approval: Option<bool>,
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -42,6 +47,15 @@ fn project_dirs() -> Option<directories::ProjectDirs> {
 /// otherwise it is `config.toml` in the platform's config dir.
 pub fn config_path(env_override: Option<PathBuf>) -> Option<PathBuf> {
     env_override.or_else(|| project_dirs().map(|d| d.config_dir().join("config.toml")))
+}
+
+/// True when `GEHOOR_CONFIG` names a file that does not exist: gehoor then
+/// runs on its defaults, which the user should be told (a misspelt path
+/// would otherwise put sessions in the default folder without a word).
+pub fn override_is_missing(env_override: Option<&Path>) -> bool {
+    env_override.is_some_and(
+        |p| matches!(std::fs::metadata(p), Err(e) if e.kind() == std::io::ErrorKind::NotFound),
+    )
 }
 
 /// The platform's data dir for gehoor, when the platform has one.
@@ -75,7 +89,9 @@ pub struct Settings {
     pub corpus: Option<PathBuf>,
     pub name: Option<String>,
     pub config_path: Option<PathBuf>,
+    pub keep_cited_text: bool,
     pub advance: bool,
+    pub policy: crate::notes::Policy,
 }
 
 /// Inputs to `Settings::resolve`, gathered by the CLI layer.
@@ -104,7 +120,11 @@ impl Settings {
             corpus: o.corpus.or_else(|| config.corpus.clone()),
             name: config.name.clone(),
             config_path,
+            keep_cited_text: config.keep_cited_text.unwrap_or(false),
             advance: config.advance.unwrap_or(true),
+            policy: crate::notes::Policy {
+                allow_self_approval: config.allow_self_approval.unwrap_or(false),
+            },
         }
     }
 
@@ -126,7 +146,7 @@ mod tests {
                 line, col, detail, ..
             } => {
                 assert_eq!((line, col), (2, 1));
-                assert!(detail.contains("data_dri"), "{detail}");
+                assert!(detail.to_string().contains("data_dri"), "{detail}");
             }
             other => panic!("expected a parse error, got {other:?}"),
         }

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use crate::i18n::Strings;
+use crate::message::Msg;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -31,10 +32,11 @@ pub enum Error {
         path: PathBuf,
         line: usize,
         col: usize,
-        detail: String,
+        /// What is wrong there; a parser's message is summarised per language.
+        detail: Msg,
     },
     Usage {
-        detail: String,
+        detail: Msg,
     },
     UnknownRef {
         reference: String,
@@ -77,6 +79,9 @@ pub enum Error {
         from: String,
         to: String,
     },
+    /// The session's lifecycle refuses the change (read-only record,
+    /// four-eyes rule, missing reason).
+    Refused(crate::notes::Refusal),
 }
 
 impl Error {
@@ -111,7 +116,7 @@ impl Error {
                     what,
                     &[
                         ("path", &path.display().to_string()),
-                        ("reason", &source.to_string()),
+                        ("reason", &io_reason(source).render(s)),
                     ],
                 )
             }
@@ -126,10 +131,12 @@ impl Error {
                     ("path", &path.display().to_string()),
                     ("line", &line.to_string()),
                     ("col", &col.to_string()),
-                    ("detail", detail),
+                    ("detail", &detail.render(s)),
                 ],
             ),
-            Error::Usage { detail } => crate::i18n::fill(&e.usage, &[("detail", detail)]),
+            Error::Usage { detail } => {
+                crate::i18n::fill(&e.usage, &[("detail", &detail.render(s))])
+            }
             Error::UnknownRef {
                 reference,
                 suggestions,
@@ -175,10 +182,55 @@ impl Error {
                     ("col", &col.to_string()),
                 ],
             ),
-            Error::InvalidTransition { from, to } => {
-                crate::i18n::fill(&e.invalid_transition, &[("from", from), ("to", to)])
+            Error::InvalidTransition { from, to } => crate::i18n::fill(
+                &e.invalid_transition,
+                &[("from", status_name(s, from)), ("to", status_name(s, to))],
+            ),
+            Error::Refused(r) => {
+                use crate::notes::Refusal;
+                match r {
+                    Refusal::ReadOnly { status } => crate::i18n::fill(
+                        &e.read_only,
+                        &[("status", status_name(s, status.code()))],
+                    ),
+                    Refusal::SelfApproval { who } => {
+                        crate::i18n::fill(&e.self_approval, &[("who", who)])
+                    }
+                    Refusal::ReasonRequired => e.reason_required.clone(),
+                    Refusal::EmptyAmendment => e.empty_amendment.clone(),
+                }
             }
         }
+    }
+}
+
+/// The operating system's reason: in English its own words, in Dutch a
+/// translation for the common cases and its own words for the rest.
+pub fn io_reason(e: &std::io::Error) -> Msg {
+    use std::io::ErrorKind as K;
+    let key = match e.kind() {
+        K::NotFound => "io_not_found",
+        K::PermissionDenied => "io_permission_denied",
+        K::AlreadyExists => "io_already_exists",
+        K::StorageFull | K::QuotaExceeded => "io_storage_full",
+        K::ReadOnlyFilesystem => "io_read_only",
+        K::IsADirectory => "io_is_a_directory",
+        K::NotADirectory => "io_not_a_directory",
+        _ => "io_other",
+    };
+    let original = e.to_string();
+    Msg::new(key, &[("raw", &original)]).with_english(original)
+}
+
+/// A status code (`returned`) as the user's language names it.
+fn status_name<'a>(s: &'a Strings, code: &'a str) -> &'a str {
+    let n = &s.notes;
+    match code {
+        "draft" => &n.status_draft,
+        "submitted" => &n.status_submitted,
+        "approved" => &n.status_approved,
+        "returned" => &n.status_returned,
+        other => other,
     }
 }
 
@@ -210,6 +262,18 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
+/// The line `line` of `text` with a caret under column `col` (1-based,
+/// characters), as `check` shows a place: the number, the line, the caret.
+pub fn excerpt(text: &str, line: usize, col: usize) -> Option<String> {
+    let source = text.lines().nth(line.checked_sub(1)?)?;
+    let source = crate::sanitize::clean_line(source);
+    let number = line.to_string();
+    let pad = " ".repeat(number.len());
+    let before: String = source.chars().take(col.saturating_sub(1)).collect();
+    let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(before.as_str()));
+    Some(format!("{pad} |\n{number} | {source}\n{pad} | {indent}^"))
+}
+
 /// Bytes that must be UTF-8 text, or `Error::NotUtf8` at the first bad byte.
 pub fn utf8(path: impl Into<PathBuf>, bytes: Vec<u8>) -> Result<String> {
     String::from_utf8(bytes).map_err(|e| {
@@ -235,7 +299,7 @@ pub fn from_toml(path: impl Into<PathBuf>, text: &str, err: &toml::de::Error) ->
         path: path.into(),
         line,
         col,
-        detail: err.message().to_string(),
+        detail: crate::message::summarize_toml(err.message()),
     }
 }
 
@@ -250,6 +314,34 @@ mod tests {
         assert_eq!(line_col(text, 6), (2, 1));
         // 'x' sits after "bé = " which is 5 characters but 6 bytes.
         assert_eq!(line_col(text, 12), (2, 6));
+    }
+
+    #[test]
+    fn status_names_and_io_reasons_are_in_the_users_language() {
+        let nl = Strings::get(crate::i18n::Lang::Nl);
+        let e = Error::InvalidTransition {
+            from: "returned".into(),
+            to: "approved".into(),
+        };
+        let text = e.render(nl);
+        assert!(
+            text.starts_with("Een sessie met status teruggestuurd kan niet naar goedgekeurd"),
+            "{text}"
+        );
+        let e = Error::io(
+            IoOp::Read,
+            "/x",
+            std::io::Error::from(std::io::ErrorKind::NotFound),
+        );
+        assert!(e.render(nl).contains("bestaat niet"), "{}", e.render(nl));
+        assert!(!e.to_string().contains("bestaat niet"), "{e}");
+    }
+
+    #[test]
+    fn excerpt_puts_the_caret_under_the_column() {
+        let text = "a = 1\nbé = x\n";
+        assert_eq!(excerpt(text, 2, 6).unwrap(), "  |\n2 | bé = x\n  |      ^");
+        assert_eq!(excerpt(text, 9, 1), None);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod error;
 pub mod export;
 pub mod i18n;
 pub mod interview;
+pub mod message;
 pub mod notes;
 pub mod questionnaire;
 pub mod sanitize;

@@ -54,6 +54,9 @@ pub enum Command {
     /// List the source documents, or show one section or paragraph
     #[command(subcommand)]
     Corpus(CorpusCommand),
+    /// Maintain questionnaires: move refs to a new edition of a report
+    #[command(subcommand)]
+    Questionnaires(QuestionnairesCommand),
     /// Full-text search over the source documents
     Search(SearchArgs),
     /// Saved interview sessions
@@ -123,6 +126,86 @@ pub enum CorpusCommand {
         #[arg(long)]
         width: Option<usize>,
     },
+    /// Add a text file as a document: document.toml scaffold and a report of what was recognised
+    Import(ImportArgs),
+    /// Compare two editions of a document, section by section
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum LayoutArg {
+    Auto,
+    PdfReport,
+    Letter,
+    PressRelease,
+    Article,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The text as published or exported (UTF-8)
+    #[arg(value_name = "FILE.txt")]
+    pub file: PathBuf,
+    /// Document id: lowercase letters, digits and '-', e.g. ambtsbericht-rf-2026
+    #[arg(long)]
+    pub id: String,
+    /// Text layout; auto picks it from the text's features
+    #[arg(long, value_enum, default_value = "auto")]
+    pub layout: LayoutArg,
+    /// Corpus folder to write into (default: --corpus, else ./corpus)
+    #[arg(long, value_name = "DIR")]
+    pub into: Option<PathBuf>,
+    #[arg(long)]
+    pub title: Option<String>,
+    /// YYYY-MM-DD
+    #[arg(long)]
+    pub published: Option<String>,
+    /// Two-letter code, e.g. nl
+    #[arg(long)]
+    pub language: Option<String>,
+    #[arg(long)]
+    pub publisher: Option<String>,
+    /// The id of the edition this one replaces
+    #[arg(long)]
+    pub supersedes: Option<String>,
+    /// Only report what was recognised; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// Id of the old edition
+    pub old: String,
+    /// Id of the new edition
+    pub new: String,
+    #[arg(long, conflicts_with = "markdown")]
+    pub json: bool,
+    /// A report for trainers, in Markdown
+    #[arg(long)]
+    pub markdown: bool,
+    /// Write to this file instead of standard output
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuestionnairesCommand {
+    /// Rewrite refs into an old edition that certainly moved; list the rest
+    Migrate(MigrateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MigrateArgs {
+    /// Id of the old edition
+    #[arg(long)]
+    pub from: String,
+    /// Id of the new edition
+    #[arg(long)]
+    pub to: String,
+    /// Rewrite the files (without it, only list what would change)
+    #[arg(long)]
+    pub write: bool,
 }
 
 #[derive(Debug, Args)]
@@ -169,6 +252,8 @@ pub enum SessionsCommand {
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum ExportFormat {
     Markdown,
+    /// One self-contained file, printable on A4
+    Html,
     Json,
 }
 

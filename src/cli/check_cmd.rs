@@ -10,14 +10,10 @@ use crate::assets::{FileSet, Origin, TextFile};
 use crate::check;
 use crate::error::Result;
 
-/// Every valid ref of the active corpus (`--corpus` or the built-in one),
-/// and its text as the grounding rules need it.
-fn corpus(ctx: &Ctx) -> Result<(Vec<String>, check::Grounds)> {
+/// The active corpus (`--corpus` or the built-in one).
+fn corpus(ctx: &Ctx) -> Result<crate::corpus::Corpus> {
     let files = FileSet::corpus(ctx.settings.corpus.as_deref())?;
-    let corpus = crate::corpus::Corpus::load(&files)?;
-    let mut refs = corpus.refs();
-    refs.sort();
-    Ok((refs, check::Grounds::from_corpus(&corpus)))
+    crate::corpus::Corpus::load(&files)
 }
 
 /// The files to check: the active questionnaires, or the named files and
@@ -57,8 +53,17 @@ fn gather(ctx: &Ctx, paths: &[std::path::PathBuf]) -> Result<FileSet> {
 
 pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<ExitCode> {
     let files = gather(ctx, &args.paths)?;
-    let (refs, grounds) = corpus(ctx)?;
-    let diags = check::check_grounded(&files, &refs, &grounds);
+    let corpus = corpus(ctx)?;
+    let mut refs = corpus.refs();
+    refs.sort();
+    let grounds = check::Grounds::from_corpus(&corpus);
+    let mut diags = check::check_grounded(&files, &refs, &grounds);
+    // Refs into an edition that a newer document supersedes.
+    let (catalog, _) = crate::questionnaire::load_checked(&files, &refs);
+    diags.extend(crate::questionnaire::editions::diagnostics(
+        &catalog, &corpus, &files,
+    ));
+    diags.sort_by(|a, b| (&a.file, a.span.start).cmp(&(&b.file, b.span.start)));
     let lang = ctx.settings.lang;
     let toml_files = files
         .files

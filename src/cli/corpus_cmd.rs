@@ -14,6 +14,11 @@ use crate::i18n::{CorpusText, fill};
 use crate::sanitize::{clean, clean_line, escape_json};
 
 pub fn run(ctx: &Ctx, cmd: &CorpusCommand) -> Result<ExitCode> {
+    match cmd {
+        CorpusCommand::Import(a) => return super::import_cmd::run(ctx, a),
+        CorpusCommand::Diff(a) => return super::diff_cmd::run(ctx, a),
+        _ => {}
+    }
     let files = FileSet::corpus(ctx.settings.corpus.as_deref())?;
     let corpus = Corpus::load(&files)?;
     let out = match cmd {
@@ -42,6 +47,7 @@ pub fn run(ctx: &Ctx, cmd: &CorpusCommand) -> Result<ExitCode> {
                 show_human(&resolved, width, &ctx.strings.corpus)
             }
         }
+        CorpusCommand::Import(_) | CorpusCommand::Diff(_) => unreachable!("dispatched above"),
     };
     let mut stdout = std::io::stdout().lock();
     stdout
@@ -157,7 +163,7 @@ fn list_human(corpus: &Corpus, s: &CorpusText) -> String {
     out
 }
 
-fn problem_line(p: &ParseProblem, s: &CorpusText) -> String {
+pub(super) fn problem_line(p: &ParseProblem, s: &CorpusText) -> String {
     let what = match &p.kind {
         ProblemKind::UnplacedFootnote { number } => fill(
             &s.problem_unplaced_footnote,

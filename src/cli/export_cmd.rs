@@ -1,10 +1,11 @@
-//! `gehoor export SESSION [--format markdown|json] [-o FILE]`.
+//! `gehoor export SESSION [--format markdown|html|json] [-o FILE]`: the
+//! interview record, in the session's language, times in local time.
 
 use std::process::ExitCode;
 
 use super::{Ctx, ExportArgs, ExportFormat};
 use crate::error::Result;
-use crate::export::{self, Library};
+use crate::export;
 use crate::notes::{Store, write_atomic};
 use crate::sanitize::clean_line;
 
@@ -19,15 +20,13 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<ExitCode> {
     let (catalog, _) = crate::questionnaire::load(&crate::assets::FileSet::questionnaires(
         ctx.settings.questionnaires.as_deref(),
     )?);
-    let context = Library {
-        catalog: &catalog,
-        corpus: &corpus,
-    };
+    let record = export::build(&session, &catalog, &corpus, &jiff::tz::TimeZone::system());
     let text = match args.format {
-        ExportFormat::Markdown => export::markdown(&session, &context, ctx.settings.lang),
+        ExportFormat::Markdown => export::markdown(&record, session.lang),
+        ExportFormat::Html => export::html(&record, session.lang),
         ExportFormat::Json => {
             let mut t = crate::sanitize::escape_json(
-                &serde_json::to_string_pretty(&export::json(&session, &context))
+                &serde_json::to_string_pretty(&export::json(&record))
                     .expect("a JSON value serialises"),
             );
             t.push('\n');

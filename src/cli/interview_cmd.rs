@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use super::{Ctx, InterviewArgs};
 use crate::error::{Error, Result};
+use crate::message::Msg;
 use crate::notes::Session;
 use crate::tui::{self, Start};
 
@@ -22,7 +23,10 @@ pub fn run(ctx: &Ctx, args: &InterviewArgs) -> Result<ExitCode> {
             None => {
                 let ids: Vec<&str> = cat.profiles.iter().map(|p| p.id.as_str()).collect();
                 return Err(Error::Usage {
-                    detail: format!("unknown profile '{p}'; known profiles: {}", ids.join(", ")),
+                    detail: Msg::new(
+                        "unknown_profile",
+                        &[("name", p), ("known", &ids.join(", "))],
+                    ),
                 });
             }
         }
@@ -37,11 +41,14 @@ pub fn run(ctx: &Ctx, args: &InterviewArgs) -> Result<ExitCode> {
         if cat.questionnaire(t).is_none() {
             let ids: Vec<&str> = cat.questionnaires.iter().map(|q| q.id.as_str()).collect();
             return Err(Error::Usage {
-                detail: format!("unknown topic '{t}'; known topics: {}", ids.join(", ")),
+                detail: Msg::new("unknown_topic", &[("name", t), ("known", &ids.join(", "))]),
             });
         }
     }
     let case_ref = args.case_ref.clone().unwrap_or_default();
+    if !case_ref.trim().is_empty() && !super::intake::confirm(ctx, &case_ref) {
+        return Ok(ExitCode::SUCCESS);
+    }
     let interviewer = args
         .interviewer
         .clone()

@@ -13,43 +13,46 @@ pub fn config_path(ctx: &Ctx) -> Result<ExitCode> {
         Some(p) => println!("{}", p.display()),
         None => {
             return Err(Error::Usage {
-                detail: "this platform has no configuration folder; set GEHOOR_CONFIG".into(),
+                detail: crate::message::Msg::new("no_config_dir", &[]),
             });
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn completions(args: &CompletionsArgs) -> Result<ExitCode> {
+pub fn completions(ctx: &Ctx, args: &CompletionsArgs) -> Result<ExitCode> {
     use clap_complete::{Shell, generate};
     let shell = match args.shell {
         ShellArg::Bash => Shell::Bash,
         ShellArg::Zsh => Shell::Zsh,
         ShellArg::Fish => Shell::Fish,
     };
-    generate(shell, &mut Cli::command(), "gehoor", &mut std::io::stdout());
+    let mut cmd = super::help::localize(Cli::command(), ctx.strings);
+    generate(shell, &mut cmd, "gehoor", &mut std::io::stdout());
     Ok(ExitCode::SUCCESS)
 }
 
+/// gehoor.1 on standard output, or every page into `--out-dir`.
 pub fn man(ctx: &Ctx, args: &ManArgs) -> Result<ExitCode> {
-    let man = clap_mangen::Man::new(Cli::command());
-    let mut buf = Vec::new();
-    man.render(&mut buf)
-        .map_err(|e| Error::io(IoOp::Write, "gehoor.1", e))?;
+    let cmd = super::help::localize(Cli::command(), ctx.strings);
+    let pages =
+        super::man::pages(&cmd, ctx.strings).map_err(|e| Error::io(IoOp::Write, "gehoor.1", e))?;
     match &args.out_dir {
         Some(dir) => {
-            let path = dir.join("gehoor.1");
-            std::fs::write(&path, &buf).map_err(|e| Error::io(IoOp::Write, &path, e))?;
-            println!(
-                "{}",
-                crate::i18n::fill(
-                    &ctx.strings.cli.man_written,
-                    &[("path", &path.display().to_string())]
-                )
-            );
+            for (name, text) in &pages {
+                let path = dir.join(name);
+                std::fs::write(&path, text).map_err(|e| Error::io(IoOp::Write, &path, e))?;
+                println!(
+                    "{}",
+                    crate::i18n::fill(
+                        &ctx.strings.cli.man_written,
+                        &[("path", &path.display().to_string())]
+                    )
+                );
+            }
         }
         None => std::io::stdout()
-            .write_all(&buf)
+            .write_all(&pages[0].1)
             .map_err(|e| Error::io(IoOp::Write, "<stdout>", e))?,
     }
     Ok(ExitCode::SUCCESS)

@@ -38,7 +38,8 @@ pub fn run(ctx: &Ctx, args: &SearchArgs) -> Result<ExitCode> {
     };
     let hits = index.search(&query, &opts);
     let out = if args.json {
-        escape_json(&serde_json::to_string_pretty(&hits).expect("hits serialise")) + "\n"
+        escape_json(&serde_json::to_string_pretty(&json_hits(&hits)).expect("hits serialise"))
+            + "\n"
     } else {
         render_text(ctx, &index, &query, &hits, args.limit, args.explain)
     };
@@ -74,6 +75,29 @@ fn load_index(ctx: &Ctx) -> Result<(Index, Vec<String>)> {
         index.set_vectors(v);
     }
     Ok((index, docs))
+}
+
+/// The hits as JSON: `highlights` are byte offsets into the UTF-8
+/// `snippet` (what Rust and Go slice by); `highlight_chars` are the same
+/// ranges in characters (Unicode scalar values, as Python counts).
+fn json_hits(hits: &[Hit]) -> serde_json::Value {
+    let chars = |s: &str, byte: usize| s.get(..byte).map_or(0, |p| p.chars().count());
+    let mut value = serde_json::to_value(hits).expect("hits serialise");
+    if let Some(list) = value.as_array_mut() {
+        for (v, h) in list.iter_mut().zip(hits) {
+            v["highlight_chars"] = h
+                .highlights
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "start": chars(&h.snippet, r.start),
+                        "end": chars(&h.snippet, r.end),
+                    })
+                })
+                .collect();
+        }
+    }
+    value
 }
 
 /// Matched words between «guillemets»; every piece of corpus text cleaned.

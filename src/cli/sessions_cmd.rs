@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{Ctx, SessionsCommand, StatusArg};
 use crate::error::Result;
 use crate::i18n::{NotesText, fill};
-use crate::notes::{ListEntry, Status, Store};
+use crate::notes::{ListEntry, Status, Store, short_ids};
 use crate::sanitize::clean_line;
 
 pub fn run(ctx: &Ctx, cmd: &SessionsCommand) -> Result<ExitCode> {
@@ -54,14 +54,17 @@ pub fn status_text(n: &NotesText, s: Status) -> &str {
     }
 }
 
-fn wanted(filter: Option<StatusArg>, s: Status) -> bool {
-    match filter {
-        None => true,
-        Some(StatusArg::Draft) => s == Status::Draft,
-        Some(StatusArg::Submitted) => s == Status::Submitted,
-        Some(StatusArg::Approved) => s == Status::Approved,
-        Some(StatusArg::Returned) => s == Status::Returned,
+fn status_of(arg: StatusArg) -> Status {
+    match arg {
+        StatusArg::Draft => Status::Draft,
+        StatusArg::Submitted => Status::Submitted,
+        StatusArg::Approved => Status::Approved,
+        StatusArg::Returned => Status::Returned,
     }
+}
+
+fn wanted(filter: Option<StatusArg>, s: Status) -> bool {
+    filter.is_none_or(|f| status_of(f) == s)
 }
 
 fn pad(text: &str, width: usize) -> String {
@@ -71,8 +74,23 @@ fn pad(text: &str, width: usize) -> String {
 
 fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Result<ExitCode> {
     // Unreadable files are always shown: they need attention whatever the filter.
-    let entries: Vec<ListEntry> = store
-        .list()?
+    let all = store.list()?;
+    let total = all
+        .iter()
+        .filter(|e| matches!(e, ListEntry::Session(_)))
+        .count();
+    // Unique among every session in the folder, not only the shown ones, so
+    // that `export` and `review` accept them.
+    let ids: Vec<uuid::Uuid> = all
+        .iter()
+        .filter_map(|e| match e {
+            ListEntry::Session(s) => Some(s.id),
+            ListEntry::Unreadable { .. } => None,
+        })
+        .collect();
+    let short: std::collections::HashMap<uuid::Uuid, String> =
+        ids.iter().copied().zip(short_ids(&ids)).collect();
+    let entries: Vec<ListEntry> = all
         .into_iter()
         .filter(|e| match e {
             ListEntry::Session(s) => wanted(filter, s.status),
@@ -86,6 +104,21 @@ fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Resu
         return Ok(ExitCode::SUCCESS);
     }
     let n = &ctx.strings.notes;
+    if entries.is_empty() && total > 0 {
+        let status = filter.map_or(String::new(), |f| status_text(n, status_of(f)).to_string());
+        println!(
+            "{}",
+            fill(
+                &n.list_none_match,
+                &[
+                    ("status", &status),
+                    ("dir", &clean_line(&store.dir().display().to_string())),
+                    ("count", &total.to_string()),
+                ]
+            )
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     if entries.is_empty() {
         println!(
             "{}",
@@ -110,7 +143,10 @@ fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Resu
     for e in &entries {
         if let ListEntry::Session(s) = e {
             rows.push([
-                s.id.to_string()[..8].to_string(),
+                short
+                    .get(&s.id)
+                    .cloned()
+                    .unwrap_or_else(|| s.id.to_string()),
                 clean_line(&s.case_ref),
                 clean_line(&s.interviewer),
                 s.updated.strftime("%Y-%m-%d %H:%M").to_string(),
@@ -133,9 +169,10 @@ fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Resu
     for e in &entries {
         if let ListEntry::Unreadable {
             path,
-            reason,
             line,
             col,
+            message,
+            ..
         } = e
         {
             let file = path
@@ -150,7 +187,7 @@ fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Resu
                         ("path", &clean_line(&path.display().to_string())),
                         ("line", &line.to_string()),
                         ("col", &col.to_string()),
-                        ("reason", &clean_line(reason)),
+                        ("reason", &clean_line(&message.render(ctx.strings))),
                     ]
                 ),
                 fill(&n.list_unreadable_hint, &[("file", &clean_line(&file))])

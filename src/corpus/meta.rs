@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::error::{Error, Result, line_col};
+use crate::message::Msg;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -71,6 +72,8 @@ pub struct DocumentMeta {
     pub line_hyphen: LineHyphen,
     /// The text file, relative to the document's folder.
     pub text: String,
+    /// The id of the earlier edition this document replaces.
+    pub supersedes: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -87,13 +90,14 @@ struct Raw {
     layout: Layout,
     line_hyphen: Option<LineHyphen>,
     text: Option<String>,
+    supersedes: Option<Spanned<String>>,
 }
 
 /// Parse a `document.toml`; `folder` is the name of the folder it sits in,
 /// which must equal its id so that refs and paths agree.
 pub fn parse(path: &Path, text: &str, folder: &str) -> Result<DocumentMeta> {
     let raw: Raw = toml::from_str(text).map_err(|e| crate::error::from_toml(path, text, &e))?;
-    let at = |span: std::ops::Range<usize>, detail: String| {
+    let at = |span: std::ops::Range<usize>, detail: Msg| {
         let (line, col) = line_col(text, span.start);
         Error::Parse {
             path: path.to_path_buf(),
@@ -104,29 +108,26 @@ pub fn parse(path: &Path, text: &str, folder: &str) -> Result<DocumentMeta> {
     };
     let id = raw.id.get_ref();
     if !valid_id(id) {
-        return Err(at(
-            raw.id.span(),
-            format!("document id '{id}' must be lowercase letters, digits and '-'"),
-        ));
+        return Err(at(raw.id.span(), Msg::new("doc_id_invalid", &[("id", id)])));
     }
     if id != folder {
         return Err(at(
             raw.id.span(),
-            format!("document id '{id}' must equal its folder name '{folder}'"),
+            Msg::new("doc_id_folder", &[("id", id), ("folder", folder)]),
         ));
     }
     let lang = raw.language.get_ref();
     if !(lang.len() == 2 && lang.chars().all(|c| c.is_ascii_lowercase())) {
         return Err(at(
             raw.language.span(),
-            format!("language '{lang}' must be a two-letter code such as \"nl\""),
+            Msg::new("doc_lang", &[("lang", lang)]),
         ));
     }
     let published = raw.published.get_ref();
     if published.parse::<jiff::civil::Date>().is_err() {
         return Err(at(
             raw.published.span(),
-            format!("published date '{published}' must be YYYY-MM-DD"),
+            Msg::new("doc_published", &[("published", published)]),
         ));
     }
     if let Some(p) = &raw.reporting_period {
@@ -136,11 +137,16 @@ pub fn parse(path: &Path, text: &str, folder: &str) -> Result<DocumentMeta> {
         };
         let period = p.get_ref();
         if !ok(&period.from) || !ok(&period.to) {
-            return Err(at(
-                p.span(),
-                "reporting_period needs from and to as YYYY-MM or YYYY-MM-DD".into(),
-            ));
+            return Err(at(p.span(), Msg::new("doc_period", &[])));
         }
+    }
+    if let Some(old) = &raw.supersedes
+        && (!valid_id(old.get_ref()) || old.get_ref() == id)
+    {
+        return Err(at(
+            old.span(),
+            Msg::new("doc_supersedes", &[("old", old.get_ref())]),
+        ));
     }
     Ok(DocumentMeta {
         id: id.clone(),
@@ -154,6 +160,7 @@ pub fn parse(path: &Path, text: &str, folder: &str) -> Result<DocumentMeta> {
         line_hyphen: raw.line_hyphen.unwrap_or(raw.layout.default_hyphen()),
         layout: raw.layout,
         text: raw.text.unwrap_or_else(|| "text.txt".into()),
+        supersedes: raw.supersedes.map(Spanned::into_inner),
     })
 }
 
@@ -202,7 +209,7 @@ layout = "article"
         match parse(Path::new("d.toml"), OK, "other").unwrap_err() {
             Error::Parse { line, detail, .. } => {
                 assert_eq!(line, 1);
-                assert!(detail.contains("folder"));
+                assert!(detail.to_string().contains("folder"));
             }
             e => panic!("{e:?}"),
         }

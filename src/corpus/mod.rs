@@ -1,6 +1,9 @@
 //! The source documents: parsed into sections, paragraphs and footnotes,
 //! addressed by stable refs (`DOC#1.1.3.1/p2`). See docs/corpus.md.
 
+pub mod citation;
+pub mod edition;
+pub mod import;
 mod markers;
 pub mod meta;
 mod model;
@@ -29,6 +32,9 @@ pub struct Corpus {
     /// Sorted by id.
     pub documents: Vec<Document>,
     pub problems: Vec<ParseProblem>,
+    /// For sections of documents that a newer one supersedes, by section
+    /// ref: what the newer edition did with them.
+    pub newer: std::collections::BTreeMap<String, edition::Newer>,
 }
 
 impl Corpus {
@@ -52,7 +58,7 @@ impl Corpus {
                     path,
                     line: 1,
                     col: 1,
-                    detail: format!("the text file '{text_rel}' it names does not exist"),
+                    detail: crate::message::Msg::new("doc_text_missing", &[("file", &text_rel)]),
                 });
             };
             let (doc, problems) = parse_document(meta, &text.text);
@@ -60,11 +66,18 @@ impl Corpus {
             corpus.documents.push(doc);
         }
         corpus.documents.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
+        corpus.newer = edition::newer_editions(&corpus.documents);
         Ok(corpus)
     }
 
     pub fn document(&self, id: &str) -> Option<&Document> {
         self.documents.iter().find(|d| d.meta.id == id)
+    }
+
+    /// What a newer edition did with the section `reference` is in (a
+    /// paragraph ref counts for its section).
+    pub fn newer_edition(&self, reference: &str) -> Option<&edition::Newer> {
+        self.newer.get(&Ref::split(reference.trim()).section_ref())
     }
 
     pub fn footnote(&self, doc: &str, number: u32) -> Option<&Footnote> {

@@ -1,157 +1,176 @@
+//! The record from a small session over the shipped `summons` questionnaire.
+//! The full golden record (every question kind, every lifecycle event) is
+//! in tests/it/record.rs.
+
+use jiff::Zoned;
+use jiff::tz::{Offset, TimeZone};
+
 use super::*;
-use crate::notes::QuestionnaireUse;
+use crate::i18n::Lang;
+use crate::notes::{Policy, Session};
+use crate::questionnaire::{AnswerStatus, Catalog, Value};
 
-struct Ctx;
-
-impl ExportContext for Ctx {
-    fn question_text(&self, full_id: &str, lang: Lang) -> Option<String> {
-        match (full_id, lang) {
-            ("summons.received", Lang::En) => Some("Did you receive a summons?".into()),
-            ("summons.received", Lang::Nl) => Some("Heeft u een oproep ontvangen?".into()),
-            ("summons.date", Lang::En) => Some("When?".into()),
-            _ => None,
-        }
-    }
-    fn passage(&self, reference: &str) -> Option<(String, String)> {
-        (reference == "ambtsbericht-rf-2025#1.1.3/p2").then(|| {
-            (
-                "1.1.3 Oproepen".to_string(),
-                "Oproepen worden per post bezorgd.\nTweede regel.".to_string(),
-            )
-        })
-    }
+fn catalog() -> Catalog {
+    crate::questionnaire::load(&crate::assets::FileSet::embedded_questionnaires()).0
 }
 
-fn sample() -> Session {
+fn at(s: &str) -> Zoned {
+    crate::notes::parse_stamp(s).unwrap()
+}
+
+fn tz() -> TimeZone {
+    TimeZone::fixed(Offset::from_seconds(3600).unwrap())
+}
+
+fn sample(lang: Lang) -> Session {
+    let cat = catalog();
+    let qn = cat.questionnaire("summons").unwrap();
     let mut s = Session::new(
         "TEST-EXPORT",
         "Interviewer A",
-        Lang::En,
-        vec![QuestionnaireUse {
-            id: "summons".into(),
-            version: 3,
-            hash: "ab".into(),
-        }],
+        lang,
+        crate::interview::uses(&[qn]),
         &crate::notes::now(),
     );
     s.set_value(
         "summons.received",
-        Some(Value::YesNo(true)),
+        Some(Value::Choice("yes".into())),
         &crate::notes::now(),
     );
-    s.set_note(
-        "summons.received",
-        "# not a heading\n\u{1b}[31mred\u{1b}[0m text",
-        &crate::notes::now(),
-    );
-    s.cite(
-        "summons.received",
-        "ambtsbericht-rf-2025#1.1.3/p2",
-        &crate::notes::now(),
-    );
-    s.cite(
-        "summons.received",
-        "brief-moratorium-2022",
-        &crate::notes::now(),
-    );
-    s.set_flagged("summons.received", true, &crate::notes::now());
+    s.add_group_instance("summons.summonses", &crate::notes::now());
+    s.add_group_instance("summons.summonses", &crate::notes::now());
     s.set_value(
         "summons.date#1",
-        Some(Value::Date("2023-10".parse().unwrap())),
+        Some(Value::Date("2024-03".parse().unwrap())),
+        &crate::notes::now(),
+    );
+    s.set_value(
+        "summons.date#2",
+        Some(Value::Date("~2023".parse().unwrap())),
+        &crate::notes::now(),
+    );
+    s.set_value(
+        "summons.channel#1",
+        Some(Value::Choice("via_others".into())),
         &crate::notes::now(),
     );
     s.set_status(
-        "summons.other",
+        "summons.purpose#1",
         AnswerStatus::Declined,
         &crate::notes::now(),
     );
-    s.add_comment(
-        "Supervisor B",
-        Some("summons.received"),
-        "Which office?",
+    s.set_note(
+        "summons.aftermath#1",
+        "Line one & <two>\n# three",
         &crate::notes::now(),
     );
-    s.add_comment("Supervisor B", None, "Thorough.", &crate::notes::now());
-    s.submit("Interviewer A", &crate::notes::now()).unwrap();
-    s.return_for_work(
-        "Supervisor B",
-        "date of the second summons",
-        &crate::notes::now(),
-    )
-    .unwrap();
+    s.cite("summons.received", "doc`x`#1", &crate::notes::now());
+    s.submit("Interviewer A", &at("2026-03-02T10:00:00+01:00"))
+        .unwrap();
     s
 }
 
 #[test]
-fn markdown_holds_questions_answers_sources_comments_history() {
-    let s = sample();
-    let m = markdown(&s, &Ctx, Lang::En);
-    assert!(m.starts_with("# Interview session: TEST-EXPORT\n"), "{m}");
+fn the_record_follows_the_interview_not_the_keys() {
+    let s = sample(Lang::Nl);
+    let rec = build(&s, &catalog(), &NoPassages, &tz());
+    let keys: Vec<&str> = rec.items().map(|i| i.key.as_str()).collect();
+    let pos = |k: &str| {
+        keys.iter()
+            .position(|x| *x == k)
+            .unwrap_or_else(|| panic!("{k} in {keys:?}"))
+    };
+    assert!(pos("summons.received") < pos("summons.date#1"));
+    assert!(pos("summons.date#1") < pos("summons.purpose#1"));
+    assert!(pos("summons.purpose#1") < pos("summons.channel#1"));
+    assert!(pos("summons.aftermath#1") < pos("summons.date#2"));
+    let md = markdown(&rec, Lang::Nl);
+    assert!(md.contains("#### Oproep 1\n"), "{md}");
+    assert!(md.contains("#### Oproep 2\n"), "{md}");
+    assert!(md.contains("maart 2024 (maand)"), "{md}");
+    assert!(md.contains("ca. 2023"), "{md}");
+    assert!(!md.contains("via_others"), "labels, not codes:\n{md}");
+    assert!(md.contains("wil niet antwoorden"), "{md}");
+    assert!(md.contains("2 maart 2026, 10:00 (UTC+01:00)"), "{md}");
+    // Multi-line notes keep their lines; & and < cannot become HTML; a
+    // backtick in a ref cannot end the code span.
     assert!(
-        m.contains("### Did you receive a summons? — `summons.received`"),
-        "{m}"
+        md.contains("> Line one &amp; &lt;two>  \n  > \\# three"),
+        "{md}"
     );
-    assert!(m.contains("- **Answer:** yes"), "{m}");
-    assert!(m.contains("### When? (no. 1) — `summons.date#1`"), "{m}");
-    assert!(m.contains("- **Answer:** 2023-10"), "{m}");
-    assert!(m.contains("### `summons.other`\n"), "{m}");
-    assert!(m.contains("- **Status:** declined"), "{m}");
-    assert!(m.contains("> \\# not a heading\n"), "{m}");
-    assert!(!m.contains('\u{1b}'), "escape sequences are removed");
-    assert!(m.contains("> red text\n"), "{m}");
-    assert!(m.contains("- `ambtsbericht-rf-2025#1.1.3/p2` — 1.1.3 Oproepen\n\n> Oproepen worden per post bezorgd.\n> Tweede regel.\n"), "{m}");
-    assert!(m.contains("- `brief-moratorium-2022`\n"), "{m}");
-    assert!(m.contains("Which office?"));
-    assert!(m.contains(", whole session): Thorough."), "{m}");
-    assert!(
-        m.contains("submitted → returned (Supervisor B); reason: date of the second summons"),
-        "{m}"
-    );
-    let nl = markdown(&s, &Ctx, Lang::Nl);
-    assert!(nl.contains("### Heeft u een oproep ontvangen?"), "{nl}");
-    assert!(nl.contains("- **Antwoord:** ja"), "{nl}");
-    assert!(nl.contains("ingediend → teruggestuurd"), "{nl}");
+    assert!(md.contains("``doc`x`#1``"), "{md}");
 }
 
 #[test]
-fn markdown_without_context_names_ids_and_refs() {
-    let m = markdown(&sample(), &NoContext, Lang::En);
-    assert!(m.contains("### `summons.received`\n"), "{m}");
-    assert!(m.contains("- `ambtsbericht-rf-2025#1.1.3/p2`\n"), "{m}");
+fn open_required_questions_are_listed_as_open() {
+    let cat = catalog();
+    let qn = cat.questionnaire("summons").unwrap();
+    let s = Session::new(
+        "T",
+        "A",
+        Lang::En,
+        crate::interview::uses(&[qn]),
+        &crate::notes::now(),
+    );
+    let rec = build(&s, &cat, &NoPassages, &tz());
+    let open: Vec<&str> = rec
+        .items()
+        .filter(|i| i.is_open_required())
+        .map(|i| i.key.as_str())
+        .collect();
+    assert_eq!(open, ["summons.received"]);
+    assert!(markdown(&rec, Lang::En).contains("Open (required question, not answered)"));
 }
 
 #[test]
-fn json_follows_the_documented_schema() {
-    let s = sample();
-    let j = json(&s, &Ctx);
-    assert_eq!(j["format"], "gehoor-session");
-    assert_eq!(j["format_version"], 1);
-    assert_eq!(j["id"], s.id.to_string());
-    assert_eq!(j["status"], "returned");
-    assert_eq!(j["questionnaires"][0]["version"], 3);
-    let answers = j["answers"].as_array().unwrap();
-    assert_eq!(answers.len(), 3);
-    let date = answers
+fn changes_after_a_reopen_are_marked_against_the_submitted_version() {
+    let mut s = sample(Lang::En);
+    s.reopen(
+        "Interviewer A",
+        "read-back",
+        &at("2026-03-03T09:00:00+01:00"),
+    )
+    .unwrap();
+    s.set_value(
+        "summons.date#2",
+        Some(Value::Date("2023-05".parse().unwrap())),
+        &crate::notes::now(),
+    );
+    let rec = build(&s, &catalog(), &NoPassages, &tz());
+    let ch = rec
+        .changes
+        .as_ref()
+        .expect("changes since the reopened version");
+    assert_eq!(ch.lines.len(), 1);
+    assert_eq!(ch.lines[0].before, "c. 2023");
+    assert_eq!(ch.lines[0].after, "May 2023 (month)");
+    let item = rec.items().find(|i| i.key == "summons.date#2").unwrap();
+    assert!(item.answer.as_ref().unwrap().changed.is_some());
+    let j = json(&rec);
+    assert_eq!(j["history"][1]["reason"], "read-back");
+    assert_eq!(j["history"][1]["to"], "draft");
+}
+
+#[test]
+fn json_has_labels_beside_codes_and_rfc3339_times() {
+    let mut s = sample(Lang::En);
+    s.approve(
+        "Supervisor B",
+        &at("2026-03-04T12:30:00+01:00"),
+        Policy::default(),
+    )
+    .unwrap();
+    let j = json(&build(&s, &catalog(), &NoPassages, &tz()));
+    assert_eq!(j["format"], JSON_FORMAT);
+    assert_eq!(j["status"]["code"], "approved");
+    assert_eq!(j["approved"]["at"], "2026-03-04T12:30:00+01:00");
+    let channel = j["answers"]
+        .as_array()
+        .unwrap()
         .iter()
-        .find(|a| a["key"] == "summons.date#1")
+        .find(|a| a["key"] == "summons.channel#1")
         .unwrap();
-    assert_eq!(date["questionnaire"], "summons");
-    assert_eq!(date["question"], "date");
-    assert_eq!(date["instance"], 1);
-    assert_eq!(date["value"]["earliest"], "2023-10-01");
-    assert_eq!(date["value"]["latest"], "2023-10-31");
-    assert_eq!(date["value"]["precision"], "month");
-    let rec = answers
-        .iter()
-        .find(|a| a["key"] == "summons.received")
-        .unwrap();
-    assert_eq!(rec["instance"], Json::Null);
-    assert_eq!(rec["question_text"], "Did you receive a summons?");
-    assert_eq!(rec["value"], json!({"type": "yes_no", "value": true}));
-    assert_eq!(rec["cited"][0]["title"], "1.1.3 Oproepen");
-    assert_eq!(rec["cited"][1]["text"], Json::Null);
-    assert!(!rec["note"].as_str().unwrap().contains('\u{1b}'));
-    assert_eq!(j["comments"][1]["target"], Json::Null);
-    assert_eq!(j["history"][1]["reason"], "date of the second summons");
-    assert_eq!(j["history"][1]["by"], "Supervisor B");
+    assert_eq!(channel["value"]["value"], "via_others");
+    assert!(channel["value"]["labels"][0].as_str().unwrap().len() > 3);
+    assert_eq!(channel["instance"], 1);
 }

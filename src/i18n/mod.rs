@@ -108,13 +108,19 @@ macro_rules! string_table {
 string_table! {
     common: Common,
     cli: Cli,
+    cli_help: CliHelp,
     error: ErrorText,
+    intake: IntakeText,
+    messages: Messages,
     tui: Tui,
     check: Check,
     corpus: CorpusText,
+    edition: EditionText,
     search: SearchText,
     notes: NotesText,
     review: ReviewText,
+    record: RecordText,
+    lifecycle: LifecycleText,
 }
 
 static TABLES: OnceLock<[Strings; 2]> = OnceLock::new();

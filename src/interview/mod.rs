@@ -8,7 +8,10 @@ pub mod timeline;
 mod topic;
 
 pub use answers::SessionAnswers;
-pub use rows::{Orphan, Progress, Row, RowKind, orphaned_answers, progress, resume_at, rows};
+pub use rows::{
+    Orphan, Progress, Row, RowKind, orphaned_answers, progress, required_status_only, resume_at,
+    rows,
+};
 pub use topic::{kept_in_topic, never_opened};
 
 use crate::notes::{QuestionnaireUse, Session};

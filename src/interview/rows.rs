@@ -150,16 +150,34 @@ fn group_visible(qn: &Questionnaire, group: &Group, answers: &SessionAnswers<'_>
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Progress {
+    /// Real answers: a value, given with the status "answered".
     pub answered: usize,
+    /// Only a status: declined, unclear, not applicable, not asked.
+    pub status_only: usize,
     pub unanswered: usize,
     pub required_missing: usize,
+    /// Required questions answered only with a status: submit lists them.
+    pub required_status_only: usize,
     pub flagged: usize,
 }
 
 impl Progress {
     pub fn total(&self) -> usize {
-        self.answered + self.unanswered
+        self.answered + self.status_only + self.unanswered
     }
+}
+
+/// Required questions in `rows` answered only with a status (declined,
+/// unclear, n.a., not asked): submit lists them and asks for confirmation.
+pub fn required_status_only(catalog: &Catalog, session: &Session, rows: &[Row]) -> Vec<String> {
+    rows.iter()
+        .filter_map(|row| Some((row.key()?, row.question?, row.qn)))
+        .filter(|&(key, qi, qn)| {
+            catalog.questionnaires[qn].questions[qi].required == Required::Must
+                && session.answers.get(key).is_some_and(|a| a.is_status_only())
+        })
+        .map(|(key, _, _)| key.to_string())
+        .collect()
 }
 
 /// Counts over the visible questions in `rows`.
@@ -171,7 +189,12 @@ pub fn progress(catalog: &Catalog, session: &Session, rows: &[Row]) -> Progress 
         };
         let q = &catalog.questionnaires[row.qn].questions[qi];
         let answer = session.answers.get(key);
-        if answer.is_some_and(|a| a.is_answered()) {
+        if answer.is_some_and(|a| a.is_status_only()) {
+            p.status_only += 1;
+            if q.required == Required::Must {
+                p.required_status_only += 1;
+            }
+        } else if answer.is_some_and(|a| a.has_value()) {
             p.answered += 1;
         } else {
             p.unanswered += 1;

@@ -72,7 +72,14 @@ impl Shape {
 
 const ANSWER: Shape = Shape {
     required: &["status", "created", "updated"],
-    optional: &["value", "note", "cited", "flagged"],
+    optional: &[
+        "value",
+        "note",
+        "cited",
+        "cited_passages",
+        "flagged",
+        "given",
+    ],
 };
 const COMMENT: Shape = Shape {
     required: &["id", "author", "at", "text"],
@@ -89,6 +96,18 @@ const QUESTIONNAIRE: Shape = Shape {
 const REMOVED: Shape = Shape {
     required: &["key", "removed"],
     optional: &[],
+};
+const SUBMISSION: Shape = Shape {
+    required: &["by", "at"],
+    optional: &["answers"],
+};
+const SNAPSHOT: Shape = Shape {
+    required: &["status"],
+    optional: &["value", "note", "cited"],
+};
+const AMENDMENT: Shape = Shape {
+    required: &["by", "at", "source"],
+    optional: &["value", "text"],
 };
 
 #[derive(Default)]
@@ -113,6 +132,9 @@ enum Kind {
     RemovedAnswer,
     /// `[groups]`: counts under any group id.
     Groups,
+    /// Tables that do not change the summary but must have their shape:
+    /// `[[submissions]]`, their answers, and answers' `amendments`.
+    Shaped,
     /// Anything else; it marks the scan `unusual`.
     Other,
 }
@@ -133,6 +155,8 @@ struct Scan<'a> {
     questionnaires: Vec<Vec<String>>,
     removed: Vec<Vec<String>>,
     removed_answers: Vec<Vec<String>>,
+    /// Each `Shaped` table's keys with the shape they must fit.
+    shaped: Vec<(Vec<String>, &'static Shape)>,
     unusual: bool,
     failed: bool,
 }
@@ -155,6 +179,7 @@ impl Scan<'_> {
             Some(Kind::Questionnaire) => self.questionnaires.last_mut().expect("opened"),
             Some(Kind::Removed) => self.removed.last_mut().expect("opened"),
             Some(Kind::RemovedAnswer) => self.removed_answers.last_mut().expect("opened"),
+            Some(Kind::Shaped) => &mut self.shaped.last_mut().expect("opened").0,
             _ => &mut self.body_keys,
         }
     }
@@ -187,6 +212,13 @@ impl EventReceiver for Scan<'_> {
                 Kind::AnswerValue
             }
             ["groups"] => Kind::Groups,
+            ["submissions", "answers", _] if !self.shaped.is_empty() => {
+                self.shaped.push((Vec::new(), &SNAPSHOT));
+                Kind::Shaped
+            }
+            ["submissions", "answers", _, "value"] | ["answers", _, "amendments", "value"] => {
+                Kind::AnswerValue
+            }
             // Exactly one per removed entry, after it.
             ["removed", "answer"] if self.removed.len() == self.removed_answers.len() + 1 => {
                 self.removed_answers.push(Vec::new());
@@ -223,6 +255,14 @@ impl EventReceiver for Scan<'_> {
             ["removed"] if self.removed.len() == self.removed_answers.len() => {
                 self.removed.push(Vec::new());
                 Kind::Removed
+            }
+            ["submissions"] => {
+                self.shaped.push((Vec::new(), &SUBMISSION));
+                Kind::Shaped
+            }
+            ["answers", _, "amendments"] => {
+                self.shaped.push((Vec::new(), &AMENDMENT));
+                Kind::Shaped
             }
             _ => {
                 self.unusual = true;
@@ -360,7 +400,8 @@ pub fn fast_summary(path: PathBuf, text: &str) -> Option<SessionSummary> {
         && fits(&scan.questionnaires, &QUESTIONNAIRE)
         && scan.removed.len() == scan.removed_answers.len()
         && fits(&scan.removed, &REMOVED)
-        && fits(&scan.removed_answers, &ANSWER);
+        && fits(&scan.removed_answers, &ANSWER)
+        && scan.shaped.iter().all(|(keys, shape)| shape.fits(keys));
     if !ok {
         return None;
     }

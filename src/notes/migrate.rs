@@ -1,7 +1,9 @@
 //! Reading a session file of any known schema version.
 //!
 //! Version 0 (before this release): `case` instead of `case_ref`, no
-//! `history`, no `removed`, and `schema_version` absent or 0. Migration works
+//! `history`, no `removed`, and `schema_version` absent or 0. Version 1: no
+//! `given` or `amendments` on answers and no `submissions`; all of them
+//! default to empty, so only the version number changes. Migration works
 //! on the TOML table, then deserialises; the file on disk is only rewritten
 //! by the next save.
 
@@ -11,7 +13,7 @@ use crate::error::{Error, Result, from_toml};
 
 use super::Session;
 
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The `schema_version` a file declares, looked up cheaply: the store writes
 /// it on the first line. `None` when the line is not there.
@@ -39,7 +41,7 @@ pub fn parse_session(path: &Path, text: &str) -> Result<Session> {
                         path: path.into(),
                         line: 1,
                         col: 1,
-                        detail: "schema_version must be a whole number".into(),
+                        detail: crate::message::Msg::new("schema_version_type", &[]),
                     });
                 }
             }
@@ -60,11 +62,20 @@ pub fn parse_session(path: &Path, text: &str) -> Result<Session> {
             path: path.into(),
             line: 1,
             col: 1,
-            detail: format!("schema_version {version} is not a valid version"),
+            detail: crate::message::Msg::new(
+                "schema_version_invalid",
+                &[("version", &version.to_string())],
+            ),
         });
     }
     let mut table: toml::Table = toml::from_str(text).map_err(|e| from_toml(path, text, &e))?;
-    migrate_v0(&mut table);
+    if version == 0 {
+        migrate_v0(&mut table);
+    }
+    table.insert(
+        "schema_version".into(),
+        toml::Value::Integer(i64::from(SCHEMA_VERSION)),
+    );
     let migrated = toml::to_string(&table).unwrap_or_default();
     // Errors point into the migrated text; the detail names the key.
     toml::from_str(&migrated).map_err(|e| {
@@ -82,10 +93,6 @@ fn migrate_v0(t: &mut toml::Table) {
     }
     t.entry("history")
         .or_insert_with(|| toml::Value::Array(Vec::new()));
-    t.insert(
-        "schema_version".into(),
-        toml::Value::Integer(i64::from(SCHEMA_VERSION)),
-    );
 }
 
 #[cfg(test)]
@@ -106,7 +113,7 @@ mod tests {
             err,
             Err(Error::NewerSchema {
                 found: 9,
-                supported: 1,
+                supported: SCHEMA_VERSION,
                 ..
             })
         ));

@@ -4,15 +4,19 @@
 //! removing a repeat-group instance moves its answers into `removed`, and
 //! answers whose question disappeared from a questionnaire stay in `answers`.
 
+mod amend;
 mod atomic;
 mod autosave;
+mod case_ref;
 mod draft;
 mod key;
+mod lifecycle;
 mod list;
 mod lock;
 mod merge;
 mod migrate;
 mod review;
+mod short_id;
 mod stamp;
 pub mod store;
 mod suggest;
@@ -27,12 +31,17 @@ use crate::error::{Error, Result};
 use crate::i18n::Lang;
 use crate::questionnaire::{AnswerStatus, Value};
 
+pub use amend::Amendment;
 pub use atomic::write as write_atomic;
 pub use autosave::{Autosave, install_signal_flags};
+pub use case_ref::{PersonalData, personal_data, sessions_for_case};
 pub use draft::changes as draft_changes;
 pub use key::{AnswerKey, answer_key, parse_answer_key};
+pub use lifecycle::{AnswerChange, AnswerState, Policy, Refusal, Submission};
 pub use migrate::{SCHEMA_VERSION, parse_session};
 pub use review::ReviewChange;
+pub use short_id::short_ids;
+pub use stamp::parse as parse_stamp;
 pub use store::{ListEntry, SessionSummary, Store, WriteHandle};
 
 /// The current time, to the second, in the system time zone: what every
@@ -78,15 +87,23 @@ impl Status {
         }
     }
 
-    /// Draft/Returned → Submitted (interviewer), Submitted → Approved,
-    /// Submitted/Approved → Returned (reviewer).
+    /// Draft/Returned → Submitted (interviewer), Submitted → Draft (a
+    /// reopen, with its reason), Submitted → Approved, Submitted/Approved →
+    /// Returned (reviewer).
     pub fn can_become(self, to: Status) -> bool {
         matches!(
             (self, to),
             (Status::Draft | Status::Returned, Status::Submitted)
+                | (Status::Submitted, Status::Draft)
                 | (Status::Submitted, Status::Approved)
                 | (Status::Submitted | Status::Approved, Status::Returned)
         )
+    }
+
+    /// Submitted and approved sessions are the record: they change only
+    /// through a recorded status change.
+    pub fn is_read_only(self) -> bool {
+        !self.interviewer_may_edit()
     }
 }
 
@@ -108,12 +125,30 @@ pub struct Answer {
     pub note: String,
     #[serde(default)]
     pub cited: Vec<String>,
+    /// `"<ref> sha256:<hex>"`, the passage as it read when cited, followed
+    /// by ` <text>` when the config keeps cited text (absent in sessions
+    /// from before this was kept).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cited_passages: Vec<String>,
     #[serde(default)]
     pub flagged: bool,
     #[serde(with = "stamp")]
     pub created: Zoned,
     #[serde(with = "stamp")]
     pub updated: Zoned,
+    /// When a value or a non-answer status was first given (a note or a
+    /// citation alone is not an answer), so the record can show the order
+    /// in which things were said.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "stamp::option"
+    )]
+    pub given: Option<Zoned>,
+    /// Corrections and additions after the interview, oldest first; the
+    /// answer above stays as originally given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub amendments: Vec<Amendment>,
 }
 
 impl Answer {
@@ -123,16 +158,50 @@ impl Answer {
             status: AnswerStatus::Answered,
             note: String::new(),
             cited: Vec::new(),
+            cited_passages: Vec::new(),
             flagged: false,
             created: at.clone(),
             updated: at.clone(),
+            given: None,
+            amendments: Vec::new(),
         }
+    }
+
+    /// The stored hash of a cited passage, if one was kept.
+    pub fn cited_hash(&self, reference: &str) -> Option<&str> {
+        let rest = entry(&self.cited_passages, reference)?;
+        Some(rest.split_once(' ').map_or(rest, |(h, _)| h))
+    }
+
+    /// The stored text of a cited passage, if one was kept.
+    pub fn cited_text(&self, reference: &str) -> Option<&str> {
+        entry(&self.cited_passages, reference)?
+            .split_once(' ')
+            .map(|(_, t)| t)
+    }
+
+    /// A real answer: a value given with the status `Answered`.
+    pub fn has_value(&self) -> bool {
+        self.value.is_some() && self.status == AnswerStatus::Answered
+    }
+
+    /// Only a non-answer status (declined, unclear, n.a., not asked).
+    pub fn is_status_only(&self) -> bool {
+        self.status != AnswerStatus::Answered
     }
 
     /// Answered with a value, or given an explicit non-answer status.
     pub fn is_answered(&self) -> bool {
         self.value.is_some() || self.status != AnswerStatus::Answered
     }
+}
+
+/// The value of `"<ref> <value>"` in `list` for `reference`.
+fn entry<'a>(list: &'a [String], reference: &str) -> Option<&'a str> {
+    list.iter()
+        .filter_map(|e| e.split_once(' '))
+        .find(|(r, _)| *r == reference)
+        .map(|(_, v)| v)
 }
 
 /// An answer taken out of `answers` when its repeat-group instance was
@@ -205,6 +274,10 @@ pub struct Session {
     pub comments: Vec<Comment>,
     #[serde(default)]
     pub history: Vec<StatusChange>,
+    /// The answers as they stood at each submission, oldest first: what the
+    /// record compares with after a reopen or a return.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub submissions: Vec<Submission>,
 }
 
 impl Session {
@@ -232,6 +305,7 @@ impl Session {
             removed: Vec::new(),
             comments: Vec::new(),
             history: Vec::new(),
+            submissions: Vec::new(),
         }
     }
 
@@ -250,6 +324,7 @@ impl Session {
         let a = self.answer_mut(key, at);
         if value.is_some() {
             a.status = AnswerStatus::Answered;
+            a.given.get_or_insert_with(|| at.clone());
         }
         a.value = value;
     }
@@ -257,7 +332,11 @@ impl Session {
     /// A status other than `Answered` keeps any value typed before, so an
     /// accidental "declined" loses nothing.
     pub fn set_status(&mut self, key: &str, status: AnswerStatus, at: &Zoned) {
-        self.answer_mut(key, at).status = status;
+        let a = self.answer_mut(key, at);
+        if status != AnswerStatus::Answered {
+            a.given.get_or_insert_with(|| at.clone());
+        }
+        a.status = status;
     }
 
     pub fn set_note(&mut self, key: &str, note: impl Into<String>, at: &Zoned) {
@@ -276,9 +355,52 @@ impl Session {
         }
     }
 
+    /// Cite a ref and keep a hash of the passage text it shows now (and
+    /// the text itself when `keep_text`), so a later change is noticed.
+    pub fn cite_passage(
+        &mut self,
+        key: &str,
+        reference: &str,
+        text: &str,
+        keep_text: bool,
+        at: &Zoned,
+    ) {
+        self.cite(key, reference, at);
+        let a = self.answer_mut(key, at);
+        a.cited_passages
+            .retain(|e| e.split_once(' ').is_none_or(|(r, _)| r != reference));
+        let mut entry = format!(
+            "{reference} {}",
+            crate::corpus::citation::passage_hash(text)
+        );
+        if keep_text {
+            entry.push(' ');
+            entry.push_str(text);
+        }
+        a.cited_passages.push(entry);
+    }
+
+    /// Cite a ref of `corpus`, keeping a hash of what it says now.
+    pub fn cite_in(
+        &mut self,
+        corpus: &crate::corpus::Corpus,
+        key: &str,
+        reference: &str,
+        keep: bool,
+        at: &Zoned,
+    ) {
+        match crate::corpus::citation::passage_text(corpus, reference) {
+            Some(text) => self.cite_passage(key, reference, &text, keep, at),
+            None => self.cite(key, reference, at),
+        }
+    }
+
     pub fn uncite(&mut self, key: &str, reference: &str, at: &Zoned) {
         if self.answers.contains_key(key) {
-            self.answer_mut(key, at).cited.retain(|r| r != reference);
+            let a = self.answer_mut(key, at);
+            a.cited.retain(|r| r != reference);
+            a.cited_passages
+                .retain(|e| e.split_once(' ').is_none_or(|(r, _)| r != reference));
         }
     }
 
@@ -308,7 +430,14 @@ impl Session {
         let count = self.group_count(group);
         if instance == 0 || instance > count {
             return Err(Error::Usage {
-                detail: format!("{group} has no instance {instance} (it has {count})"),
+                detail: crate::message::Msg::new(
+                    "no_group_instance",
+                    &[
+                        ("group", group),
+                        ("instance", &instance.to_string()),
+                        ("count", &count.to_string()),
+                    ],
+                ),
             });
         }
         let mut archived = 0;
@@ -331,43 +460,6 @@ impl Session {
         self.groups.insert(group.to_string(), count - 1);
         self.updated = at.clone();
         Ok(archived)
-    }
-
-    fn change_status(
-        &mut self,
-        to: Status,
-        by: &str,
-        reason: Option<String>,
-        at: &Zoned,
-    ) -> Result<()> {
-        if !self.status.can_become(to) {
-            return Err(Error::InvalidTransition {
-                from: self.status.code().to_string(),
-                to: to.code().to_string(),
-            });
-        }
-        self.history.push(StatusChange {
-            from: self.status,
-            to,
-            by: by.to_string(),
-            at: at.clone(),
-            reason,
-        });
-        self.status = to;
-        self.updated = at.clone();
-        Ok(())
-    }
-
-    pub fn submit(&mut self, by: &str, at: &Zoned) -> Result<()> {
-        self.change_status(Status::Submitted, by, None, at)
-    }
-
-    pub fn approve(&mut self, by: &str, at: &Zoned) -> Result<()> {
-        self.change_status(Status::Approved, by, None, at)
-    }
-
-    pub fn return_for_work(&mut self, by: &str, reason: &str, at: &Zoned) -> Result<()> {
-        self.change_status(Status::Returned, by, Some(reason.to_string()), at)
     }
 
     /// Add a comment on an answer key (or the whole session); returns its id.

@@ -13,7 +13,10 @@ pub enum ReviewChange {
         target: Option<String>,
         text: String,
     },
-    Approve,
+    /// Approve under the four-eyes rule as configured.
+    Approve {
+        policy: super::Policy,
+    },
     Return {
         reason: String,
     },
@@ -26,7 +29,7 @@ impl ReviewChange {
                 session.add_comment(by, target.as_deref(), text, at);
                 Ok(())
             }
-            ReviewChange::Approve => session.approve(by, at),
+            ReviewChange::Approve { policy } => session.approve(by, at, *policy),
             ReviewChange::Return { reason } => session.return_for_work(by, reason, at),
         }
     }

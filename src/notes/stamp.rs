@@ -29,6 +29,26 @@ pub fn parse(text: &str) -> Result<Zoned, String> {
     }
 }
 
+/// The same format for an optional timestamp (`None` is left out).
+pub mod option {
+    use jiff::Zoned;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(z: &Option<Zoned>, s: S) -> Result<S::Ok, S::Error> {
+        match z {
+            Some(z) => s.collect_str(z),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Zoned>, D::Error> {
+        let text = String::deserialize(d)?;
+        super::parse(&text)
+            .map(Some)
+            .map_err(serde::de::Error::custom)
+    }
+}
+
 fn offset_of(base: &str) -> Option<Offset> {
     if base.ends_with('Z') || base.ends_with('z') {
         return Some(Offset::UTC);

@@ -16,6 +16,7 @@ use super::lock::{self, SessionLock};
 use super::merge::merge_review;
 use super::{Session, Status, atomic, draft, parse_session};
 use crate::error::{Error, IoOp, Result};
+use crate::message::Msg;
 
 pub const QUARANTINE_DIR: &str = "quarantine";
 
@@ -63,9 +64,12 @@ pub enum ListEntry {
     Session(SessionSummary),
     Unreadable {
         path: PathBuf,
+        /// In English, for tools; `message` says it in the user's language.
         reason: String,
         line: usize,
         col: usize,
+        #[serde(skip)]
+        message: Msg,
     },
 }
 
@@ -112,7 +116,7 @@ fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Session> {
             path: path.into(),
             line,
             col,
-            detail: "the file is not valid UTF-8".into(),
+            detail: crate::message::Msg::new("not_utf8", &[]),
         }
     })?;
     parse_session(path, text)
@@ -401,11 +405,12 @@ impl Store {
         let in_dir = given.parent().is_none_or(|p| {
             p.as_os_str().is_empty() || p.canonicalize().ok() == self.dir.canonicalize().ok()
         });
+        let dir_name = self.dir.display().to_string();
         let name = given
             .file_name()
             .filter(|_| in_dir)
             .ok_or_else(|| Error::Usage {
-                detail: format!("'{file_name}' is not a file in {}", self.dir.display()),
+                detail: Msg::new("not_in_folder", &[("file", file_name), ("dir", &dir_name)]),
             })?;
         let src = self.dir.join(name);
         if !src.is_file() {
@@ -416,10 +421,7 @@ impl Store {
         }
         if load(&src).is_ok() {
             return Err(Error::Usage {
-                detail: format!(
-                    "{} is a readable session; only unreadable files are quarantined",
-                    src.display()
-                ),
+                detail: Msg::new("readable_session", &[("path", &src.display().to_string())]),
             });
         }
         let qdir = self.dir.join(QUARANTINE_DIR);
@@ -450,24 +452,31 @@ fn summarise(path: &Path) -> ListEntry {
 }
 
 fn unreadable(path: PathBuf, e: &Error) -> ListEntry {
-    let (reason, line, col) = match e {
+    let (message, line, col) = match e {
         Error::Parse {
             line, col, detail, ..
-        } => (detail.trim().to_string(), *line, *col),
+        } => (detail.clone(), *line, *col),
         Error::NewerSchema {
             found, supported, ..
         } => (
-            format!("schema version {found} is newer than this gehoor supports ({supported})"),
+            Msg::new(
+                "schema_newer",
+                &[
+                    ("found", &found.to_string()),
+                    ("supported", &supported.to_string()),
+                ],
+            ),
             1,
             1,
         ),
-        Error::Io { source, .. } => (source.to_string(), 0, 0),
-        other => (other.to_string(), 0, 0),
+        Error::Io { source, .. } => (crate::error::io_reason(source), 0, 0),
+        other => (Msg::new("io_other", &[("raw", &other.to_string())]), 0, 0),
     };
     ListEntry::Unreadable {
         path,
-        reason,
+        reason: message.to_string(),
         line,
         col,
+        message,
     }
 }

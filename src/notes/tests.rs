@@ -79,7 +79,10 @@ fn every_field_survives_toml() {
     s.return_for_work("Supervisor B", "dates unclear", &crate::notes::now())
         .unwrap();
     let text = s.to_toml();
-    assert!(text.starts_with("schema_version = 1\n"), "{text}");
+    assert!(
+        text.starts_with(&format!("schema_version = {SCHEMA_VERSION}\n")),
+        "{text}"
+    );
     let back = parse_session(std::path::Path::new("x.toml"), &text).unwrap();
     assert_eq!(back, s);
     assert_eq!(back.to_toml(), text, "serialisation is stable");
@@ -100,7 +103,7 @@ fn cite_is_idempotent_and_uncite_removes() {
 fn status_only_moves_along_the_workflow() {
     let mut s = sample();
     assert!(matches!(
-        s.approve("B", &crate::notes::now()),
+        s.approve("B", &crate::notes::now(), Policy::default()),
         Err(Error::InvalidTransition { .. })
     ));
     assert!(s.return_for_work("B", "x", &crate::notes::now()).is_err());
@@ -109,7 +112,8 @@ fn status_only_moves_along_the_workflow() {
     s.return_for_work("B", "missing dates", &crate::notes::now())
         .unwrap();
     s.submit("A", &crate::notes::now()).unwrap();
-    s.approve("B", &crate::notes::now()).unwrap();
+    s.approve("B", &crate::notes::now(), Policy::default())
+        .unwrap();
     assert_eq!(s.status, Status::Approved);
     let path: Vec<_> = s.history.iter().map(|h| (h.from, h.to)).collect();
     assert_eq!(
@@ -215,4 +219,33 @@ proptest::proptest! {
             proptest::prop_assert_eq!(fast, full);
         }
     }
+}
+
+#[test]
+fn cited_passages_keep_a_hash_and_the_fast_list_still_reads_them() {
+    let mut s = sample();
+    let at = crate::notes::now();
+    s.cite_passage("summons.received", "doc#1.1", "de tekst", true, &at);
+    s.cite_passage("summons.received", "doc#1.1", "de nieuwe tekst", false, &at);
+    s.cite_passage("summons.received", "doc#2", "andere tekst", false, &at);
+    let a = &s.answers["summons.received"];
+    assert_eq!(a.cited, ["doc#1.1", "doc#2"]);
+    assert_eq!(
+        a.cited_hash("doc#1.1"),
+        Some(crate::corpus::citation::passage_hash("de nieuwe tekst").as_str())
+    );
+    assert_eq!(
+        a.cited_text("doc#1.1"),
+        None,
+        "re-citing replaces what was kept"
+    );
+    s.uncite("summons.received", "doc#2", &at);
+    assert_eq!(s.answers["summons.received"].cited_passages.len(), 1);
+    let text = s.to_toml();
+    let fast = super::list::fast_summary("x".into(), &text).expect("fast path accepts citations");
+    let full = SessionSummary::of(
+        &parse_session(std::path::Path::new("x"), &text).unwrap(),
+        "x".into(),
+    );
+    assert_eq!(fast, full);
 }

@@ -88,6 +88,9 @@ codes! {
     UnusedException => "unused_exception",
     AsOfMissing => "as_of_missing",
     AsOfMismatch => "as_of_mismatch",
+    SupersededMoved => "superseded_moved",
+    SupersededChanged => "superseded_changed",
+    SupersededRemoved => "superseded_removed",
 }
 
 impl std::fmt::Display for Code {

@@ -43,9 +43,33 @@ impl Diagnostic {
     }
 
     pub fn message_in(&self, lang: Lang) -> String {
-        let s = &Strings::get(lang).check;
-        let template = s.msg.get(self.code.as_str()).unwrap_or(self.code.as_str());
-        fill(template, &self.arg_pairs())
+        let strings = Strings::get(lang);
+        let code = self.code.as_str();
+        let template = strings.check.msg.get(code).unwrap_or(code);
+        // Type names and the TOML parser's own message are English values;
+        // they are put in the reader's words here.
+        let translated: Vec<(&str, String)> = self
+            .args
+            .iter()
+            .map(|(k, v)| {
+                let text = match (code, *k) {
+                    ("wrong_type", "expected" | "found") => {
+                        let key = crate::message::type_key(v);
+                        let name = strings.messages.get(key).unwrap_or(v);
+                        // "table { value, label }": the shape after the name stays.
+                        match v.split_once(' ').filter(|(_, rest)| rest.starts_with('{')) {
+                            Some((_, shape)) => format!("{name} {shape}"),
+                            None => name.to_string(),
+                        }
+                    }
+                    ("toml_syntax", "detail") => crate::message::summarize_toml(v).render(strings),
+                    _ => v.clone(),
+                };
+                (*k, text)
+            })
+            .collect();
+        let pairs: Vec<(&str, &str)> = translated.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        fill(template, &pairs)
     }
 
     pub fn hint_in(&self, lang: Lang) -> Option<String> {

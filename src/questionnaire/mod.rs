@@ -4,6 +4,7 @@
 mod analyze;
 mod code;
 pub mod diag;
+pub mod editions;
 pub mod expr;
 pub mod grounding;
 mod ids;

@@ -123,9 +123,9 @@ impl Glossary {
                     path: path.to_path_buf(),
                     line: 1,
                     col: 1,
-                    detail: format!(
-                        "[[term]] number {} has no nl, en, ru or translit words",
-                        i + 1
+                    detail: crate::message::Msg::new(
+                        "glossary_empty_term",
+                        &[("number", &(i + 1).to_string())],
                     ),
                 });
             }

@@ -1,5 +1,10 @@
-//! A one-line excerpt around the densest cluster of matched words, with the
-//! matches' byte ranges moved into the excerpt.
+//! A one-line excerpt around the best cluster of matched words, with the
+//! matches' byte ranges moved into the excerpt. The best cluster holds the
+//! most weight of distinct terms (inflections of one word count once), so
+//! "uitreisverbod" once beats "oproep" three times. Without the corpus's
+//! statistics a term weighs its length: long words are rare words (Zipf's
+//! law of abbreviation); a caller that has each term's IDF passes it to
+//! `make_weighted` instead.
 
 use std::ops::Range;
 
@@ -9,10 +14,35 @@ const ELLIPSIS: &str = "…";
 
 /// `marks` are sorted, non-overlapping byte ranges into `text`. The excerpt
 /// holds at most about `max_bytes` bytes of `text`, starts near the window
-/// with the most marks, and is cleaned for terminal output piece by piece so
-/// the ranges stay exact.
+/// with the most weight of distinct terms, and is cleaned for terminal
+/// output piece by piece so the ranges stay exact.
 pub fn make(text: &str, marks: &[Range<usize>], max_bytes: usize) -> (String, Vec<Range<usize>>) {
-    let (start, end) = window(text, marks, max_bytes);
+    let weights: Vec<f32> = marks
+        .iter()
+        .map(|m| text[m.clone()].chars().count() as f32)
+        .collect();
+    make_weighted(text, marks, &weights, max_bytes)
+}
+
+/// Two matched words are one term when one is the other plus an ending
+/// ("oproep", "oproepen"), compared without case; words under 4 letters
+/// only when equal.
+fn same_term(a: &str, b: &str) -> bool {
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    a == b || (shorter >= 4 && (common == shorter || (common >= 4 && common + 2 >= shorter)))
+}
+
+/// As `make`, with a weight per mark (a caller that knows how rare each
+/// matched term is in the whole corpus passes its IDF). Marks of the same
+/// term count once per window.
+pub fn make_weighted(
+    text: &str,
+    marks: &[Range<usize>],
+    weights: &[f32],
+    max_bytes: usize,
+) -> (String, Vec<Range<usize>>) {
+    let (start, end) = window(text, marks, weights, max_bytes);
     let mut out = String::with_capacity(end - start + 8);
     let mut ranges = Vec::new();
     if start > 0 {
@@ -48,23 +78,42 @@ fn push_clean(out: &mut String, piece: &str) {
     }
 }
 
-fn window(text: &str, marks: &[Range<usize>], max_bytes: usize) -> (usize, usize) {
+/// The index of the mark that starts the window with the most weight of
+/// distinct words; ties go to more marks, then to the earlier window.
+fn best_start(text: &str, marks: &[Range<usize>], weights: &[f32], span: usize) -> usize {
+    let words: Vec<String> = marks
+        .iter()
+        .map(|m| text[m.clone()].to_lowercase())
+        .collect();
+    let mut best = (0usize, f32::MIN, 0usize);
+    let mut seen: Vec<&str> = Vec::new();
+    for (i, m) in marks.iter().enumerate() {
+        seen.clear();
+        let (mut weight, mut n) = (0.0f32, 0usize);
+        for (j, mj) in marks.iter().enumerate().skip(i) {
+            if mj.end > m.start + span {
+                break;
+            }
+            n += 1;
+            if !seen.iter().any(|s| same_term(s, &words[j])) {
+                weight += weights.get(j).copied().unwrap_or(1.0);
+                seen.push(&words[j]);
+            }
+        }
+        let better = weight > best.1 + 1e-6 || ((weight - best.1).abs() <= 1e-6 && n > best.2);
+        if better {
+            best = (i, weight, n);
+        }
+    }
+    best.0
+}
+
+fn window(text: &str, marks: &[Range<usize>], weights: &[f32], max_bytes: usize) -> (usize, usize) {
     if text.len() <= max_bytes {
         return (0, text.len());
     }
-    // The mark that starts the window holding most marks.
-    let mut best = (0usize, 0usize);
-    let mut j = 0;
-    for (i, m) in marks.iter().enumerate() {
-        j = j.max(i);
-        while j < marks.len() && marks[j].end <= m.start + max_bytes * 3 / 4 {
-            j += 1;
-        }
-        if j - i > best.1 {
-            best = (i, j - i);
-        }
-    }
-    let anchor = marks.get(best.0).map_or(0, |m| m.start);
+    let best = best_start(text, marks, weights, max_bytes * 3 / 4);
+    let anchor = marks.get(best).map_or(0, |m| m.start);
     // A little context before the first match, cut at a word boundary.
     let mut start = anchor.saturating_sub(max_bytes / 4);
     if start > 0 {
@@ -120,6 +169,32 @@ mod tests {
         assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
         assert_eq!(marked(&s, &r), ["uitreisverbod"]);
         assert!(s.len() < 140);
+    }
+
+    #[test]
+    fn the_rarer_word_wins_over_a_cluster_of_a_common_one() {
+        let filler = "en dan ".repeat(40);
+        let text =
+            format!("de oproep, een oproep, weer een oproep {filler} het uitreisverbod {filler}");
+        let mut marks: Vec<Range<usize>> = ["oproep", "uitreisverbod"]
+            .iter()
+            .flat_map(|w| text.match_indices(w).map(|(at, m)| at..at + m.len()))
+            .collect();
+        marks.sort_by_key(|r| r.start);
+        let (s, r) = make(&text, &marks, 120);
+        assert_eq!(marked(&s, &r), ["uitreisverbod"], "{s}");
+        // Inflections are one term: "oproepen" does not outweigh "oproep".
+        assert!(same_term("oproep", "oproepen") && same_term("uitreisverbod", "uitreisverboden"));
+        assert!(!same_term("oproep", "uitreisverbod") && !same_term("na", "nagel"));
+        // Both words within reach: the window holds both.
+        let text = format!("{filler}de oproep om het uitreisverbod {filler} oproep oproep");
+        let mut marks: Vec<Range<usize>> = ["oproep", "uitreisverbod"]
+            .iter()
+            .flat_map(|w| text.match_indices(w).map(|(at, m)| at..at + m.len()))
+            .collect();
+        marks.sort_by_key(|r| r.start);
+        let (s, r) = make(&text, &marks, 120);
+        assert_eq!(marked(&s, &r), ["oproep", "uitreisverbod"], "{s}");
     }
 
     /// Found by the `search_query` fuzz target: the context before the

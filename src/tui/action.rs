@@ -31,6 +31,8 @@ pub enum Action {
     OpenSection,
     Cite,
     Submit,
+    Reopen,
+    Amend,
     SaveCopy,
     // Review
     Comment,
@@ -88,6 +90,8 @@ impl Action {
         Action::OpenSection,
         Action::Cite,
         Action::Submit,
+        Action::Reopen,
+        Action::Amend,
         Action::SaveCopy,
         Action::Comment,
         Action::CommentSession,

@@ -25,6 +25,10 @@ pub struct Data {
     /// starts then.
     pub invalid: Option<String>,
     pub user_name: String,
+    /// `keep_cited_text` from the config: cited passages keep their text.
+    pub keep_cited_text: bool,
+    /// What the configuration allows (self-approval).
+    pub policy: crate::notes::Policy,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,6 +190,24 @@ pub enum PromptPurpose {
     ReturnReason,
     /// A folder for a copy of the session, when the data folder fails.
     SaveCopy,
+    /// Why a submitted session is reopened.
+    ReopenReason,
+    /// Where an amendment of `key` comes from; the text is asked next.
+    AmendSource {
+        key: String,
+    },
+    AmendText {
+        key: String,
+        source: String,
+    },
+}
+
+/// What a confirmation window does on Enter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    Approve,
+    /// Submit although these required questions have only a status.
+    Submit,
 }
 
 pub enum Overlay {
@@ -203,6 +225,13 @@ pub enum Overlay {
         missing: Vec<String>,
         /// The one Enter jumps to.
         cursor: usize,
+        /// Required questions answered only with a status (declined, …).
+        status_only: Vec<String>,
+    },
+    /// A yes/no question: Enter confirms, Esc cancels.
+    Confirm {
+        what: Confirm,
+        text: String,
     },
     Prompt(TextPrompt),
     Timeline {

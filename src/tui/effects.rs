@@ -108,10 +108,33 @@ impl Io {
                     &st.session,
                 )))
             }
+            Effect::Reopen { id, by, reason, at } => {
+                Some(Msg::Reopened(self.reopen(id, &by, &reason, &at)))
+            }
             Effect::DiscardDraft => Some(Msg::DraftDiscarded(
                 self.handle.as_ref().map_or(Ok(()), |h| h.clear_draft()),
             )),
         }
+    }
+
+    /// Reopen a submitted session: the writer's lock, the recorded status
+    /// change, the write the store allows for it.
+    fn reopen(
+        &mut self,
+        id: uuid::Uuid,
+        by: &str,
+        reason: &str,
+        at: &jiff::Zoned,
+    ) -> Result<Session> {
+        let (mut session, mut h) = match self.handle.take() {
+            Some(h) => (crate::notes::store::load(h.path())?, h),
+            None => self.store.open_for_write(id)?,
+        };
+        let result = session
+            .reopen(by, reason, at)
+            .and_then(|()| h.save_merged(&mut session));
+        self.handle = Some(h);
+        result.map(|()| session)
     }
 
     /// Create a session file (before the first answer, so a crash never

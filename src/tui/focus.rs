@@ -15,9 +15,13 @@ pub fn mode(app: &App) -> Mode {
             Overlay::Passage { .. } => Mode::PassageOverlay,
             Overlay::Submit { .. } => Mode::SubmitOverlay,
             Overlay::Prompt(p) => match p.purpose {
-                PromptPurpose::SaveCopy => Mode::Line,
-                PromptPurpose::Comment { .. } | PromptPurpose::ReturnReason => Mode::Text,
+                PromptPurpose::SaveCopy | PromptPurpose::AmendSource { .. } => Mode::Line,
+                PromptPurpose::Comment { .. }
+                | PromptPurpose::ReturnReason
+                | PromptPurpose::ReopenReason
+                | PromptPurpose::AmendText { .. } => Mode::Prompt,
             },
+            Overlay::Confirm { .. } => Mode::ConfirmOverlay,
             Overlay::Timeline { .. } => Mode::TimelineOverlay,
             Overlay::Message(_) => Mode::MessageOverlay,
             Overlay::Recover { .. } => Mode::RecoverOverlay,

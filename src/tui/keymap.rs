@@ -40,12 +40,17 @@ pub enum Mode {
     Form,
     /// The new-interview form on its topic list.
     FormTopics,
+    /// A question put in a window (a comment, a reason, an amendment):
+    /// Enter confirms, Esc cancels, Alt-Enter starts a new line.
+    Prompt,
+    /// A yes/no confirmation: Enter confirms, Esc cancels.
+    ConfirmOverlay,
     /// Keys every text-entry mode shares; the rest of the keyboard is text.
     Editor,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 19] = [
+    pub const ALL: [Mode; 21] = [
         Mode::Global,
         Mode::Home,
         Mode::Interview,
@@ -64,6 +69,8 @@ impl Mode {
         Mode::Choice,
         Mode::Form,
         Mode::FormTopics,
+        Mode::Prompt,
+        Mode::ConfirmOverlay,
         Mode::Editor,
     ];
 
@@ -80,14 +87,16 @@ impl Mode {
             | Mode::TimelineOverlay
             | Mode::MessageOverlay
             | Mode::SubmitOverlay
-            | Mode::RecoverOverlay => Some(Mode::Global),
+            | Mode::RecoverOverlay
+            | Mode::ConfirmOverlay => Some(Mode::Global),
             Mode::SearchOverlay
             | Mode::JumpOverlay
             | Mode::Line
             | Mode::Text
             | Mode::Choice
             | Mode::Form
-            | Mode::FormTopics => Some(Mode::Editor),
+            | Mode::FormTopics
+            | Mode::Prompt => Some(Mode::Editor),
         }
     }
 
@@ -101,6 +110,7 @@ impl Mode {
                 | Mode::Text
                 | Mode::Form
                 | Mode::FormTopics
+                | Mode::Prompt
                 | Mode::Editor
         )
     }
@@ -167,6 +177,8 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Interview, "o", A::OpenSection, false),
     b(M::Interview, "c", A::Cite, false),
     b(M::Interview, "S", A::Submit, false),
+    b(M::Interview, "O", A::Reopen, false),
+    b(M::Interview, "A", A::Amend, false),
     b(M::Interview, "t", A::Timeline, false),
     b(M::Interview, "N", A::EditSessionNote, false),
     b(M::Interview, "w", A::SaveCopy, false),
@@ -235,6 +247,10 @@ pub const BINDINGS: &[Binding] = &[
     b(M::FormTopics, "down", A::Down, false),
     b(M::FormTopics, "space", A::Toggle, true),
     b(M::FormTopics, "enter", A::Confirm, true),
+    b(M::Prompt, "enter", A::Confirm, true),
+    b(M::Prompt, "esc", A::Back, true),
+    b(M::ConfirmOverlay, "enter", A::Confirm, true),
+    b(M::ConfirmOverlay, "esc", A::Back, true),
     b(M::Editor, "esc", A::Back, true),
     b(M::Editor, "f1", A::ToggleHelp, true),
     b(M::Editor, "ctrl-c", A::Quit, false),
@@ -361,6 +377,8 @@ pub fn mode_title(mode: Mode, s: &Strings) -> &str {
         M::Choice => &t.mode_choice,
         M::Form => &t.mode_form,
         M::FormTopics => &t.mode_form_topics,
+        M::Prompt => &s.lifecycle.mode_prompt,
+        M::ConfirmOverlay => &s.lifecycle.confirm_title,
         M::Editor => &t.mode_editor,
     }
 }
@@ -396,6 +414,8 @@ pub fn describe(action: Action, s: &Strings) -> &str {
         A::OpenSection => &t.key_open,
         A::Cite => &t.key_cite,
         A::Submit => &t.key_submit,
+        A::Reopen => &s.lifecycle.key_reopen,
+        A::Amend => &s.lifecycle.key_amend,
         A::SaveCopy => &t.key_save_copy,
         A::Comment => &t.key_comment,
         A::CommentSession => &t.key_comment_session,

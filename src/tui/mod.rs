@@ -55,7 +55,7 @@ pub fn load_data(settings: &Settings) -> Result<Data> {
     let corpus = crate::assets::FileSet::corpus(settings.corpus.as_deref())?;
     let questionnaires =
         crate::assets::FileSet::questionnaires(settings.questionnaires.as_deref())?;
-    Data::from_files(
+    let mut data = Data::from_files(
         &corpus,
         &questionnaires,
         settings.lang,
@@ -66,7 +66,10 @@ pub fn load_data(settings: &Settings) -> Result<Data> {
             .clone()
             .or_else(|| std::env::var("USER").ok())
             .unwrap_or_default(),
-    )
+    )?;
+    data.keep_cited_text = settings.keep_cited_text;
+    data.policy = settings.policy;
+    Ok(data)
 }
 
 impl Data {
@@ -90,6 +93,8 @@ impl Data {
             glossary,
             invalid,
             user_name,
+            keep_cited_text: false,
+            policy: crate::notes::Policy::default(),
         })
     }
 }

@@ -470,7 +470,7 @@ proptest! {
 
 fn gehoor() -> Command {
     let mut c = Command::cargo_bin("gehoor").unwrap();
-    c.env("GEHOOR_CONFIG", "/nonexistent/gehoor-config.toml")
+    c.env("GEHOOR_CONFIG", "/dev/null")
         .env("LANG", "en_US.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES");

@@ -724,7 +724,7 @@ fn bad_document_toml_is_a_located_error() {
 
 fn gehoor() -> Command {
     let mut cmd = Command::cargo_bin("gehoor").unwrap();
-    cmd.env("GEHOOR_CONFIG", "/nonexistent/gehoor-test-config.toml")
+    cmd.env("GEHOOR_CONFIG", "/dev/null")
         .env("LANG", "en_GB.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES");

@@ -210,7 +210,7 @@ fn a_data_folder_that_cannot_be_created_stops_before_the_screen_changes() {
             "summons",
         ])
         .env("GEHOOR_DATA_DIR", blocker.join("data"))
-        .env("GEHOOR_CONFIG", tmp.path().join("no-config.toml"))
+        .env("GEHOOR_CONFIG", "/dev/null")
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -462,7 +462,7 @@ proptest! {
             prop::collection::vec(any::<u8>(), 0..300),
             // A valid header followed by noise reaches the fast path.
             prop::collection::vec(any::<u8>(), 0..200).prop_map(|mut b| {
-                let mut head = b"schema_version = 1\n".to_vec();
+                let mut head = format!("schema_version = {}\n", gehoor::notes::SCHEMA_VERSION).into_bytes();
                 head.append(&mut b);
                 head
             }),

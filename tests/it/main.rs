@@ -3,14 +3,18 @@
 
 mod check;
 mod cli;
+mod cli_lang;
+mod cli_sessions;
 mod corpus;
 mod coverage;
 mod dense;
+mod edition;
 mod faults;
 mod fuzz_props;
 mod hostile;
 mod layering;
 mod pty;
+mod record;
 mod renames;
 mod runtime;
 mod search;

@@ -322,7 +322,7 @@ fn fresh_evaluation_set_is_split_half_and_half_and_answers_exist() {
 
 fn gehoor() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("gehoor").unwrap();
-    cmd.env("GEHOOR_CONFIG", "/nonexistent/gehoor-test.toml")
+    cmd.env("GEHOOR_CONFIG", "/dev/null")
         .env("LANG", "en_GB.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES");

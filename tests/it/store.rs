@@ -210,6 +210,7 @@ fn corrupt_files_are_listed_never_touched_and_quarantined_on_request() {
                 reason,
                 line,
                 col,
+                ..
             } => (
                 path.file_name().unwrap().to_string_lossy().into_owned(),
                 reason.clone(),
@@ -226,7 +227,7 @@ fn corrupt_files_are_listed_never_touched_and_quarantined_on_request() {
         .iter()
         .find(|u| u.0 == "newer-schema.toml")
         .unwrap();
-    assert!(newer.1.contains("schema version 2"), "{newer:?}");
+    assert!(newer.1.contains("schema version 9"), "{newer:?}");
     assert!(
         unreadable
             .iter()
@@ -237,7 +238,7 @@ fn corrupt_files_are_listed_never_touched_and_quarantined_on_request() {
     fs::rename(dir.join("newer-schema.toml"), store.path_of(future_id)).unwrap();
     assert!(matches!(
         store.open_for_write(future_id),
-        Err(Error::NewerSchema { found: 2, .. })
+        Err(Error::NewerSchema { found: 9, .. })
     ));
     fs::rename(store.path_of(future_id), dir.join("newer-schema.toml")).unwrap();
     for (p, bytes) in &before {
@@ -275,7 +276,7 @@ fn version_0_fixture_migrates() {
     let path = Path::new(FIXTURES).join("v0-draft.toml");
     let text = fs::read_to_string(&path).unwrap();
     let s = parse_session(&path, &text).unwrap();
-    assert_eq!(s.schema_version, 1);
+    assert_eq!(s.schema_version, gehoor::notes::SCHEMA_VERSION);
     assert_eq!(s.case_ref, "TEST-2024-017");
     assert!(s.history.is_empty());
     assert_eq!(s.status, Status::Draft);
@@ -298,7 +299,10 @@ fn version_0_fixture_migrates() {
     assert_eq!(fs::read_to_string(store.path_of(s.id)).unwrap(), text);
     h.save(&opened).unwrap();
     let saved = fs::read_to_string(store.path_of(s.id)).unwrap();
-    assert!(saved.starts_with("schema_version = 1\n"));
+    assert!(saved.starts_with(&format!(
+        "schema_version = {}\n",
+        gehoor::notes::SCHEMA_VERSION
+    )));
     assert!(saved.contains("case_ref = \"TEST-2024-017\""));
     assert_eq!(store.open_read_only(s.id).unwrap(), opened);
 }
@@ -358,7 +362,13 @@ fn comments_and_status_round_trip_through_a_review() {
     let (opened, _h) = store.open_for_write(s.id).unwrap();
     assert_eq!(opened.comments, back.comments);
     // An invalid transition writes nothing.
-    let err = store.add_review(s.id, |r| r.approve("Supervisor B", &gehoor::notes::now()));
+    let err = store.add_review(s.id, |r| {
+        r.approve(
+            "Supervisor B",
+            &gehoor::notes::now(),
+            gehoor::notes::Policy::default(),
+        )
+    });
     assert!(matches!(err, Err(Error::InvalidTransition { .. })));
     assert_eq!(fs::read_to_string(store.path_of(s.id)).unwrap(), after);
 }
@@ -505,7 +515,14 @@ fn crash_harness_sigkill_leaves_old_or_new_never_a_mix() {
     eprintln!("crash harness seed {seed} (GEHOOR_CRASH_SEED={seed} replays it)");
     let mut last_gen = 0u64;
     let mut advanced = 0;
-    for round in 0..200 {
+    // 200 kills; more on a loaded machine, where a child may be killed
+    // before its first save, until 20 landed after progress (at most 1000).
+    let mut rounds = 0;
+    for round in 0..1000 {
+        if round >= 200 && advanced > 20 {
+            break;
+        }
+        rounds += 1;
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
@@ -557,7 +574,7 @@ fn crash_harness_sigkill_leaves_old_or_new_never_a_mix() {
     assert_eq!(leftovers, 1, "temp files never look like sessions");
     assert_eq!(store.list().unwrap().len(), 1);
     eprintln!(
-        "crash harness: 200 kills, {advanced} landed after progress, last generation {last_gen}, {:?}",
+        "crash harness: {rounds} kills, {advanced} landed after progress, last generation {last_gen}, {:?}",
         started.elapsed()
     );
 }
@@ -566,7 +583,7 @@ fn gehoor(data: &Path) -> assert_cmd::Command {
     let mut c = assert_cmd::Command::cargo_bin("gehoor").unwrap();
     c.args(["--lang", "en", "--data-dir"]).arg(data);
     c.env_remove("GEHOOR_DATA_DIR")
-        .env("GEHOOR_CONFIG", "/nonexistent/gehoor.toml");
+        .env("GEHOOR_CONFIG", "/dev/null");
     c
 }
 
@@ -628,7 +645,7 @@ fn cli_lists_exports_and_quarantines() {
         .success();
     assert_eq!(mode(&target), 0o600);
     let md = fs::read_to_string(&target).unwrap();
-    assert!(md.starts_with("# Interview session: TEST-CLI\n"), "{md}");
+    assert!(md.starts_with("# Interview record: TEST-CLI\n"), "{md}");
     assert!(md.contains("Looks complete"), "{md}");
     let out = gehoor(&data)
         .args(["export", &s.id.to_string()[..13], "--format", "json"])

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use gehoor::assets::FileSet;
 use gehoor::config::Theme;
 use gehoor::i18n::Lang;
-use gehoor::notes::{ListEntry, Session, SessionSummary, Status};
+use gehoor::notes::{ListEntry, ReviewChange, Session, SessionSummary, Status};
 use gehoor::questionnaire::{AnswerStatus, Value};
 use gehoor::tui::app::{App, Data, Overlay, Screen};
 use gehoor::tui::theme::Palette;
@@ -487,7 +487,8 @@ fn snapshot_review_screens() {
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('c'));
     typing(&mut app, "Please clarify");
-    let effects = press(&mut app, KeyCode::Esc);
+    // Enter confirms a prompt; Esc cancels it (see esc_cancels_every_prompt…).
+    let effects = press(&mut app, KeyCode::Enter);
     assert!(
         matches!(
             effects.as_slice(),
@@ -883,4 +884,256 @@ fn the_source_pane_names_the_month_the_guidance_is_true_as_of() {
     press(&mut app, KeyCode::Char('L'));
     assert!(screen(&app, 160, 40).contains("Bronnen · stand 2025-01"));
     assert!(!screen(&interview_app(), 160, 40).contains("as of"));
+}
+
+// ---- the record's lifecycle by keys -----------------------------------------------
+
+fn app_as(user: &str) -> App {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui");
+    let data = Data::from_files(
+        &FileSet::embedded_corpus(),
+        &FileSet::from_dir(&fixtures).unwrap(),
+        Lang::En,
+        user.into(),
+    )
+    .unwrap();
+    App::new(Lang::En, Palette::new(Theme::Auto, true), Arc::new(data))
+}
+
+/// Answer the required question and submit in the window, as an
+/// interviewer does: `Enter`, `Enter` (yes), `S`, `Enter`.
+fn submitted_in_window() -> App {
+    let mut app = interview_app();
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('S'));
+    assert_eq!(press(&mut app, KeyCode::Enter), vec![Effect::Save]);
+    assert_eq!(session_of(&app).status, Status::Submitted);
+    app
+}
+
+#[test]
+fn editing_after_submit_is_refused() {
+    let mut app = submitted_in_window();
+    let before = session_of(&app).clone();
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.interview().unwrap().editor.is_none(),
+        "no editor on a submitted session"
+    );
+    assert!(
+        app.status.as_deref().unwrap_or_default().contains("Reopen"),
+        "{:?}",
+        app.status
+    );
+    for key in ['x', 'f', 'n', 'N', '+'] {
+        press(&mut app, KeyCode::Char(key));
+        press(&mut app, KeyCode::Esc);
+    }
+    assert_eq!(session_of(&app).answers, before.answers, "nothing changed");
+    assert_eq!(session_of(&app).note, before.note);
+    // An amendment needs a reopen first, too.
+    press(&mut app, KeyCode::Char('A'));
+    assert!(app.overlay.is_none());
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap_or_default()
+            .contains("read-only")
+    );
+}
+
+#[test]
+fn esc_cancels_every_prompt_and_enter_confirms() {
+    // The interviewer's prompts: reopen, amend (source, then text), copy.
+    let mut app = submitted_in_window();
+    for key in ['O', 'w'] {
+        press(&mut app, KeyCode::Char(key));
+        assert!(matches!(app.overlay, Some(Overlay::Prompt(_))), "{key}");
+        typing(&mut app, "some words");
+        assert_eq!(press(&mut app, KeyCode::Esc), vec![], "{key}: Esc cancels");
+        assert!(app.overlay.is_none(), "{key}");
+    }
+    assert_eq!(session_of(&app).status, Status::Submitted);
+    press(&mut app, KeyCode::Char('O'));
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        vec![],
+        "a reason is needed"
+    );
+    typing(&mut app, "read-back");
+    // Submitted in this window: reopened here, recorded, saved.
+    assert_eq!(press(&mut app, KeyCode::Enter), vec![Effect::Save]);
+    let h = session_of(&app).history.last().unwrap().clone();
+    assert_eq!((h.to, h.by.as_str()), (Status::Draft, "Tester"));
+    assert_eq!(h.reason.as_deref(), Some("read-back"));
+    press(&mut app, KeyCode::Enter);
+    assert!(app.interview().unwrap().editor.is_some(), "editable again");
+
+    let mut app = interview_app();
+    press(&mut app, KeyCode::Char('A'));
+    typing(&mut app, "applicant at read-back");
+    press(&mut app, KeyCode::Enter);
+    typing(&mut app, "not yet");
+    assert_eq!(press(&mut app, KeyCode::Esc), vec![]);
+    assert!(
+        session_of(&app).answers.is_empty(),
+        "a cancelled amendment leaves nothing"
+    );
+
+    // The supervisor's prompts: comment, session comment, return, approve.
+    let mut app = app_as("Supervisor Two");
+    let mut s = session(&app.data);
+    s.set_value(
+        "trial.received",
+        Some(Value::YesNo(true)),
+        &gehoor::notes::now(),
+    );
+    s.submit("Tester", &gehoor::notes::now()).unwrap();
+    open_interview(&mut app, s, true, true);
+    for key in ['c', 'C', 'R'] {
+        press(&mut app, KeyCode::Char(key));
+        typing(&mut app, "Esc must not save this");
+        assert_eq!(press(&mut app, KeyCode::Esc), vec![], "{key}: Esc cancels");
+        assert!(app.overlay.is_none());
+    }
+    press(&mut app, KeyCode::Char('a'));
+    assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
+    assert_eq!(press(&mut app, KeyCode::Esc), vec![], "approve cancelled");
+    press(&mut app, KeyCode::Char('R'));
+    assert_eq!(
+        press(&mut app, KeyCode::Enter),
+        vec![],
+        "an empty reason is not sent"
+    );
+    assert!(
+        matches!(app.overlay, Some(Overlay::Prompt(_))),
+        "the prompt stays open"
+    );
+    typing(&mut app, "dates");
+    let effects = press(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Review { change: ReviewChange::Return { reason }, .. }] if reason == "dates"),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn approve_asks_first_and_refuses_the_interviewer() {
+    let mut s = session(&app().data);
+    s.set_value(
+        "trial.received",
+        Some(Value::YesNo(true)),
+        &gehoor::notes::now(),
+    );
+    s.submit("Tester", &gehoor::notes::now()).unwrap();
+    // "Tester" interviewed this session.
+    let mut app = app_as("Tester");
+    open_interview(&mut app, s.clone(), true, true);
+    assert_eq!(press(&mut app, KeyCode::Char('a')), vec![]);
+    assert!(
+        app.overlay.is_none(),
+        "no confirmation for a refused approval"
+    );
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap_or_default()
+            .contains("four-eyes"),
+        "{:?}",
+        app.status
+    );
+    let mut app = app_as("Supervisor Two");
+    open_interview(&mut app, s, true, true);
+    assert_eq!(
+        press(&mut app, KeyCode::Char('a')),
+        vec![],
+        "a key alone approves nothing"
+    );
+    assert!(screen(&app, 80, 24).contains("Approve session CASE-7?"));
+    let effects = press(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Review { change: ReviewChange::Approve { .. }, by, .. }] if by == "Supervisor Two"),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn an_amendment_is_shown_beside_the_original_answer() {
+    let mut app = interview_app();
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter); // yes
+    press(&mut app, KeyCode::Char('A'));
+    typing(&mut app, "applicant at read-back");
+    press(&mut app, KeyCode::Enter);
+    typing(&mut app, "It was a neighbour who took it in.");
+    press(&mut app, KeyCode::Enter);
+    let a = &session_of(&app).answers["trial.received"];
+    assert_eq!(a.value, Some(Value::YesNo(true)), "the original stays");
+    assert_eq!(a.amendments.len(), 1);
+    assert_eq!(a.amendments[0].by, "Tester");
+    assert_eq!(a.amendments[0].source, "applicant at read-back");
+    let out = screen(&app, 120, 40);
+    assert!(out.contains("Original answer: yes"), "{out}");
+    assert!(
+        out.contains("Amendment 20") && out.contains("Tester (source:"),
+        "{out}"
+    );
+    assert!(
+        app.interview().unwrap().autosave.pending(),
+        "saved like any change"
+    );
+}
+
+#[test]
+fn submit_lists_required_questions_with_only_a_status() {
+    let mut app = interview_app();
+    press(&mut app, KeyCode::Char('x')); // declined
+    assert_eq!(
+        session_of(&app).answers["trial.received"].status,
+        AnswerStatus::Declined
+    );
+    press(&mut app, KeyCode::Char('S'));
+    match &app.overlay {
+        Some(Overlay::Submit {
+            missing,
+            status_only,
+            ..
+        }) => {
+            assert!(missing.is_empty());
+            assert_eq!(status_only.len(), 1);
+            assert!(status_only[0].starts_with("trial.received"));
+        }
+        _ => panic!("no submit overlay"),
+    }
+    assert!(screen(&app, 120, 40).contains("only a status"));
+    assert_eq!(press(&mut app, KeyCode::Esc), vec![]);
+    assert_eq!(session_of(&app).status, Status::Draft);
+    press(&mut app, KeyCode::Char('S'));
+    assert_eq!(press(&mut app, KeyCode::Enter), vec![Effect::Save]);
+    assert_eq!(session_of(&app).status, Status::Submitted);
+    let p = app.interview().unwrap().progress;
+    assert_eq!(
+        (p.answered, p.status_only),
+        (0, 1),
+        "a status is not an answer"
+    );
+}
+
+#[test]
+fn the_supervisor_sees_what_changed_since_the_returned_version() {
+    let now = gehoor::notes::now();
+    let mut s = session(&app().data);
+    s.set_value("trial.received", Some(Value::YesNo(false)), &now);
+    s.submit("Tester", &now).unwrap();
+    s.return_for_work("Supervisor Two", "ask again", &now)
+        .unwrap();
+    s.set_value("trial.received", Some(Value::YesNo(true)), &now);
+    s.submit("Tester", &now).unwrap();
+    let mut app = app_as("Supervisor Two");
+    open_interview(&mut app, s, true, true);
+    press(&mut app, KeyCode::Home);
+    let out = screen(&app, 120, 40);
+    assert!(out.contains("Changed since the returned version"), "{out}");
+    assert!(out.contains("was: no"), "{out}");
 }

@@ -14,6 +14,7 @@ mod items;
 mod split;
 use items::*;
 use split::*;
+pub(super) use split::{is_header, note_number, pagina};
 
 use super::markers;
 use super::meta::LineHyphen;

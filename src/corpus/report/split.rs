@@ -159,7 +159,7 @@ pub(super) fn starts_block(
 
 /// The number a footnote line starts with: 1–3 digits at column 1, then a
 /// space, the end, or a letter ("322Ministerie"); never a decimal or year.
-pub(super) fn note_number(raw: &str) -> Option<u32> {
+pub(in crate::corpus) fn note_number(raw: &str) -> Option<u32> {
     let digits = raw.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 3 {
         return None;
@@ -172,11 +172,11 @@ pub(super) fn note_number(raw: &str) -> Option<u32> {
     ok.then(|| raw[..digits].parse().ok()).flatten()
 }
 
-pub(super) fn is_header(t: &str) -> bool {
+pub(in crate::corpus) fn is_header(t: &str) -> bool {
     t.ends_with('|') && t.contains(" | ")
 }
 
-pub(super) fn pagina(t: &str) -> Option<u32> {
+pub(in crate::corpus) fn pagina(t: &str) -> Option<u32> {
     let rest = t.strip_prefix("Pagina ")?;
     let (page, total) = rest.split_once(" van ")?;
     total.trim().parse::<u32>().ok()?;

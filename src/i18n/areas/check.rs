@@ -50,6 +50,7 @@ check_codes! {
     never_shown, show_if_cycle, bad_ref, unknown_ref, unknown_topic, forward_ref, group_ref_outside,
     ungrounded_number, number_mismatch, uncited_section, grounding_marker, unknown_number, unused_exception, as_of_missing,
     as_of_mismatch,
+    superseded_moved, superseded_changed, superseded_removed,
 }
 
 /// Strings of `gehoor check`.
@@ -57,6 +58,8 @@ check_codes! {
 #[serde(deny_unknown_fields)]
 pub struct Check {
     pub hint_label: String,
+    pub severity_error: String,
+    pub severity_warning: String,
     pub did_you_mean: String,
     pub summary: String,
     pub clean: String,

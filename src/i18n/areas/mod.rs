@@ -15,20 +15,32 @@ macro_rules! area {
 
 mod check;
 mod cli;
+mod cli_help;
 mod common;
 mod corpus;
+mod edition;
 mod error;
+mod intake;
+mod lifecycle;
+mod messages;
 mod notes;
+mod record;
 mod review;
 mod search;
 mod tui;
 
 pub use check::{Check, CheckMessages};
 pub use cli::Cli;
+pub use cli_help::{CliErrors, CliHelp, ManText};
 pub use common::Common;
 pub use corpus::CorpusText;
+pub use edition::EditionText;
 pub use error::ErrorText;
+pub use intake::IntakeText;
+pub use lifecycle::LifecycleText;
+pub use messages::Messages;
 pub use notes::NotesText;
+pub use record::RecordText;
 pub use review::ReviewText;
 pub use search::SearchText;
 pub use tui::Tui;

@@ -46,7 +46,16 @@ fn sessions() -> Vec<Session> {
         .unwrap();
     rich.add_comment("B", Some("a.b"), "c1", &crate::notes::now());
     rich.add_comment("B", None, "c2\n[answers.\"x\"]", &crate::notes::now());
-    rich.submit("A", &crate::notes::now()).unwrap();
+    let at = crate::notes::now();
+    let amendment = crate::notes::Amendment {
+        by: "C".into(),
+        at: at.clone(),
+        source: "applicant at read-back".into(),
+        value: Some(Value::Date("2024-03".parse().unwrap())),
+        text: "corrected".into(),
+    };
+    rich.amend("a.date#1", amendment).unwrap();
+    rich.submit("A", &at).unwrap();
     rich.return_for_work("B", "why", &crate::notes::now())
         .unwrap();
     let mut one_comment = Session::new("TEST-ONE", "A", Lang::Nl, Vec::new(), &crate::notes::now());
@@ -76,7 +85,10 @@ fn anything_unexpected_falls_back() {
     assert!(
         fast_summary(
             "x".into(),
-            &text.replace("schema_version = 1", "schema_version = 0")
+            &text.replace(
+                &format!("schema_version = {SCHEMA_VERSION}"),
+                "schema_version = 0"
+            )
         )
         .is_none()
     );

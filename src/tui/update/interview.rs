@@ -4,11 +4,13 @@
 use super::{Effect, Msg};
 use crate::interview::{self, RowKind};
 use crate::notes::{ReviewChange, Session, parse_answer_key};
-use crate::questionnaire::{AnswerStatus, Catalog, Kind, Question, Required};
+use crate::questionnaire::{AnswerStatus, Catalog, Kind, Question};
 use crate::tui::action::Action;
 use crate::tui::app::{App, InterviewState, Overlay, Pane, PromptPurpose, TextPrompt, line_input};
 use crate::tui::editor::{self, Editor};
 use crate::tui::sources;
+
+pub use super::answering::{cite, missing_required};
 
 pub fn open_interview(app: &mut App, mut session: Session, read_only: bool, review: bool) {
     let moved = interview::adopt_renames(&app.data.catalog, &mut session);
@@ -197,8 +199,8 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             return None;
         }
         Msg::Act(Action::Edit | Action::Select) => {
-            if st.read_only {
-                app.status = Some(s.tui.read_only.clone());
+            if super::record::locked(st) {
+                app.status = Some(super::record::locked_message(st, s));
                 return None;
             }
             match st.rows.get(st.cursor).map(|r| r.kind.clone()) {
@@ -217,15 +219,15 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             }
             return None;
         }
-        Msg::Act(Action::EditSessionNote) if !st.read_only => {
+        Msg::Act(Action::EditSessionNote) if !super::record::locked(st) => {
             st.editor = Some(Editor::SessionNote {
                 input: editor::multiline(&st.session.note),
             });
             return None;
         }
         Msg::Act(Action::EditNote) => {
-            if st.read_only {
-                app.status = Some(s.tui.read_only.clone());
+            if super::record::locked(st) {
+                app.status = Some(super::record::locked_message(st, s));
                 return None;
             }
             let (key, _) = current_question(st, &data.catalog)?;
@@ -240,14 +242,14 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             });
             return None;
         }
-        Msg::Act(Action::ToggleFlag) if !st.read_only => {
+        Msg::Act(Action::ToggleFlag) if !super::record::locked(st) => {
             let (key, _) = current_question(st, &data.catalog)?;
             let flagged = st.session.answers.get(&key).is_some_and(|a| a.flagged);
             st.session.set_flagged(&key, !flagged, &clock);
             mark_changed(app);
             return None;
         }
-        Msg::Act(Action::CycleStatus) if !st.read_only => {
+        Msg::Act(Action::CycleStatus) if !super::record::locked(st) => {
             let (key, _) = current_question(st, &data.catalog)?;
             let status = st.session.answers.get(&key).map(|a| a.status);
             let next = match status {
@@ -261,7 +263,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             mark_changed(app);
             return None;
         }
-        Msg::Act(Action::AddInstance) if !st.read_only => {
+        Msg::Act(Action::AddInstance) if !super::record::locked(st) => {
             let group = group_of_row(st)?;
             let n = st.session.add_group_instance(&group, &clock);
             mark_changed(app);
@@ -274,7 +276,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             refresh_sources(app);
             return None;
         }
-        Msg::Act(Action::RemoveInstance) if !st.read_only => {
+        Msg::Act(Action::RemoveInstance) if !super::record::locked(st) => {
             let group = group_of_row(st)?;
             let n = instance_of_row(st)?;
             let gid = crate::questionnaire::GroupId::split(&group)?;
@@ -331,14 +333,13 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             });
             return None;
         }
-        Msg::Act(Action::Cite) if !st.read_only => {
+        Msg::Act(Action::Cite) if !super::record::locked(st) => {
             let reference = st.sources.get(st.source_cursor)?.reference.clone();
             cite(app, &reference);
             return None;
         }
-        Msg::Act(Action::Submit) if !st.read_only => {
-            let missing = missing_required(st, &data.catalog, lang);
-            app.overlay = Some(Overlay::Submit { missing, cursor: 0 });
+        Msg::Act(Action::Submit) if !super::record::locked(st) => {
+            super::record::ask_submit(app);
             return None;
         }
         Msg::Act(Action::Comment) if st.review => {
@@ -360,7 +361,23 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             }));
             return None;
         }
-        Msg::Act(Action::Approve) if st.review => return review(app, ReviewChange::Approve),
+        Msg::Act(Action::Approve) if st.review => {
+            super::record::ask_approve(app);
+            return None;
+        }
+        Msg::Act(Action::Reopen) if !st.review => {
+            super::record::ask_reopen(app);
+            return None;
+        }
+        Msg::Act(Action::Amend) if !st.review => {
+            let key = st
+                .rows
+                .get(st.cursor)
+                .and_then(|r| r.key())
+                .map(str::to_string);
+            super::record::ask_amend(app, key);
+            return None;
+        }
         Msg::Act(Action::ReturnForWork) if st.review => {
             app.overlay = Some(Overlay::Prompt(TextPrompt {
                 purpose: PromptPurpose::ReturnReason,
@@ -428,52 +445,6 @@ fn instance_of_row(st: &InterviewState) -> Option<usize> {
         RowKind::Question { key, .. } => parse_answer_key(key).1,
         _ => None,
     }
-}
-
-/// Cite a corpus ref into the current answer: the ref is stored with the
-/// answer, and a line naming it is added to the note.
-pub fn cite(app: &mut App, reference: &str) {
-    let data = app.data.clone();
-    let clock = app.clock.clone();
-    let s = app.strings();
-    let Some(st) = app.interview_mut() else {
-        return;
-    };
-    if st.read_only {
-        return;
-    }
-    let Some((key, _)) = current_question(st, &data.catalog) else {
-        app.status = Some(s.tui.cite_no_question.clone());
-        return;
-    };
-    let already = st
-        .session
-        .answers
-        .get(&key)
-        .is_some_and(|a| a.cited.iter().any(|r| r == reference));
-    st.session.cite(&key, reference, &clock);
-    if !already {
-        super::editing::append_to_note(&mut st.session, &key, &format!("[{reference}]"), &clock);
-    }
-    app.status = Some(crate::i18n::fill(&s.tui.cited, &[("ref", reference)]));
-    mark_changed(app);
-}
-
-pub fn missing_required(
-    st: &InterviewState,
-    catalog: &Catalog,
-    lang: crate::i18n::Lang,
-) -> Vec<String> {
-    st.rows
-        .iter()
-        .filter_map(|r| {
-            let key = r.key()?;
-            let q = &catalog.questionnaires[r.qn].questions[r.question?];
-            let answered = st.session.answers.get(key).is_some_and(|a| a.is_answered());
-            (q.required == Required::Must && !answered)
-                .then(|| format!("{key}: {}", crate::sanitize::clean_line(q.text.get(lang))))
-        })
-        .collect()
 }
 
 /// A reviewer's comment or status change, signed with the reviewer's name.

@@ -2,6 +2,7 @@
 //! `App`, and it does no I/O. The runtime performs the effects and sends
 //! their results back as messages.
 
+mod answering;
 mod editing;
 mod form;
 mod home;
@@ -9,6 +10,7 @@ mod interview;
 mod lifecycle;
 mod navigate;
 pub mod overlay;
+mod record;
 mod results;
 mod sessions;
 
@@ -98,6 +100,8 @@ pub enum Msg {
         change: ReviewChange,
     },
     Copied(Result<PathBuf, Error>),
+    /// The session reopened and saved under the writer's lock.
+    Reopened(Result<Session, Error>),
     DraftDiscarded(Result<(), Error>),
 }
 
@@ -146,6 +150,14 @@ pub enum Effect {
     EmbedQuery {
         query: String,
         text: String,
+    },
+    /// Take the writer's lock on a submitted session opened read-only,
+    /// reopen it with `reason` and save it.
+    Reopen {
+        id: uuid::Uuid,
+        by: String,
+        reason: String,
+        at: jiff::Zoned,
     },
 }
 

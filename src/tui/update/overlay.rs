@@ -1,9 +1,8 @@
 //! Overlays: help, search, quick jump, passage, submit, prompts, timeline.
 
 use super::{Effect, Msg, paste_into};
-use crate::notes::ReviewChange;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Overlay, PromptPurpose, TextPrompt, input_text};
+use crate::tui::app::{App, Overlay, input_text};
 use crate::tui::{filter, sources};
 
 pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
@@ -18,13 +17,18 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             app.status = Some(app.strings().tui.draft_discarded.clone());
             return Some(Effect::DiscardDraft);
         }
-        (
-            Overlay::Prompt(TextPrompt {
-                purpose: PromptPurpose::SaveCopy,
-                ..
-            }),
-            Msg::Act(Action::Confirm),
-        ) => return close(app),
+        // In every prompt Enter confirms and Esc cancels; a confirmation
+        // window acts on Enter only.
+        (Overlay::Prompt(_), Msg::Act(Action::Confirm)) => {
+            return super::record::confirm_prompt(app);
+        }
+        (Overlay::Prompt(_), Msg::Act(Action::Back)) => {
+            app.overlay = None;
+            app.status = Some(app.strings().lifecycle.prompt_cancelled.clone());
+        }
+        (Overlay::Confirm { .. }, Msg::Act(Action::Confirm)) => {
+            return super::record::confirmed(app);
+        }
         (_, Msg::Act(Action::Back)) => {
             return close(app);
         }
@@ -144,11 +148,19 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
         (Overlay::Submit { cursor, .. }, Msg::Act(Action::Up)) => {
             *cursor = cursor.saturating_sub(1)
         }
-        (Overlay::Submit { missing, cursor }, Msg::Act(Action::Down)) => {
-            *cursor = (*cursor + 1).min(missing.len().saturating_sub(1))
-        }
+        (
+            Overlay::Submit {
+                missing, cursor, ..
+            },
+            Msg::Act(Action::Down),
+        ) => *cursor = (*cursor + 1).min(missing.len().saturating_sub(1)),
         // Enter on an open question goes there, to answer it.
-        (Overlay::Submit { missing, cursor }, Msg::Act(Action::Confirm)) => {
+        (
+            Overlay::Submit {
+                missing, cursor, ..
+            },
+            Msg::Act(Action::Confirm),
+        ) => {
             let key = missing
                 .get(*cursor)
                 .and_then(|m| m.split_once(": "))
@@ -173,24 +185,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
 }
 
 fn close(app: &mut App) -> Option<Effect> {
-    let overlay = app.overlay.take()?;
-    if let Overlay::Prompt(p) = overlay {
-        let text = crate::sanitize::clean(&input_text(&p.input))
-            .trim()
-            .to_string();
-        if text.is_empty() {
-            return None;
-        }
-        return match p.purpose {
-            PromptPurpose::Comment { target } => {
-                super::interview::review(app, ReviewChange::Comment { target, text })
-            }
-            PromptPurpose::ReturnReason => {
-                super::interview::review(app, ReviewChange::Return { reason: text })
-            }
-            PromptPurpose::SaveCopy => Some(Effect::SaveCopy { dir: text }),
-        };
-    }
+    app.overlay.take();
     None
 }
 

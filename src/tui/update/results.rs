@@ -91,7 +91,7 @@ pub(super) fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
             app.status = Some(match change {
                 ReviewChange::Comment { .. } => s.tui.comment_saved.clone(),
-                ReviewChange::Approve => s.tui.approved.clone(),
+                ReviewChange::Approve { .. } => s.tui.approved.clone(),
                 ReviewChange::Return { .. } => s.tui.returned.clone(),
             });
         }
@@ -107,12 +107,14 @@ pub(super) fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.overlay = Some(Overlay::Message(text));
         }
         Msg::DraftDiscarded(Ok(())) => {}
+        Msg::Reopened(Ok(session)) => super::record::reopened(app, session),
         Msg::Created(Err(e))
         | Msg::Loaded { result: Err(e), .. }
         | Msg::Locked(Err((e, _)))
         | Msg::Listed(Err(e))
         | Msg::Reviewed { result: Err(e), .. }
-        | Msg::DraftDiscarded(Err(e)) => fail(app, e),
+        | Msg::DraftDiscarded(Err(e))
+        | Msg::Reopened(Err(e)) => fail(app, e),
         Msg::Act(_)
         | Msg::Input(_)
         | Msg::Paste(_)

@@ -1,5 +1,6 @@
 //! Widgets that only read the `App`.
 
+mod edition;
 mod form;
 pub mod help;
 mod home;

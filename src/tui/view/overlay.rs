@@ -110,7 +110,7 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
         Overlay::Passage { item, scroll } => {
             let mut lines = vec![
                 Line::styled(item.heading.clone(), app.palette.title()),
-                Line::styled(item.reference.clone(), app.palette.dim()),
+                super::edition::reference_line(app, &item.reference),
                 Line::from(""),
             ];
             lines.extend(highlighted(
@@ -139,9 +139,22 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                 area,
             );
         }
-        Overlay::Submit { missing, cursor } => {
+        Overlay::Submit {
+            missing,
+            status_only,
+            cursor,
+        } => {
             let mut lines = Vec::new();
-            if missing.is_empty() {
+            if missing.is_empty() && !status_only.is_empty() {
+                lines.push(Line::styled(
+                    s.lifecycle.submit_status_only.as_str(),
+                    app.palette.warn(),
+                ));
+                lines.push(Line::from(""));
+                lines.extend(status_only.iter().map(|m| Line::from(format!("? {m}"))));
+                lines.push(Line::from(""));
+                lines.push(Line::from(s.lifecycle.submit_confirm_anyway.as_str()));
+            } else if missing.is_empty() {
                 lines.push(Line::from(s.tui.submit_confirm.as_str()));
             } else {
                 lines.push(Line::styled(
@@ -173,6 +186,9 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                 PromptPurpose::Comment { target: None } => s.tui.prompt_comment_session.clone(),
                 PromptPurpose::ReturnReason => s.tui.prompt_return.clone(),
                 PromptPurpose::SaveCopy => s.tui.prompt_save_copy.clone(),
+                PromptPurpose::ReopenReason => s.lifecycle.prompt_reopen.clone(),
+                PromptPurpose::AmendSource { .. } => s.lifecycle.prompt_amend_source.clone(),
+                PromptPurpose::AmendText { .. } => s.lifecycle.prompt_amend_text.clone(),
             };
             let mut t = p.input.clone();
             t.set_block(
@@ -243,6 +259,18 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                         .title(s.tui.recover_title.as_str())
                         .border_style(app.palette.focus_border()),
                 ),
+                area,
+            );
+        }
+        Overlay::Confirm { text, .. } => {
+            frame.render_widget(
+                Paragraph::new(crate::sanitize::Clean::text(text))
+                    .wrap(Wrap { trim: false })
+                    .block(
+                        Block::bordered()
+                            .title(s.lifecycle.confirm_title.as_str())
+                            .border_style(app.palette.focus_border()),
+                    ),
                 area,
             );
         }

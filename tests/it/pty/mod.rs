@@ -87,7 +87,7 @@ pub fn command(program: &Path, args: &[&str], data: &Path, home: &Path) -> Comma
     cmd.env("TERM", "xterm-256color");
     cmd.env("HOME", home);
     cmd.env("GEHOOR_DATA_DIR", data);
-    cmd.env("GEHOOR_CONFIG", home.join("no-config.toml"));
+    cmd.env("GEHOOR_CONFIG", "/dev/null");
     cmd.env("LANG", "C.UTF-8");
     cmd.cwd(home);
     cmd

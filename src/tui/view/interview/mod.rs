@@ -1,6 +1,7 @@
 //! The interview screen: question tree (left), question and answer
 //! (centre), sources (right, or below on narrow terminals).
 
+mod amendments;
 mod answer_editor;
 mod kept;
 mod question;

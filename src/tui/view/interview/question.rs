@@ -103,10 +103,17 @@ pub(super) fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: 
                 .as_ref()
                 .map(|v| crate::questionnaire::display_value(v, Some(&q.kind), lang))
                 .unwrap_or_else(|| "—".into());
+            // Beside amendments, the answer is the original one.
+            let label = if a.amendments.is_empty() {
+                &s.tui.answer
+            } else {
+                &s.lifecycle.original
+            };
             lines.push(Line::from(vec![
-                Span::styled(format!("{}: ", s.tui.answer), app.palette.title()),
+                Span::styled(format!("{label}: "), app.palette.title()),
                 Span::raw(crate::sanitize::Clean::text(&value)),
             ]));
+            lines.extend(super::amendments::lines(app, a, &q.kind));
             if a.status != AnswerStatus::Answered {
                 lines.push(Line::styled(
                     format!("{}: {}", s.tui.status, status_word(a.status, s)),
@@ -131,10 +138,17 @@ pub(super) fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: 
                     ),
                     app.palette.dim(),
                 ));
+                lines.extend(crate::tui::view::edition::changed_citations(app, a));
             }
         }
         None => lines.push(Line::styled(s.tui.not_answered.as_str(), app.palette.dim())),
     }
+    lines.extend(super::amendments::changed_since_returned(
+        app,
+        &st.session,
+        &key,
+        &q.kind,
+    ));
     for c in st
         .session
         .comments

@@ -32,7 +32,10 @@ pub(super) fn sources(app: &App, st: &InterviewState, frame: &mut Frame, area: R
             (false, false) => String::new(),
         };
         lines.push(Line::styled(format!("{tag}{}", item.heading), head_style));
-        lines.push(Line::styled(item.reference.clone(), app.palette.dim()));
+        lines.push(crate::tui::view::edition::reference_line(
+            app,
+            &item.reference,
+        ));
         lines.extend(highlighted(
             &item.text,
             &item.highlights,

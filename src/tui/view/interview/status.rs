@@ -48,6 +48,15 @@ pub(super) fn status_line(app: &App, st: &InterviewState, frame: &mut Frame, are
             )
         )),
     ];
+    if p.status_only > 0 {
+        spans.push(Span::raw(format!(
+            " · {}",
+            crate::i18n::fill(
+                &s.lifecycle.progress_status_only,
+                &[("count", &p.status_only.to_string())]
+            )
+        )));
+    }
     if let Some(msg) = &app.status {
         spans.push(Span::styled(
             format!("  ·  {}", crate::sanitize::Clean::line(msg)),
