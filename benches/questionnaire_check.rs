@@ -88,4 +88,44 @@ fn main() {
         refs.len()
     );
     println!("median {median:?}, p95 {p95:?}, max {worst:?} over {runs} runs (target < 10 ms)");
+    hostile_sizes(&refs);
+}
+
+/// One questionnaire of `n` yes/no questions, each shown when the next is
+/// answered (a forward reference: one warning per question).
+fn huge(n: usize) -> FileSet {
+    let mut text = String::from(
+        "id = \"big\"\nversion = 1\ntopic = \"military\"\ntitle = { nl = \"Groot\", en = \"Big\" }\n",
+    );
+    for i in 0..n {
+        text.push_str(&format!(
+            "\n[[question]]\nid = \"q{i}\"\nkind = \"yes_no\"\ntext = {{ nl = \"Vraag {i}?\", en = \"Question {i}?\" }}\n"
+        ));
+        if i + 1 < n {
+            text.push_str(&format!("show_if = \"q{}\"\n", i + 1));
+        }
+    }
+    FileSet {
+        origin: Origin::Dir("bench".into()),
+        files: vec![TextFile {
+            rel: "big.toml".into(),
+            text,
+        }],
+    }
+}
+
+/// Issue 17: checking grew with the square of the file (10k questions
+/// 3.4 s, 20k 13.6 s). Time per question must stay flat as `n` grows.
+fn hostile_sizes(refs: &[String]) {
+    for n in [10_000, 20_000, 50_000, 100_000] {
+        let files = huge(n);
+        let t = Instant::now();
+        let diags = std::hint::black_box(gehoor::check::check(&files, refs));
+        let took = t.elapsed();
+        println!(
+            "{n} questions, {} diagnostics: {took:?} ({:.1} µs per question)",
+            diags.len(),
+            took.as_secs_f64() * 1e6 / n as f64
+        );
+    }
 }

@@ -1,6 +1,7 @@
 //! The user's configuration file and the resolution of data dir and language
 //! from flags, environment, config and defaults (in that order).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -37,6 +38,22 @@ pub struct Config {
     /// Let a supervisor approve a session they interviewed or amended.
     /// Off unless set: the four-eyes rule is the default.
     pub allow_self_approval: Option<bool>,
+    /// Sessions, drafts and copies encrypted at rest (docs/security.md).
+    pub encryption: Option<Encryption>,
+    /// The user's passphrase-protected key (default: `identity.age` in
+    /// the data folder); a private path when the data folder is shared.
+    pub identity: Option<PathBuf>,
+    /// Team members every session is encrypted to, `Name = "age1…"`,
+    /// besides those in the data folder's `recipients.toml`.
+    pub recipients: Option<BTreeMap<String, String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Encryption {
+    On,
+    #[default]
+    Off,
 }
 
 fn project_dirs() -> Option<directories::ProjectDirs> {
@@ -75,6 +92,7 @@ impl Config {
     }
 
     pub fn parse(path: &Path, text: &str) -> Result<Config> {
+        crate::toml_depth::check(path, text)?;
         toml::from_str(text).map_err(|e| crate::error::from_toml(path, text, &e))
     }
 }
@@ -92,6 +110,9 @@ pub struct Settings {
     pub keep_cited_text: bool,
     pub advance: bool,
     pub policy: crate::notes::Policy,
+    pub encryption: bool,
+    pub identity: PathBuf,
+    pub recipients: BTreeMap<String, String>,
 }
 
 /// Inputs to `Settings::resolve`, gathered by the CLI layer.
@@ -115,7 +136,6 @@ impl Settings {
         Settings {
             lang: o.lang.or(config.lang).unwrap_or(o.env_lang),
             theme: config.theme.unwrap_or_default(),
-            data_dir,
             questionnaires: o.questionnaires.or_else(|| config.questionnaires.clone()),
             corpus: o.corpus.or_else(|| config.corpus.clone()),
             name: config.name.clone(),
@@ -125,6 +145,13 @@ impl Settings {
             policy: crate::notes::Policy {
                 allow_self_approval: config.allow_self_approval.unwrap_or(false),
             },
+            encryption: config.encryption == Some(Encryption::On),
+            identity: config
+                .identity
+                .clone()
+                .unwrap_or_else(|| crate::notes::keys::default_identity(&data_dir)),
+            recipients: config.recipients.clone().unwrap_or_default(),
+            data_dir,
         }
     }
 

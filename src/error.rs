@@ -82,6 +82,58 @@ pub enum Error {
     /// The session's lifecycle refuses the change (read-only record,
     /// four-eyes rule, missing reason).
     Refused(crate::notes::Refusal),
+    /// A path in the data folder holding a link, pipe, folder or device
+    /// where a regular file belongs; `kind` is "symlink", "fifo", "folder"
+    /// or "special".
+    NotAFile {
+        path: PathBuf,
+        kind: &'static str,
+    },
+    /// Two or more files claim one session id.
+    DuplicateId {
+        id: String,
+        paths: Vec<PathBuf>,
+    },
+    /// A write to a submitted or approved session.
+    SessionClosed {
+        path: PathBuf,
+        status: crate::notes::Status,
+    },
+    /// TOML nested deeper than any session file is, refused before the
+    /// recursive parser sees it.
+    TooDeep {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        limit: usize,
+    },
+    /// An encrypted file or key that cannot be used (see `notes::crypt`).
+    Crypto {
+        path: PathBuf,
+        problem: CryptoProblem,
+    },
+}
+
+/// Why encrypted data or a key could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CryptoProblem {
+    /// Encrypted for other keys: another team's file, or a rekey removed us.
+    NotForThisKey,
+    /// Not a well-formed age file, or its content fails authentication.
+    Damaged,
+    /// Encrypted, but encryption is off here so no key was unlocked.
+    NoKeyLoaded,
+    WrongPassphrase,
+    /// `gehoor keys init` has not been run (no identity file).
+    NoIdentity,
+    /// The identity file exists already; keys are never overwritten.
+    IdentityExists,
+    /// A recipient or identity string that is not a valid age key.
+    BadKey {
+        detail: String,
+    },
+    /// Encryption is on but there is no passphrase to unlock the key with.
+    NoPassphrase,
 }
 
 impl Error {
@@ -136,6 +188,15 @@ impl Error {
             ),
             Error::Usage { detail } => {
                 crate::i18n::fill(&e.usage, &[("detail", &detail.render(s))])
+            }
+            Error::UnknownRef {
+                reference,
+                suggestions,
+            } if suggestions.is_empty() => {
+                crate::i18n::fill(&e.unknown_ref_none, &[("ref", reference)])
+            }
+            Error::SessionNotFound { query, suggestions } if suggestions.is_empty() => {
+                crate::i18n::fill(&e.session_not_found_none, &[("query", query)])
             }
             Error::UnknownRef {
                 reference,
@@ -199,6 +260,65 @@ impl Error {
                     Refusal::ReasonRequired => e.reason_required.clone(),
                     Refusal::EmptyAmendment => e.empty_amendment.clone(),
                 }
+            }
+            Error::NotAFile { path, kind } => {
+                let what = match *kind {
+                    "symlink" => &e.what_symlink,
+                    "fifo" => &e.what_fifo,
+                    "folder" => &e.what_folder,
+                    _ => &e.what_special,
+                };
+                crate::i18n::fill(
+                    &e.not_a_file,
+                    &[("path", &path.display().to_string()), ("what", what)],
+                )
+            }
+            Error::DuplicateId { id, paths } => {
+                let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                crate::i18n::fill(&e.duplicate_id, &[("id", id), ("paths", &list(&paths))])
+            }
+            Error::SessionClosed { path, status } => {
+                let n = &s.notes;
+                let status = match status {
+                    crate::notes::Status::Submitted => &n.status_submitted,
+                    crate::notes::Status::Approved => &n.status_approved,
+                    crate::notes::Status::Draft => &n.status_draft,
+                    crate::notes::Status::Returned => &n.status_returned,
+                };
+                crate::i18n::fill(
+                    &e.session_closed,
+                    &[("path", &path.display().to_string()), ("status", status)],
+                )
+            }
+            Error::TooDeep {
+                path,
+                line,
+                col,
+                limit,
+            } => crate::i18n::fill(
+                &e.too_deep,
+                &[
+                    ("path", &path.display().to_string()),
+                    ("line", &line.to_string()),
+                    ("col", &col.to_string()),
+                    ("limit", &limit.to_string()),
+                ],
+            ),
+            Error::Crypto { path, problem } => {
+                let (template, detail) = match problem {
+                    CryptoProblem::NotForThisKey => (&e.crypto_not_for_this_key, ""),
+                    CryptoProblem::Damaged => (&e.crypto_damaged, ""),
+                    CryptoProblem::NoKeyLoaded => (&e.crypto_no_key_loaded, ""),
+                    CryptoProblem::WrongPassphrase => (&e.crypto_wrong_passphrase, ""),
+                    CryptoProblem::NoIdentity => (&e.crypto_no_identity, ""),
+                    CryptoProblem::IdentityExists => (&e.crypto_identity_exists, ""),
+                    CryptoProblem::BadKey { detail } => (&e.crypto_bad_key, detail.as_str()),
+                    CryptoProblem::NoPassphrase => (&e.crypto_no_passphrase, ""),
+                };
+                crate::i18n::fill(
+                    template,
+                    &[("path", &path.display().to_string()), ("detail", detail)],
+                )
             }
         }
     }

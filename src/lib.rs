@@ -17,6 +17,7 @@ pub mod notes;
 pub mod questionnaire;
 pub mod sanitize;
 pub mod search;
+pub mod toml_depth;
 pub mod tui;
 pub mod vector_cache;
 

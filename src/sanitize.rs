@@ -68,11 +68,24 @@ pub fn clean(text: &str) -> String {
         match c {
             '\u{1b}' => rest = skip_escape(rest),
             '\u{9b}' => rest = skip_csi_body(rest),
+            // 8-bit OSC, DCS, SOS, PM, APC: the payload goes with them.
+            '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => {
+                rest = skip_string(rest).unwrap_or(rest)
+            }
             c if is_allowed(c) => out.push(c),
             _ => {}
         }
     }
     out
+}
+
+/// Pasted text as it goes into an editor: line breaks of any convention
+/// (CRLF, and the lone CR tmux sends for LF) become newlines before the
+/// controls go, CR among them, so paragraphs survive; a single-line field
+/// gets spaces instead.
+pub fn pasted(text: &str, single_line: bool) -> String {
+    let text = clean(&text.replace("\r\n", "\n").replace('\r', "\n"));
+    if single_line { clean_line(&text) } else { text }
 }
 
 /// Like `clean`, but for a single display line: newlines and tabs become spaces.
@@ -144,19 +157,7 @@ fn skip_escape(rest: &str) -> &str {
     match chars.next() {
         Some((_, '[')) => skip_csi_body(&rest[1..]),
         // OSC, DCS, SOS, PM, APC: run to BEL or ST (ESC \ or U+009C).
-        Some((_, ']' | 'P' | 'X' | '^' | '_')) => {
-            for (i, c) in chars.take(MAX_STRING_SEQUENCE) {
-                match c {
-                    '\u{7}' | '\u{9c}' => return &rest[i + c.len_utf8()..],
-                    '\u{1b}' if rest[i + 1..].starts_with('\\') => return &rest[i + 2..],
-                    // Another escape or the end of the line: this one never
-                    // ended; drop only its introducer.
-                    '\u{1b}' | '\n' => return &rest[1..],
-                    _ => {}
-                }
-            }
-            &rest[1..]
-        }
+        Some((_, ']' | 'P' | 'X' | '^' | '_')) => skip_string(&rest[1..]).unwrap_or(&rest[1..]),
         // nF sequences (ESC ( B), then Fp/Fe/Fs ones such as ESC c (reset):
         // intermediates 0x20..=0x2f, then one final byte 0x30..=0x7e.
         Some((_, ' '..='/')) => {
@@ -171,6 +172,21 @@ fn skip_escape(rest: &str) -> &str {
         // only the ESC goes.
         _ => rest,
     }
+}
+
+/// The text after an OSC/DCS/SOS/PM/APC string's terminator (BEL or ST:
+/// ESC \\ or U+009C); `None` when another escape or the end of the line
+/// comes first: the string never ended, and only its introducer goes.
+fn skip_string(body: &str) -> Option<&str> {
+    for (i, c) in body.char_indices().take(MAX_STRING_SEQUENCE) {
+        match c {
+            '\u{7}' | '\u{9c}' => return Some(&body[i + c.len_utf8()..]),
+            '\u{1b}' if body[i + 1..].starts_with('\\') => return Some(&body[i + 2..]),
+            '\u{1b}' | '\n' => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// After CSI (ESC [ or U+009B): parameter bytes 0x30..=0x3f, intermediate

@@ -64,6 +64,9 @@ pub enum Command {
     Sessions(SessionsCommand),
     /// Export a session as Markdown (case file) or JSON
     Export(ExportArgs),
+    /// Encryption keys: your identity and the team's recipients
+    #[command(subcommand)]
+    Keys(KeysCommand),
     /// The configuration file
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -247,6 +250,30 @@ pub enum SessionsCommand {
         /// File name of the unreadable session
         file: String,
     },
+    /// Encrypt every plain session in the folder, in place (resumable)
+    Encrypt,
+    /// Re-encrypt every session for the current recipient list
+    Rekey,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Create your key, protected by a passphrase, and print its public key
+    Init,
+    /// Encrypt every session also to this team member's public key
+    AddRecipient {
+        /// A name to recognise the key by
+        name: String,
+        /// The public key, age1…
+        key: String,
+    },
+    /// Stop encrypting to a team member (then run `gehoor sessions rekey`)
+    RemoveRecipient {
+        /// The name the recipient was added under
+        name: String,
+    },
+    /// The recipients every session is encrypted to
+    List,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

@@ -71,7 +71,7 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<ExitCode> {
         .filter(|f| f.rel.ends_with(".toml"))
         .count();
     match args.format {
-        CheckFormat::Json => println!("{}", check::render_json(&diags, lang)),
+        CheckFormat::Json => super::out::println(&check::render_json(&diags, lang))?,
         CheckFormat::Human => {
             let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             let text = if color {
@@ -79,8 +79,8 @@ pub fn run(ctx: &Ctx, args: &CheckArgs) -> Result<ExitCode> {
             } else {
                 check::render_human(&diags, &files, lang)
             };
-            print!("{text}");
-            println!("{}", check::summary(&diags, toml_files, lang));
+            let summary = check::summary(&diags, toml_files, lang);
+            super::out::print(&format!("{text}{summary}\n"))?;
         }
     }
     let (errors, _) = check::counts(&diags);

@@ -6,12 +6,16 @@ use std::process::ExitCode;
 use super::{Ctx, ExportArgs, ExportFormat};
 use crate::error::Result;
 use crate::export;
-use crate::notes::{Store, write_atomic};
+use crate::notes::write_atomic;
 use crate::sanitize::clean_line;
 
 pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<ExitCode> {
-    let store = Store::new(ctx.settings.sessions_dir());
+    let store = ctx.store()?;
     super::sessions_cmd::warn_if_shared(ctx, &store);
+    if store.codec().is_sealed() {
+        // The user asked for it; the warning is on every export.
+        super::out::warn(&ctx.strings.keys.export_plain_warning);
+    }
     let id = store.resolve(&args.session)?;
     let session = store.open_read_only(id)?;
     let corpus = crate::corpus::Corpus::load(&crate::assets::FileSet::corpus(
@@ -44,7 +48,7 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<ExitCode> {
                 )
             );
         }
-        None => print!("{text}"),
+        None => super::out::print(&text)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -57,6 +57,7 @@ pub fn run(ctx: &Ctx, args: &InterviewArgs) -> Result<ExitCode> {
         // Not enough to start: open the new-interview form with what is known.
         return tui::run(
             &ctx.settings,
+            ctx.store()?,
             data,
             Start::Form {
                 case_ref,
@@ -73,5 +74,10 @@ pub fn run(ctx: &Ctx, args: &InterviewArgs) -> Result<ExitCode> {
         crate::interview::uses(&qns),
         &crate::notes::now(),
     );
-    tui::run(&ctx.settings, data, Start::Create(Box::new(session)))
+    tui::run(
+        &ctx.settings,
+        ctx.store()?,
+        data,
+        Start::Create(Box::new(session)),
+    )
 }

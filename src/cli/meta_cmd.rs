@@ -10,7 +10,7 @@ use crate::error::{Error, IoOp, Result};
 
 pub fn config_path(ctx: &Ctx) -> Result<ExitCode> {
     match &ctx.settings.config_path {
-        Some(p) => println!("{}", p.display()),
+        Some(p) => super::out::println(&p.display().to_string())?,
         None => {
             return Err(Error::Usage {
                 detail: crate::message::Msg::new("no_config_dir", &[]),
@@ -28,7 +28,10 @@ pub fn completions(ctx: &Ctx, args: &CompletionsArgs) -> Result<ExitCode> {
         ShellArg::Fish => Shell::Fish,
     };
     let mut cmd = super::help::localize(Cli::command(), ctx.strings);
-    generate(shell, &mut cmd, "gehoor", &mut std::io::stdout());
+    // Into memory first: clap_complete panics when its writer fails.
+    let mut buf = Vec::new();
+    generate(shell, &mut cmd, "gehoor", &mut buf);
+    super::out::print(&String::from_utf8_lossy(&buf))?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -42,18 +45,18 @@ pub fn man(ctx: &Ctx, args: &ManArgs) -> Result<ExitCode> {
             for (name, text) in &pages {
                 let path = dir.join(name);
                 std::fs::write(&path, text).map_err(|e| Error::io(IoOp::Write, &path, e))?;
-                println!(
-                    "{}",
-                    crate::i18n::fill(
-                        &ctx.strings.cli.man_written,
-                        &[("path", &path.display().to_string())]
-                    )
-                );
+                super::out::println(&crate::i18n::fill(
+                    &ctx.strings.cli.man_written,
+                    &[("path", &path.display().to_string())],
+                ))?;
             }
         }
-        None => std::io::stdout()
-            .write_all(&pages[0].1)
-            .map_err(|e| Error::io(IoOp::Write, "<stdout>", e))?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&pages[0].1)
+                .and_then(|()| out.flush())
+                .map_err(|e| Error::io(IoOp::Write, super::out::STDOUT, e))?
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

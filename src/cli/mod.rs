@@ -5,6 +5,7 @@
 mod args;
 mod check_cmd;
 mod clap_errors;
+mod convert_cmd;
 mod corpus_cmd;
 mod diff_cmd;
 mod export_cmd;
@@ -12,12 +13,15 @@ mod help;
 mod import_cmd;
 mod intake;
 mod interview_cmd;
+mod keys_cmd;
 mod man;
 mod meta_cmd;
 mod migrate_cmd;
+mod out;
 mod review_cmd;
 mod search_cmd;
 mod sessions_cmd;
+mod unlock;
 
 use std::io::Write as _;
 use std::path::PathBuf;
@@ -36,6 +40,8 @@ use crate::sanitize;
 pub struct Ctx {
     pub settings: Settings,
     pub strings: &'static Strings,
+    /// The unlocked key, once per run (see `unlock.rs`).
+    pub keyring: std::sync::OnceLock<std::sync::Arc<crate::notes::Keyring>>,
 }
 
 pub fn main() -> ExitCode {
@@ -103,9 +109,11 @@ pub fn main() -> ExitCode {
     let ctx = Ctx {
         strings: Strings::get(settings.lang),
         settings,
+        keyring: std::sync::OnceLock::new(),
     };
     match dispatch(&ctx, cli.command) {
         Ok(code) => code,
+        Err(e) if out::is_closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             print_error(ctx.strings, &e, false);
             ExitCode::from(e.exit_code())
@@ -140,7 +148,7 @@ fn print_error(s: &Strings, e: &crate::Error, quote_line: bool) {
 
 fn dispatch(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
     match command {
-        None => crate::tui::run_home(&ctx.settings),
+        None => crate::tui::run_home(&ctx.settings, ctx.store()?),
         Some(Command::Interview(a)) => interview_cmd::run(ctx, &a),
         Some(Command::Review(a)) => review_cmd::run(ctx, &a),
         Some(Command::Check(a)) => check_cmd::run(ctx, &a),
@@ -151,6 +159,7 @@ fn dispatch(ctx: &Ctx, command: Option<Command>) -> Result<ExitCode> {
         Some(Command::Search(a)) => search_cmd::run(ctx, &a),
         Some(Command::Sessions(c)) => sessions_cmd::run(ctx, &c),
         Some(Command::Export(a)) => export_cmd::run(ctx, &a),
+        Some(Command::Keys(c)) => keys_cmd::run(ctx, &c),
         Some(Command::Config(ConfigCommand::Path)) => meta_cmd::config_path(ctx),
         Some(Command::Completions(a)) => meta_cmd::completions(ctx, &a),
         Some(Command::Man(a)) => meta_cmd::man(ctx, &a),

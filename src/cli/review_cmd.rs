@@ -8,5 +8,10 @@ use crate::tui::{self, Start};
 
 pub fn run(ctx: &Ctx, args: &ReviewArgs) -> Result<ExitCode> {
     let data = tui::load_data(&ctx.settings)?;
-    tui::run(&ctx.settings, data, Start::Review(args.session.clone()))
+    tui::run(
+        &ctx.settings,
+        ctx.store()?,
+        data,
+        Start::Review(args.session.clone()),
+    )
 }

@@ -7,26 +7,26 @@ use unicode_width::UnicodeWidthStr;
 use super::{Ctx, SessionsCommand, StatusArg};
 use crate::error::Result;
 use crate::i18n::{NotesText, fill};
+use crate::notes::convert::Conversion;
 use crate::notes::{ListEntry, Status, Store, short_ids};
 use crate::sanitize::clean_line;
 
 pub fn run(ctx: &Ctx, cmd: &SessionsCommand) -> Result<ExitCode> {
-    let store = Store::new(ctx.settings.sessions_dir());
+    let store = ctx.store()?;
     warn_if_shared(ctx, &store);
     match cmd {
         SessionsCommand::List { status, json } => list(ctx, &store, *status, *json),
+        SessionsCommand::Encrypt => super::convert_cmd::run(ctx, &store, Conversion::Encrypt),
+        SessionsCommand::Rekey => super::convert_cmd::run(ctx, &store, Conversion::Rekey),
         SessionsCommand::Quarantine { file } => {
             let dest = store.quarantine(file)?;
-            println!(
-                "{}",
-                fill(
-                    &ctx.strings.notes.quarantined,
-                    &[
-                        ("file", &clean_line(file)),
-                        ("dest", &clean_line(&dest.display().to_string()))
-                    ]
-                )
-            );
+            super::out::println(&fill(
+                &ctx.strings.notes.quarantined,
+                &[
+                    ("file", &clean_line(file)),
+                    ("dest", &clean_line(&dest.display().to_string())),
+                ],
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -34,15 +34,22 @@ pub fn run(ctx: &Ctx, cmd: &SessionsCommand) -> Result<ExitCode> {
 
 /// Printed by every command that reads the sessions folder.
 pub fn warn_if_shared(ctx: &Ctx, store: &Store) {
-    if let Some(dir) = store.warn_if_shared() {
-        eprintln!(
-            "{}",
-            fill(
-                &ctx.strings.cli.data_dir_readable_by_others,
-                &[("path", &clean_line(&dir.display().to_string()))]
-            )
-        );
+    if let Some(text) = shared_warning(ctx, store) {
+        super::out::warn(&text);
     }
+}
+
+/// The warning for a sessions folder others may read, if any: a group
+/// folder without encryption, or a folder open to other users.
+pub fn shared_warning(ctx: &Ctx, store: &Store) -> Option<String> {
+    let dir = store.warn_if_shared()?;
+    let path = [("path", clean_line(&dir.display().to_string()))];
+    let path: Vec<(&str, &str)> = path.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    Some(if crate::notes::is_group_folder(store.dir()) {
+        fill(&ctx.strings.keys.group_folder_plain, &path)
+    } else {
+        fill(&ctx.strings.cli.data_dir_readable_by_others, &path)
+    })
 }
 
 pub fn status_text(n: &NotesText, s: Status) -> &str {
@@ -100,7 +107,7 @@ fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Resu
     if json {
         let text = serde_json::to_string_pretty(&entries).expect("list entries serialise");
         // The stored text, with every control and bidi character escaped.
-        println!("{}", crate::sanitize::escape_json(&text));
+        super::out::println(&crate::sanitize::escape_json(&text))?;
         return Ok(ExitCode::SUCCESS);
     }
     let n = &ctx.strings.notes;
@@ -120,13 +127,10 @@ fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Resu
         return Ok(ExitCode::SUCCESS);
     }
     if entries.is_empty() {
-        println!(
-            "{}",
-            fill(
-                &n.list_empty,
-                &[("dir", &clean_line(&store.dir().display().to_string()))]
-            )
-        );
+        super::out::println(&fill(
+            &n.list_empty,
+            &[("dir", &clean_line(&store.dir().display().to_string()))],
+        ))?;
         return Ok(ExitCode::SUCCESS);
     }
     let header = [
@@ -160,10 +164,12 @@ fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Resu
     let widths: Vec<usize> = (0..8)
         .map(|i| rows.iter().map(|r| r[i].width()).max().unwrap_or(0))
         .collect();
+    let mut text = String::new();
     if rows.len() > 1 {
         for r in &rows {
             let line: Vec<String> = r.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
-            println!("{}", line.join("  ").trim_end());
+            text.push_str(line.join("  ").trim_end());
+            text.push('\n');
         }
     }
     for e in &entries {
@@ -179,8 +185,8 @@ fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Resu
                 .file_name()
                 .map(|f| f.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            println!(
-                "{}\n  {}",
+            text.push_str(&format!(
+                "{}\n  {}\n",
                 fill(
                     &n.list_unreadable,
                     &[
@@ -191,8 +197,9 @@ fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Resu
                     ]
                 ),
                 fill(&n.list_unreadable_hint, &[("file", &clean_line(&file))])
-            );
+            ));
         }
     }
+    super::out::print(&text)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -96,6 +96,7 @@ struct Raw {
 /// Parse a `document.toml`; `folder` is the name of the folder it sits in,
 /// which must equal its id so that refs and paths agree.
 pub fn parse(path: &Path, text: &str, folder: &str) -> Result<DocumentMeta> {
+    crate::toml_depth::check(path, text)?;
     let raw: Raw = toml::from_str(text).map_err(|e| crate::error::from_toml(path, text, &e))?;
     let at = |span: std::ops::Range<usize>, detail: Msg| {
         let (line, col) = line_col(text, span.start);

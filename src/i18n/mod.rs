@@ -121,6 +121,7 @@ string_table! {
     review: ReviewText,
     record: RecordText,
     lifecycle: LifecycleText,
+    keys: KeysText,
 }
 
 static TABLES: OnceLock<[Strings; 2]> = OnceLock::new();

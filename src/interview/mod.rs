@@ -45,6 +45,33 @@ pub fn changed_questionnaires(catalog: &Catalog, session: &Session) -> Vec<Strin
         .collect()
 }
 
+/// Questionnaire ids the session uses that are not loaded at all (a
+/// session started with `--questionnaires DIR`, reopened without it), as
+/// opposed to loaded in another version.
+pub fn missing_questionnaires(catalog: &Catalog, session: &Session) -> Vec<String> {
+    session
+        .questionnaires
+        .iter()
+        .filter(|u| catalog.questionnaire(&u.id).is_none())
+        .map(|u| u.id.clone())
+        .collect()
+}
+
+/// The session's answers that belong to the questionnaires in `ids`, by key.
+pub fn answers_of<'a>(
+    session: &'a Session,
+    ids: &[String],
+) -> Vec<(&'a String, &'a crate::notes::Answer)> {
+    session
+        .answers
+        .iter()
+        .filter(|(k, _)| {
+            crate::questionnaire::FullId::split(crate::notes::parse_answer_key(k).0)
+                .is_some_and(|f| ids.iter().any(|i| i == f.questionnaire))
+        })
+        .collect()
+}
+
 /// Move answers stored under a question's earlier id (`renamed_from`) to its
 /// current id, so a renamed question keeps its answer. Returns the keys moved
 /// as `(old, new)`. An answer is never overwritten: if both keys hold one,

@@ -39,8 +39,13 @@ fn parent(target: &Path) -> &Path {
     }
 }
 
-pub fn prepare(target: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
-    let tmp = written_temp(target, bytes)?;
+/// `mode` is 0600, or 0660 for a file in a group folder.
+pub fn prepare_with_mode(
+    target: &Path,
+    bytes: &[u8],
+    mode: u32,
+) -> Result<tempfile::NamedTempFile> {
+    let tmp = written_temp(target, bytes, mode)?;
     tmp.as_file()
         .sync_all()
         .map_err(|e| Error::io(IoOp::Write, target, e))?;
@@ -48,12 +53,18 @@ pub fn prepare(target: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
 }
 
 /// `bytes` in a private temp file beside `target`, not yet synced.
-fn written_temp(target: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
+fn written_temp(target: &Path, bytes: &[u8], mode: u32) -> Result<tempfile::NamedTempFile> {
     let mut tmp = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
-        .permissions(std::fs::Permissions::from_mode(0o600))
+        .permissions(std::fs::Permissions::from_mode(mode))
         .tempfile_in(parent(target))
         .map_err(|e| Error::io(IoOp::Write, target, e))?;
+    if mode != 0o600 {
+        // The umask may have narrowed the mode given at creation.
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(mode))
+            .map_err(|e| Error::io(IoOp::Write, target, e))?;
+    }
     tmp.write_all(bytes)
         .map_err(|e| Error::io(IoOp::Write, target, e))?;
     Ok(tmp)
@@ -68,7 +79,7 @@ pub fn commit(tmp: tempfile::NamedTempFile, target: &Path) -> Result<()> {
 /// Replace `target` atomically but without fsync: survives the process
 /// being killed, not the machine losing power. For the autosave draft only.
 pub fn write_unsynced(target: &Path, bytes: &[u8]) -> Result<()> {
-    written_temp(target, bytes)?
+    written_temp(target, bytes, 0o600)?
         .persist(target)
         .map_err(|e| Error::io(IoOp::Rename, target, e.error))?;
     Ok(())
@@ -76,6 +87,10 @@ pub fn write_unsynced(target: &Path, bytes: &[u8]) -> Result<()> {
 
 /// Replace `target` with `bytes`, atomically and durably.
 pub fn write(target: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = prepare(target, bytes)?;
+    write_with_mode(target, bytes, 0o600)
+}
+
+pub fn write_with_mode(target: &Path, bytes: &[u8], mode: u32) -> Result<()> {
+    let tmp = prepare_with_mode(target, bytes, mode)?;
     commit(tmp, target)
 }

@@ -9,8 +9,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use super::crypt::Codec;
 use super::merge::merge_review;
-use super::{Session, atomic, parse_session};
+use super::{Session, atomic};
 use crate::error::{Error, IoOp, Result};
 
 pub fn path_for(session_path: &Path) -> PathBuf {
@@ -21,8 +22,9 @@ pub fn path_for(session_path: &Path) -> PathBuf {
     session_path.with_file_name(format!(".{name}.autosave.toml"))
 }
 
-pub fn write(session_path: &Path, session: &Session) -> Result<()> {
-    atomic::write_unsynced(&path_for(session_path), session.to_toml().as_bytes())
+pub fn write(session_path: &Path, codec: &Codec, session: &Session) -> Result<()> {
+    let path = path_for(session_path);
+    atomic::write_unsynced(&path, &codec.seal(&path, session.to_toml().as_bytes())?)
 }
 
 pub fn clear(session_path: &Path) -> Result<()> {
@@ -37,10 +39,10 @@ pub fn clear(session_path: &Path) -> Result<()> {
 /// The draft, with the reviewer's comments from `on_disk` merged in, when it
 /// holds something the session file does not. An unreadable draft (cut off
 /// by a crash of the machine) or one for another session is ignored.
-pub fn recoverable(session_path: &Path, on_disk: &Session) -> Option<Session> {
+pub fn recoverable(session_path: &Path, codec: &Codec, on_disk: &Session) -> Option<Session> {
     let path = path_for(session_path);
-    let text = fs::read_to_string(&path).ok()?;
-    let mut draft = parse_session(&path, &text).ok()?;
+    let bytes = super::safe_fs::read(&path).ok()?;
+    let mut draft = super::store::open_bytes(codec, &path, &bytes).ok()?;
     if draft.id != on_disk.id {
         return None;
     }

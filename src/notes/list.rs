@@ -376,6 +376,8 @@ fn unquote(text: &str, kind: Option<Encoding>) -> Option<&str> {
 /// The list summary of a schema-1 file, or `None` when the caller must parse
 /// it fully.
 pub fn fast_summary(path: PathBuf, text: &str) -> Option<SessionSummary> {
+    // Too deep for the header's parse; the full parse names the place.
+    crate::toml_depth::check(&path, text).ok()?;
     let source = Source::new(text);
     let tokens: Vec<_> = source.lex().collect();
     let mut scan = Scan {

@@ -2,16 +2,24 @@
 //! holding "host pid" so a refused opener can say who has it. The kernel
 //! drops the lock when the holder dies, so a crash leaves no stale lock.
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, Write};
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
+
+use super::safe_fs;
 
 use crate::error::{Error, IoOp, Result};
 
 #[derive(Debug)]
 pub struct SessionLock {
     _file: File,
+}
+
+impl SessionLock {
+    /// The lock file itself, for `group::share_lock_files`.
+    pub(super) fn file(&self) -> &File {
+        &self._file
+    }
 }
 
 /// The lock is held on a read-only descriptor, so a data folder remounted
@@ -21,18 +29,12 @@ pub struct SessionLock {
 fn open_for_lock(path: &Path) -> Result<File> {
     // Created (0600) through a writable descriptor, then reopened.
     open(path)?;
-    File::open(path).map_err(|e| Error::io(IoOp::Lock, path, e))
+    safe_fs::open_read(path)
 }
 
+/// Never through a link someone planted, never blocking on a pipe.
 fn open(path: &Path) -> Result<File> {
-    OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
-        .open(path)
-        .map_err(|e| Error::io(IoOp::Lock, path, e))
+    safe_fs::open_rw(path, IoOp::Lock)
 }
 
 pub fn holder_text() -> String {

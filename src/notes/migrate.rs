@@ -29,6 +29,7 @@ fn declared_version(text: &str) -> Option<i64> {
 /// Parse a session file's text, migrating older schemas. `path` is only for
 /// messages.
 pub fn parse_session(path: &Path, text: &str) -> Result<Session> {
+    crate::toml_depth::check(path, text)?;
     let version = match declared_version(text) {
         Some(v) => v,
         None => {

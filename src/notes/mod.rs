@@ -8,18 +8,27 @@ mod amend;
 mod atomic;
 mod autosave;
 mod case_ref;
+pub mod convert;
+pub mod crypt;
 mod draft;
+mod group;
 mod key;
+pub mod keys;
 mod lifecycle;
 mod list;
+mod listing;
 mod lock;
 mod merge;
 mod migrate;
 mod review;
+mod safe_fs;
+mod sealed;
 mod short_id;
 mod stamp;
+mod status;
 pub mod store;
 mod suggest;
+mod three_way;
 
 use std::collections::BTreeMap;
 
@@ -35,7 +44,9 @@ pub use amend::Amendment;
 pub use atomic::write as write_atomic;
 pub use autosave::{Autosave, install_signal_flags};
 pub use case_ref::{PersonalData, personal_data, sessions_for_case};
+pub use crypt::{Codec, Keyring};
 pub use draft::changes as draft_changes;
+pub use group::is_group_folder;
 pub use key::{AnswerKey, answer_key, parse_answer_key};
 pub use lifecycle::{AnswerChange, AnswerState, Policy, Refusal, Submission};
 pub use migrate::{SCHEMA_VERSION, parse_session};
@@ -51,61 +62,7 @@ pub fn now() -> Zoned {
     z.round(jiff::Unit::Second).unwrap_or(z)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    #[default]
-    Draft,
-    Submitted,
-    Approved,
-    Returned,
-}
-
-impl Status {
-    pub const ALL: [Status; 4] = [
-        Status::Draft,
-        Status::Submitted,
-        Status::Approved,
-        Status::Returned,
-    ];
-
-    /// Submitted and approved work changes only after a supervisor
-    /// returns it; until then the interviewer opens it read-only.
-    pub fn interviewer_may_edit(self) -> bool {
-        match self {
-            Status::Draft | Status::Returned => true,
-            Status::Submitted | Status::Approved => false,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Status::Draft => "draft",
-            Status::Submitted => "submitted",
-            Status::Approved => "approved",
-            Status::Returned => "returned",
-        }
-    }
-
-    /// Draft/Returned → Submitted (interviewer), Submitted → Draft (a
-    /// reopen, with its reason), Submitted → Approved, Submitted/Approved →
-    /// Returned (reviewer).
-    pub fn can_become(self, to: Status) -> bool {
-        matches!(
-            (self, to),
-            (Status::Draft | Status::Returned, Status::Submitted)
-                | (Status::Submitted, Status::Draft)
-                | (Status::Submitted, Status::Approved)
-                | (Status::Submitted | Status::Approved, Status::Returned)
-        )
-    }
-
-    /// Submitted and approved sessions are the record: they change only
-    /// through a recorded status change.
-    pub fn is_read_only(self) -> bool {
-        !self.interviewer_may_edit()
-    }
-}
+pub use status::Status;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -4,7 +4,8 @@
 //! cannot be read is never overwritten, deleted or moved unless asked.
 
 use std::fs;
-use std::os::unix::fs::PermissionsExt;
+use std::io::Read;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use jiff::Zoned;
@@ -12,9 +13,10 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use super::crypt::Codec;
 use super::lock::{self, SessionLock};
 use super::merge::merge_review;
-use super::{Session, Status, atomic, draft, parse_session};
+use super::{Session, Status, atomic, draft, group, parse_session, safe_fs, three_way};
 use crate::error::{Error, IoOp, Result};
 use crate::message::Msg;
 
@@ -22,7 +24,8 @@ pub const QUARANTINE_DIR: &str = "quarantine";
 
 #[derive(Debug, Clone)]
 pub struct Store {
-    dir: PathBuf,
+    pub(super) dir: PathBuf,
+    pub(super) codec: Codec,
 }
 
 /// What the sessions table shows for a readable file.
@@ -88,25 +91,60 @@ impl ListEntry {
 pub struct WriteHandle {
     path: PathBuf,
     guard_path: PathBuf,
-    /// Hash of the bytes this handle last wrote: when the file still holds
-    /// them, nobody else wrote and there is nothing to merge.
-    last_written: Option<[u8; 32]>,
+    /// The file as this handle last read or wrote it: when the file is still
+    /// that one (same bytes, same inode), nobody else wrote and there is
+    /// nothing to merge; otherwise it is the base of a three-way merge.
+    last: Option<Seen>,
+    codec: Codec,
+    /// 0600, or 0660 in a group folder with encryption on.
+    mode: u32,
     _lock: SessionLock,
 }
 
-fn hash(bytes: &[u8]) -> [u8; 32] {
+#[derive(Debug)]
+struct Seen {
+    file: Snapshot,
+    session: Session,
+}
+
+/// A file's identity: its content hash and its generation, the inode (every
+/// atomic write makes a new one, so a rewrite with equal bytes shows too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Snapshot {
+    hash: [u8; 32],
+    ino: u64,
+}
+
+pub(super) fn hash(bytes: &[u8]) -> [u8; 32] {
     Sha256::digest(bytes).into()
 }
 
-fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>> {
-    match fs::read(path) {
-        Ok(b) => Ok(Some(b)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(Error::io(IoOp::Read, path, e)),
-    }
+/// The bytes at `path` and their identity, or `None` when nothing is there.
+fn snapshot(path: &Path) -> Result<Option<(Snapshot, Vec<u8>)>> {
+    let mut file = match safe_fs::open_read(path) {
+        Ok(f) => f,
+        Err(Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(None);
+        }
+        Err(e) => return Err(e),
+    };
+    let ino = file
+        .metadata()
+        .map_err(|e| Error::io(IoOp::Read, path, e))?
+        .ino();
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)
+        .map_err(|e| Error::io(IoOp::Read, path, e))?;
+    Ok(Some((
+        Snapshot {
+            hash: hash(&bytes),
+            ino,
+        },
+        bytes,
+    )))
 }
 
-fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Session> {
+pub(super) fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Session> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, col) = crate::error::line_col(
             &String::from_utf8_lossy(&bytes[..e.valid_up_to()]),
@@ -122,10 +160,35 @@ fn parse_bytes(path: &Path, bytes: &[u8]) -> Result<Session> {
     parse_session(path, text)
 }
 
-/// Read and parse a session file.
+/// Read and parse a session file (a regular file; never through a link).
 pub fn load(path: &Path) -> Result<Session> {
-    let bytes = fs::read(path).map_err(|e| Error::io(IoOp::Read, path, e))?;
-    parse_bytes(path, &bytes)
+    load_with(&Codec::Plain, path)
+}
+
+/// Read, open (decrypt when sealed) and parse a session file.
+pub(super) fn load_with(codec: &Codec, path: &Path) -> Result<Session> {
+    open_bytes(codec, path, &safe_fs::read(path)?)
+}
+
+/// The session in bytes as read from `path`, sealed or plain.
+pub fn open_bytes(codec: &Codec, path: &Path, bytes: &[u8]) -> Result<Session> {
+    parse_bytes(path, &codec.open(path, bytes)?)
+}
+
+/// Submitted and approved sessions are closed: the interviewer's record no
+/// longer changes. Reviewers' comments and status changes still go in, so a
+/// recorded return (or reopen) opens it again.
+fn closed(s: Status) -> bool {
+    matches!(s, Status::Submitted | Status::Approved)
+}
+
+/// The writer recorded a reopen of the closed file (the lifecycle's
+/// `reopen`): a change out of the file's status that the file lacks.
+fn reopened(merged: &Session, disk: &Session) -> bool {
+    merged
+        .history
+        .iter()
+        .any(|h| h.from == disk.status && h.to == Status::Draft && !disk.history.contains(h))
 }
 
 impl WriteHandle {
@@ -139,26 +202,64 @@ impl WriteHandle {
         self.save_merged(&mut s)
     }
 
-    /// Save, and bring the reviewer's comments and status changes written
-    /// meanwhile into `session`, so the interviewer sees them.
+    /// Save, and bring into `session` what others wrote meanwhile: a
+    /// reviewer's comments and status changes, and another writer's answers
+    /// (three-way, against what this handle last saw). Refuses with
+    /// `Error::Conflict` when both changed the same answer, and with
+    /// `Error::SessionClosed` when the file is submitted or approved and the
+    /// interviewer's record would change.
     pub fn save_merged(&mut self, session: &mut Session) -> Result<()> {
         let _guard = lock::write_guard(&self.guard_path)?;
         for _ in 0..2 {
-            let before = read_bytes(&self.path)?.map(|b| (hash(&b), b));
-            if let Some((h, b)) = &before
-                && Some(*h) != self.last_written
-            {
-                // An unreadable file is never overwritten: the error says why.
-                let disk = parse_bytes(&self.path, b)?;
-                merge_review(session, &disk);
+            let before = snapshot(&self.path)?;
+            let mut merged = session.clone();
+            if let Some((snap, bytes)) = &before {
+                let seen = self.last.as_ref().filter(|l| l.file == *snap);
+                let disk = match seen {
+                    Some(l) => l.session.clone(),
+                    // An unreadable file is never overwritten: the error says why.
+                    None => open_bytes(&self.codec, &self.path, bytes)?,
+                };
+                if seen.is_none() {
+                    merge_review(&mut merged, &disk);
+                    if let Some(base) = &self.last
+                        && !three_way::merge(&mut merged, &base.session, &disk)
+                    {
+                        return Err(Error::Conflict {
+                            path: self.path.clone(),
+                        });
+                    }
+                }
+                if closed(disk.status)
+                    && !reopened(&merged, &disk)
+                    && !three_way::same_record(&merged, &disk)
+                {
+                    return Err(Error::SessionClosed {
+                        path: self.path.clone(),
+                        status: disk.status,
+                    });
+                }
             }
-            let text = session.to_toml();
-            let tmp = atomic::prepare(&self.path, text.as_bytes())?;
+            let text = merged.to_toml();
+            let sealed = self.codec.seal(&self.path, text.as_bytes())?;
+            let tmp = atomic::prepare_with_mode(&self.path, &sealed, self.mode)?;
+            let ino = tmp
+                .as_file()
+                .metadata()
+                .map_err(|e| Error::io(IoOp::Write, &self.path, e))?
+                .ino();
             // A writer that ignores the guard (another machine on a shared
             // folder) shows up as a changed file: merge again.
-            if read_bytes(&self.path)?.map(|b| hash(&b)) == before.map(|(h, _)| h) {
+            if snapshot(&self.path)?.map(|s| s.0) == before.map(|s| s.0) {
                 atomic::commit(tmp, &self.path)?;
-                self.last_written = Some(hash(text.as_bytes()));
+                self.last = Some(Seen {
+                    file: Snapshot {
+                        hash: hash(&sealed),
+                        ino,
+                    },
+                    session: merged.clone(),
+                });
+                *session = merged;
                 return Ok(());
             }
         }
@@ -169,7 +270,7 @@ impl WriteHandle {
 
     /// Rewrite the autosave draft (see `draft.rs`) with what is on screen.
     pub fn write_draft(&self, session: &Session) -> Result<()> {
-        draft::write(&self.path, session)
+        draft::write(&self.path, &self.codec, session)
     }
 
     /// Remove the draft once the session file holds everything in it.
@@ -180,7 +281,7 @@ impl WriteHandle {
     /// Work left in a draft by a killed instance, which the session file
     /// lacks; `on_disk` is the session as just opened.
     pub fn recoverable(&self, on_disk: &Session) -> Option<Session> {
-        draft::recoverable(&self.path, on_disk)
+        draft::recoverable(&self.path, &self.codec, on_disk)
     }
 }
 
@@ -189,15 +290,15 @@ impl WriteHandle {
 /// written. Returns the file written. The copy is an ordinary session file:
 /// moved into a sessions folder, it opens like any other.
 pub fn write_copy(dir: &Path, session: &Session) -> Result<PathBuf> {
-    atomic::ensure_private_dir(dir)?;
-    let path = dir.join(format!("{}.toml", session.id));
-    atomic::write(&path, session.to_toml().as_bytes())?;
-    Ok(path)
+    super::sealed::write_copy_with(&Codec::Plain, dir, session)
 }
 
 impl Store {
     pub fn new(sessions_dir: PathBuf) -> Store {
-        Store { dir: sessions_dir }
+        Store {
+            dir: sessions_dir,
+            codec: Codec::Plain,
+        }
     }
 
     pub fn dir(&self) -> &Path {
@@ -208,37 +309,57 @@ impl Store {
         self.dir.join(format!("{id}.toml"))
     }
 
-    fn lock_path(&self, id: Uuid) -> PathBuf {
+    pub(super) fn lock_path(&self, id: Uuid) -> PathBuf {
         self.dir.join(format!("{id}.lock"))
     }
 
-    fn guard_path(&self, id: Uuid) -> PathBuf {
+    pub(super) fn guard_path(&self, id: Uuid) -> PathBuf {
         self.dir.join(format!(".{id}.write-lock"))
     }
 
     /// The sessions folder or its parent (the data folder) when group or
-    /// others have any access to it; the CLI warns with
-    /// `cli.data_dir_readable_by_others`.
+    /// others have any access to it, else the first session file or draft
+    /// they may read (copied in, or made by another program: gehoor's next
+    /// save makes it 0600 again, and the user is told before that); the CLI
+    /// and the home screen warn with `cli.data_dir_readable_by_others`.
     pub fn warn_if_shared(&self) -> Option<PathBuf> {
-        [Some(self.dir.as_path()), self.dir.parent()]
+        if self.codec.is_sealed() && group::is_group_folder(&self.dir) {
+            // The keys guard the content; sharing is the point.
+            return None;
+        }
+        let shared = |m: &fs::Metadata| m.permissions().mode() & 0o077 != 0;
+        let dir = [Some(self.dir.as_path()), self.dir.parent()]
             .into_iter()
             .flatten()
-            .find(|d| {
-                fs::metadata(d)
-                    .map(|m| m.is_dir() && m.permissions().mode() & 0o077 != 0)
-                    .unwrap_or(false)
-            })
-            .map(Path::to_path_buf)
+            .find(|d| fs::metadata(d).is_ok_and(|m| m.is_dir() && shared(&m)))
+            .map(Path::to_path_buf);
+        dir.or_else(|| {
+            let mut files: Vec<PathBuf> = fs::read_dir(&self.dir)
+                .ok()?
+                .flatten()
+                .filter(|e| e.file_name().to_string_lossy().ends_with(".toml"))
+                .filter(|e| e.metadata().is_ok_and(|m| m.is_file() && shared(&m)))
+                .map(|e| e.path())
+                .collect();
+            files.sort();
+            files.into_iter().next()
+        })
     }
 
     fn lock(&self, id: Uuid) -> Result<WriteHandle> {
         atomic::ensure_private_dir(&self.dir)?;
         let path = self.path_of(id);
+        let mode = self.file_mode();
         let lock = lock::acquire(&self.lock_path(id), &path)?;
+        if mode != 0o600 {
+            group::share_lock_files(&lock, &self.guard_path(id))?;
+        }
         Ok(WriteHandle {
             path,
             guard_path: self.guard_path(id),
-            last_written: None,
+            last: None,
+            codec: self.codec.clone(),
+            mode,
             _lock: lock,
         })
     }
@@ -247,7 +368,7 @@ impl Store {
     /// its first answer, and keep it locked for writing.
     pub fn create(&self, session: &Session) -> Result<WriteHandle> {
         let mut handle = self.lock(session.id)?;
-        if handle.path.exists() {
+        if fs::symlink_metadata(&handle.path).is_ok() {
             return Err(Error::Conflict {
                 path: handle.path.clone(),
             });
@@ -260,19 +381,38 @@ impl Store {
     /// another instance has it; the caller may then `open_read_only`.
     pub fn open_for_write(&self, id: Uuid) -> Result<(Session, WriteHandle)> {
         let path = self.path_of(id);
-        if !path.exists() {
+        if fs::symlink_metadata(&path).is_err() {
             return Err(Error::SessionNotFound {
                 query: id.to_string(),
                 suggestions: Vec::new(),
             });
         }
-        let handle = self.lock(id)?;
-        let session = load(&handle.path)?;
+        let mut handle = self.lock(id)?;
+        let (file, bytes) = snapshot(&handle.path)?.ok_or_else(|| Error::SessionNotFound {
+            query: id.to_string(),
+            suggestions: Vec::new(),
+        })?;
+        let session = self.checked(id, open_bytes(&self.codec, &handle.path, &bytes)?)?;
+        handle.last = Some(Seen {
+            file,
+            session: session.clone(),
+        });
         Ok((session, handle))
     }
 
     pub fn open_read_only(&self, id: Uuid) -> Result<Session> {
-        load(&self.path_of(id))
+        self.checked(id, self.load(&self.path_of(id))?)
+    }
+
+    /// `<id>.toml` holding another session (a renamed copy) is not `id`.
+    fn checked(&self, id: Uuid, s: Session) -> Result<Session> {
+        if s.id == id {
+            return Ok(s);
+        }
+        Err(Error::DuplicateId {
+            id: id.to_string(),
+            paths: vec![self.path_of(id)],
+        })
     }
 
     /// A reviewer's write: without the interviewer's lock, re-read the file,
@@ -287,196 +427,28 @@ impl Store {
         let path = self.path_of(id);
         let _guard = lock::write_guard(&self.guard_path(id))?;
         for _ in 0..2 {
-            let before = fs::read(&path).map_err(|e| Error::io(IoOp::Read, &path, e))?;
-            let disk = parse_bytes(&path, &before)?;
+            let (before, bytes) = snapshot(&path)?.ok_or_else(|| {
+                Error::io(
+                    IoOp::Read,
+                    &path,
+                    std::io::Error::from(std::io::ErrorKind::NotFound),
+                )
+            })?;
+            let disk = self.checked(id, open_bytes(&self.codec, &path, &bytes)?)?;
             let mut edited = disk.clone();
             f(&mut edited)?;
             let mut merged = disk;
             if !merge_review(&mut merged, &edited) {
                 return Ok(merged);
             }
-            let tmp = atomic::prepare(&path, merged.to_toml().as_bytes())?;
-            if read_bytes(&path)?.map(|b| hash(&b)) == Some(hash(&before)) {
+            let text = merged.to_toml();
+            let sealed = self.codec.seal(&path, text.as_bytes())?;
+            let tmp = atomic::prepare_with_mode(&path, &sealed, self.file_mode())?;
+            if snapshot(&path)?.map(|s| s.0) == Some(before) {
                 atomic::commit(tmp, &path)?;
                 return Ok(merged);
             }
         }
         Err(Error::Conflict { path })
-    }
-
-    fn session_files(&self) -> Result<Vec<PathBuf>> {
-        let rd = match fs::read_dir(&self.dir) {
-            Ok(rd) => rd,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(Error::io(IoOp::List, &self.dir, e)),
-        };
-        let mut files = Vec::new();
-        for entry in rd {
-            let entry = entry.map_err(|e| Error::io(IoOp::List, &self.dir, e))?;
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if name.starts_with('.') || !name.ends_with(".toml") {
-                continue;
-            }
-            if entry.file_type().is_ok_and(|t| t.is_file()) {
-                files.push(entry.path());
-            }
-        }
-        Ok(files)
-    }
-
-    /// Every session file, newest first; unreadable files are listed with
-    /// the reason instead of breaking the list.
-    pub fn list(&self) -> Result<Vec<ListEntry>> {
-        let files = self.session_files()?;
-        // Parsing dominates; spread it over the cores.
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(files.len().div_ceil(64).max(1));
-        let chunk = files.len().div_ceil(threads).max(1);
-        let mut entries: Vec<ListEntry> = std::thread::scope(|scope| {
-            let workers: Vec<_> = files
-                .chunks(chunk)
-                .map(|paths| {
-                    scope.spawn(move || paths.iter().map(|p| summarise(p)).collect::<Vec<_>>())
-                })
-                .collect();
-            workers
-                .into_iter()
-                .flat_map(|w| w.join().expect("listing a file does not panic"))
-                .collect()
-        });
-        entries.sort_by(|a, b| match (a, b) {
-            (ListEntry::Session(a), ListEntry::Session(b)) => b
-                .updated
-                .timestamp()
-                .cmp(&a.updated.timestamp())
-                .then(a.id.cmp(&b.id)),
-            (ListEntry::Session(_), ListEntry::Unreadable { .. }) => std::cmp::Ordering::Less,
-            (ListEntry::Unreadable { .. }, ListEntry::Session(_)) => std::cmp::Ordering::Greater,
-            (a, b) => a.path().cmp(b.path()),
-        });
-        Ok(entries)
-    }
-
-    /// A session by id prefix or exact case reference.
-    pub fn resolve(&self, query: &str) -> Result<Uuid> {
-        let q = query.trim();
-        let sessions: Vec<SessionSummary> = self
-            .list()?
-            .into_iter()
-            .filter_map(|e| match e {
-                ListEntry::Session(s) => Some(s),
-                ListEntry::Unreadable { .. } => None,
-            })
-            .collect();
-        let by_case: Vec<&SessionSummary> = sessions.iter().filter(|s| s.case_ref == q).collect();
-        let lower = q.to_ascii_lowercase();
-        let by_id: Vec<&SessionSummary> = if lower.is_empty() {
-            Vec::new()
-        } else {
-            sessions
-                .iter()
-                .filter(|s| s.id.to_string().starts_with(&lower))
-                .collect()
-        };
-        let matches = if by_case.is_empty() { by_id } else { by_case };
-        match matches.as_slice() {
-            [one] => Ok(one.id),
-            [] => Err(Error::SessionNotFound {
-                query: q.to_string(),
-                suggestions: super::suggest::suggest(q, &sessions),
-            }),
-            many => Err(Error::SessionAmbiguous {
-                query: q.to_string(),
-                matches: many
-                    .iter()
-                    .map(|s| format!("{} ({})", s.id, s.case_ref))
-                    .collect(),
-            }),
-        }
-    }
-
-    /// Move an unreadable file into `<sessions>/quarantine/`, only when the
-    /// user asks. Refuses readable sessions and anything outside the folder.
-    /// Returns the new path.
-    pub fn quarantine(&self, file_name: &str) -> Result<PathBuf> {
-        let given = Path::new(file_name);
-        let in_dir = given.parent().is_none_or(|p| {
-            p.as_os_str().is_empty() || p.canonicalize().ok() == self.dir.canonicalize().ok()
-        });
-        let dir_name = self.dir.display().to_string();
-        let name = given
-            .file_name()
-            .filter(|_| in_dir)
-            .ok_or_else(|| Error::Usage {
-                detail: Msg::new("not_in_folder", &[("file", file_name), ("dir", &dir_name)]),
-            })?;
-        let src = self.dir.join(name);
-        if !src.is_file() {
-            return Err(Error::SessionNotFound {
-                query: file_name.to_string(),
-                suggestions: Vec::new(),
-            });
-        }
-        if load(&src).is_ok() {
-            return Err(Error::Usage {
-                detail: Msg::new("readable_session", &[("path", &src.display().to_string())]),
-            });
-        }
-        let qdir = self.dir.join(QUARANTINE_DIR);
-        atomic::ensure_private_dir(&qdir)?;
-        let mut dest = qdir.join(name);
-        let mut n = 1;
-        while dest.exists() {
-            dest = qdir.join(format!("{}.{n}", name.to_string_lossy()));
-            n += 1;
-        }
-        fs::rename(&src, &dest).map_err(|e| Error::io(IoOp::Rename, &src, e))?;
-        atomic::fsync_dir(&qdir)?;
-        atomic::fsync_dir(&self.dir)?;
-        Ok(dest)
-    }
-}
-
-fn summarise(path: &Path) -> ListEntry {
-    if let Ok(text) = fs::read_to_string(path)
-        && let Some(s) = super::list::fast_summary(path.to_path_buf(), &text)
-    {
-        return ListEntry::Session(s);
-    }
-    match load(path) {
-        Ok(s) => ListEntry::Session(SessionSummary::of(&s, path.to_path_buf())),
-        Err(e) => unreadable(path.to_path_buf(), &e),
-    }
-}
-
-fn unreadable(path: PathBuf, e: &Error) -> ListEntry {
-    let (message, line, col) = match e {
-        Error::Parse {
-            line, col, detail, ..
-        } => (detail.clone(), *line, *col),
-        Error::NewerSchema {
-            found, supported, ..
-        } => (
-            Msg::new(
-                "schema_newer",
-                &[
-                    ("found", &found.to_string()),
-                    ("supported", &supported.to_string()),
-                ],
-            ),
-            1,
-            1,
-        ),
-        Error::Io { source, .. } => (crate::error::io_reason(source), 0, 0),
-        other => (Msg::new("io_other", &[("raw", &other.to_string())]), 0, 0),
-    };
-    ListEntry::Unreadable {
-        path,
-        reason: message.to_string(),
-        line,
-        col,
-        message,
     }
 }

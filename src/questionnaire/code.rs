@@ -56,6 +56,7 @@ codes! {
     ExprExpectedOperand => "expr_expected_operand",
     ExprExpectedClose => "expr_expected_close",
     ExprTooDeep => "expr_too_deep",
+    ExprTooLong => "expr_too_long",
     ExprUnknownFunction => "expr_unknown_function",
     ExprAnsweredArg => "expr_answered_arg",
     ExprBadRef => "expr_bad_ref",

@@ -86,11 +86,45 @@ impl Diagnostic {
     }
 }
 
+/// Where each line of a text starts: line:col for a byte offset in
+/// O(log n). Counting newlines from the start for every diagnostic made a
+/// file with many diagnostics quadratic to check.
+#[derive(Debug)]
+pub(crate) struct Lines(Vec<usize>);
+
+impl Default for Lines {
+    fn default() -> Lines {
+        Lines(vec![0])
+    }
+}
+
+impl Lines {
+    pub fn new(text: &str) -> Lines {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines(starts)
+    }
+
+    /// 1-based line and column (in characters), as `error::line_col`.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.0.partition_point(|s| *s <= offset);
+        let start = self.0[line - 1];
+        (line, text[start..offset].chars().count() + 1)
+    }
+}
+
 /// Collects diagnostics for one file, turning byte spans into line:col.
 pub(crate) struct Sink<'a> {
     pub path: &'a Path,
     pub text: &'a str,
     pub out: &'a mut Vec<Diagnostic>,
+    /// Built on the first diagnostic.
+    pub lines: std::cell::OnceCell<Lines>,
 }
 
 impl Sink<'_> {
@@ -102,8 +136,9 @@ impl Sink<'_> {
         args: &[(&'static str, &str)],
         suggestion: Option<String>,
     ) {
-        self.out.push(make(
-            severity, code, self.path, self.text, span, args, suggestion,
+        let lines = self.lines.get_or_init(|| Lines::new(self.text));
+        self.out.push(make_with(
+            severity, code, self.path, self.text, lines, span, args, suggestion,
         ));
     }
 
@@ -125,9 +160,24 @@ pub(crate) fn make(
     args: &[(&'static str, &str)],
     suggestion: Option<String>,
 ) -> Diagnostic {
+    let lines = Lines::new(text);
+    make_with(severity, code, path, text, &lines, span, args, suggestion)
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn make_with(
+    severity: Severity,
+    code: Code,
+    path: &Path,
+    text: &str,
+    lines: &Lines,
+    span: Range<usize>,
+    args: &[(&'static str, &str)],
+    suggestion: Option<String>,
+) -> Diagnostic {
     let start = span.start.min(text.len());
     let span = start..span.end.clamp(start, text.len());
-    let (line, col) = crate::error::line_col(text, span.start);
+    let (line, col) = lines.line_col(text, span.start);
     let mut d = Diagnostic {
         severity,
         code,

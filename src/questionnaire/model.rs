@@ -2,6 +2,7 @@
 //! already validated by the loader. Byte spans stay attached so `check` can
 //! point at the exact place in the file.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -111,11 +112,19 @@ pub struct Questionnaire {
     /// The path diagnostics and the UI show.
     pub path: PathBuf,
     pub spans: QuestionnaireSpans,
+    /// Question id → position in `questions`: every lookup by id is O(1),
+    /// so checking a 100,000-question file stays linear.
+    pub(crate) index: HashMap<String, usize>,
 }
 
 impl Questionnaire {
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions.iter().find(|q| q.id == id)
+        self.position(id).map(|i| &self.questions[i])
+    }
+
+    /// Where question `id` is in `questions`.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
     }
 
     pub fn group(&self, id: &str) -> Option<&Group> {

@@ -86,6 +86,8 @@ pub struct FormState {
     /// Questionnaire indices, in the order picked.
     pub picked: Vec<usize>,
     pub error: Option<String>,
+    /// The case reference a warning was shown for: Enter again creates.
+    pub warned: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -286,6 +288,40 @@ pub struct FrameLayout {
     pub tree: Rect,
     pub question: Rect,
     pub sources: Rect,
+    /// The tree row drawn first. It can be past `tree_offset`: the list
+    /// scrolls further to show a wrapped selected row whole.
+    pub tree_first: usize,
+    /// The row that was selected, and the lines it took: the selected row
+    /// wraps, every other row takes one line.
+    pub tree_selected: usize,
+    pub tree_selected_lines: u16,
+}
+
+impl FrameLayout {
+    /// The tree row drawn at screen line `y` (inside the tree's border).
+    /// When the frame was drawn with another row selected than `cursor`
+    /// (keys arrived since), every row is taken to be one line from `offset`.
+    pub fn tree_row_at(&self, y: u16, cursor: usize, offset: usize) -> Option<usize> {
+        let inner_top = self.tree.y + 1;
+        if y < inner_top || y + 1 >= self.tree.y + self.tree.height {
+            return None;
+        }
+        let mut line = (y - inner_top) as usize;
+        let (first, tall) = if cursor == self.tree_selected && self.tree_selected_lines > 0 {
+            (self.tree_first, self.tree_selected_lines as usize)
+        } else {
+            return Some(offset + line);
+        };
+        let mut row = first;
+        loop {
+            let h = if row == self.tree_selected { tall } else { 1 };
+            if line < h {
+                return Some(row);
+            }
+            line -= h;
+            row += 1;
+        }
+    }
 }
 
 impl App {

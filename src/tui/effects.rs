@@ -103,10 +103,9 @@ impl Io {
             }),
             Effect::SaveCopy { dir } => {
                 let st = app.interview()?;
-                Some(Msg::Copied(crate::notes::store::write_copy(
-                    &expand_home(&dir),
-                    &st.session,
-                )))
+                Some(Msg::Copied(
+                    self.store.write_copy(&expand_home(&dir), &st.session),
+                ))
             }
             Effect::Reopen { id, by, reason, at } => {
                 Some(Msg::Reopened(self.reopen(id, &by, &reason, &at)))

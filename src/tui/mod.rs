@@ -99,9 +99,9 @@ impl Data {
     }
 }
 
-pub fn run_home(settings: &Settings) -> Result<ExitCode> {
+pub fn run_home(settings: &Settings, store: Store) -> Result<ExitCode> {
     let data = load_data(settings)?;
-    run(settings, data, Start::Home)
+    run(settings, store, data, Start::Home)
 }
 
 /// The index, with the built-in corpus's committed vectors, or a corpus
@@ -162,8 +162,10 @@ fn start_messages(app: &mut App, io: &mut Io, start: Start) -> Result<Vec<Msg>> 
     Ok(msgs)
 }
 
-pub fn run(settings: &Settings, data: Data, start: Start) -> Result<ExitCode> {
-    let mut io = Io::new(Store::new(settings.sessions_dir()));
+/// `store` comes from the CLI: with encryption on it seals everything it
+/// writes, its key unlocked (the passphrase asked) before the screen switches.
+pub fn run(settings: &Settings, store: Store, data: Data, start: Start) -> Result<ExitCode> {
+    let mut io = Io::new(store);
     let data = Arc::new(data);
     let index_rx = spawn_index(&data, settings.corpus.is_none());
     let term_flag = crate::notes::install_signal_flags()?;

@@ -535,3 +535,67 @@ fn a_profile_id_defined_in_two_files_is_reported_with_the_first_place() {
         Some("first used on line 2 (questionnaires/a/profiles.toml)")
     );
 }
+
+/// Issue 17: a 30,000-term `and` chain overflowed the stack of `check`
+/// (exit 134); it is now a located error. A huge questionnaire (the time it
+/// takes is in `cargo bench --bench questionnaire_check`) is checked whole.
+#[test]
+fn hostile_questionnaires_get_located_limit_errors_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let terms = vec!["q0"; 30_000].join(" and ");
+    std::fs::write(
+        dir.path().join("chain.toml"),
+        format!(
+            "id = \"chain\"\nversion = 1\ntopic = \"military\"\ntitle = {{ nl = \"K\", en = \"C\" }}\n\n\
+             [[question]]\nid = \"q0\"\nkind = \"yes_no\"\ntext = {{ nl = \"V?\", en = \"Q?\" }}\n\n\
+             [[question]]\nid = \"q1\"\nkind = \"yes_no\"\ntext = {{ nl = \"V?\", en = \"Q?\" }}\n\
+             show_if = \"{terms}\"\n"
+        ),
+    )
+    .unwrap();
+    let out = assert_cmd::Command::cargo_bin("gehoor")
+        .unwrap()
+        .args(["--lang", "en", "check"])
+        .arg(dir.path())
+        .env("GEHOOR_CONFIG", dir.path().join("none.toml"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let head: String = stdout.chars().take(300).collect();
+    assert_eq!(out.status.code(), Some(1), "{head}");
+    assert!(stdout.contains("chain.toml:15:"), "{head}");
+    assert!(stdout.contains("more than 256 parts"), "{head}");
+
+    let mut text = String::from(
+        "id = \"big\"\nversion = 1\ntopic = \"military\"\ntitle = { nl = \"G\", en = \"B\" }\n",
+    );
+    let n = 20_000;
+    for i in 0..n {
+        text.push_str(&format!(
+            "\n[[question]]\nid = \"q{i}\"\nkind = \"yes_no\"\ntext = {{ nl = \"V{i}?\", en = \"Q{i}?\" }}\nshow_if = \"q{}\"\n",
+            (i + 1) % n
+        ));
+    }
+    let files = gehoor::assets::FileSet {
+        origin: gehoor::assets::Origin::Dir("big".into()),
+        files: vec![gehoor::assets::TextFile {
+            rel: "big.toml".into(),
+            text,
+        }],
+    };
+    let diags = gehoor::check::check(&files, &[]);
+    let forward = diags
+        .iter()
+        .filter(|d| d.code.as_str() == "forward_ref")
+        .count();
+    assert_eq!(
+        forward,
+        n - 1,
+        "one forward reference per question but the last"
+    );
+    let last = diags
+        .iter()
+        .rfind(|d| d.code.as_str() == "forward_ref")
+        .unwrap();
+    assert_eq!(last.line, 4 + 6 * (n - 2) + 6, "line numbers stay exact");
+}

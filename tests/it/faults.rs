@@ -128,11 +128,16 @@ fn previous_file(fault: &Fault, file: &Path) -> PathBuf {
     }
 }
 
-fn store_level(read_only: bool) {
+fn store_level(read_only: bool, encrypted: bool) {
     let tmp = tempfile::tempdir().unwrap();
     let mount = Mount::tmpfs(&tmp.path().join("mnt"), 256);
     let sessions = tmp.path().join("mnt").join("sessions");
-    let store = Store::new(sessions.clone());
+    let store = if encrypted {
+        let me = crate::crypt::Member::new(&tmp.path().join("keys"), "Interviewer A");
+        me.store(&sessions, &[])
+    } else {
+        Store::new(sessions.clone())
+    };
     let mut s = session();
     let mut handle = store.create(&s).unwrap();
     let file = store.path_of(s.id);
@@ -164,8 +169,12 @@ fn store_level(read_only: bool) {
 
     // The interviewer saves a copy elsewhere; it is a whole session.
     let elsewhere = tmp.path().join("elsewhere");
-    let copy = gehoor::notes::store::write_copy(&elsewhere, &s).unwrap();
-    assert_eq!(gehoor::notes::store::load(&copy).unwrap(), s);
+    let copy = store.write_copy(&elsewhere, &s).unwrap();
+    assert_eq!(store.load(&copy).unwrap(), s);
+    assert_eq!(
+        gehoor::notes::crypt::is_sealed(&std::fs::read(&copy).unwrap()),
+        encrypted
+    );
     use std::os::unix::fs::PermissionsExt;
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&copy), 0o600, "the copy is private");
@@ -175,21 +184,28 @@ fn store_level(read_only: bool) {
     if let Fault::Full { filler } = &fault {
         std::fs::remove_file(filler).unwrap();
         handle.save(&s).unwrap();
-        assert_eq!(
-            gehoor::notes::store::load(&file).unwrap().answers,
-            s.answers
-        );
+        assert_eq!(store.load(&file).unwrap().answers, s.answers);
     }
 }
 
 #[test]
 fn a_full_disk_keeps_the_previous_file_and_says_so() {
-    store_level(false);
+    store_level(false, false);
+}
+
+#[test]
+fn a_full_disk_keeps_the_previous_file_and_says_so_with_encryption_on() {
+    store_level(false, true);
+}
+
+#[test]
+fn a_read_only_data_folder_keeps_the_previous_file_and_says_so_with_encryption_on() {
+    store_level(true, true);
 }
 
 #[test]
 fn a_read_only_data_folder_keeps_the_previous_file_and_says_so() {
-    store_level(true);
+    store_level(true, false);
 }
 
 #[test]
@@ -247,19 +263,38 @@ fn a_data_folder_removed_mid_interview_is_reported_and_work_goes_elsewhere() {
 /// copy to the suggested folder, and q asks twice before leaving.
 #[test]
 fn a_full_disk_during_an_interview_the_interviewer_keeps_typing_and_saves_elsewhere() {
-    typing_on_through_a_failing_folder(false);
+    typing_on_through_a_failing_folder(false, false);
+}
+
+#[test]
+fn a_full_disk_during_an_encrypted_interview_the_interviewer_keeps_typing_and_saves_elsewhere() {
+    typing_on_through_a_failing_folder(false, true);
+}
+
+#[test]
+fn a_folder_turned_read_only_during_an_encrypted_interview_the_copy_is_sealed_too() {
+    typing_on_through_a_failing_folder(true, true);
 }
 
 #[test]
 fn a_folder_turned_read_only_during_an_interview_the_interviewer_keeps_typing_and_saves_elsewhere()
 {
-    typing_on_through_a_failing_folder(true);
+    typing_on_through_a_failing_folder(true, false);
 }
 
-fn typing_on_through_a_failing_folder(read_only: bool) {
+fn typing_on_through_a_failing_folder(read_only: bool, encrypted: bool) {
     let tmp = tempfile::tempdir().unwrap();
     let home = tmp.path().join("home");
     std::fs::create_dir_all(&home).unwrap();
+    let me =
+        encrypted.then(|| crate::crypt::Member::new(&tmp.path().join("keys"), "Interviewer A"));
+    let reader = me
+        .as_ref()
+        .map(|m| m.store(&tmp.path().join("unused"), &[]));
+    let read_session = |p: &Path| match &reader {
+        Some(store) => store.load(p).unwrap(),
+        None => read_session(p),
+    };
     let mnt = tmp.path().join("mnt");
     let mount = Mount::tmpfs(&mnt, 512);
     let data = mnt.join("data");
@@ -274,7 +309,12 @@ fn typing_on_through_a_failing_folder(read_only: bool) {
         "--profile",
         "draft-evader",
     ];
-    let mut tui = Tui::spawn(command(&bin(), &args, &data, &home), 120, 40);
+    let mut cmd = command(&bin(), &args, &data, &home);
+    if let Some(m) = &me {
+        cmd.env("GEHOOR_CONFIG", m.config());
+        cmd.env("GEHOOR_PASSPHRASE_FILE", &m.pass_file);
+    }
+    let mut tui = Tui::spawn(cmd, 120, 40);
     tui.wait_for("Questions 0/");
     let file = session_file(&data);
     // Past the open opener to the date of birth.
@@ -317,6 +357,11 @@ fn typing_on_through_a_failing_folder(read_only: bool) {
     tui.wait_for("Copy saved");
     let copy = home.join("gehoor-copies").join(file.file_name().unwrap());
     let copied = read_session(&copy);
+    assert_eq!(
+        gehoor::notes::crypt::is_sealed(&std::fs::read(&copy).unwrap()),
+        encrypted,
+        "the copy is sealed exactly when encryption is on"
+    );
     let note = &copied.answers["identity_travel.birth_date"].note;
     assert_eq!(
         note,
@@ -369,4 +414,73 @@ fn a_new_interview_on_a_read_only_folder_says_why_in_the_form() {
     tui.key("\x03");
     assert_eq!(tui.wait_exit(), 0);
     drop(mount);
+}
+
+// ---- stdout failing: a closed pipe, a full disk (issue 17) ------------------
+
+/// Every command that prints, with a data folder holding one session.
+fn printing_commands(tmp: &Path) -> Vec<(Vec<String>, Command)> {
+    let store = Store::new(tmp.join("data").join("sessions"));
+    let s = session();
+    drop(store.create(&s).unwrap());
+    let config = tmp.join("config.toml");
+    std::fs::write(&config, "lang = \"en\"\n").unwrap();
+    [
+        vec!["export", "FAULT-1"],
+        vec!["export", "FAULT-1", "--format", "json"],
+        vec!["sessions", "list"],
+        vec!["sessions", "list", "--json"],
+        vec!["check"],
+        vec!["check", "--format", "json"],
+        vec!["completions", "bash"],
+        vec!["config", "path"],
+    ]
+    .into_iter()
+    .map(|args| {
+        let mut c = Command::new(bin());
+        c.args(["--lang", "en"])
+            .args(&args)
+            .env("GEHOOR_DATA_DIR", tmp.join("data"))
+            .env("GEHOOR_CONFIG", &config);
+        (args.iter().map(|a| a.to_string()).collect(), c)
+    })
+    .collect()
+}
+
+#[test]
+fn a_closed_stdout_pipe_ends_every_command_quietly() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (args, mut c) in printing_commands(tmp.path()) {
+        // The reading end is closed before gehoor has started up.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = c
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn a_full_stdout_exits_2_with_the_reason() {
+    let tmp = tempfile::tempdir().unwrap();
+    for (args, mut c) in printing_commands(tmp.path()) {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = c
+            .stdout(full)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("No space left on device"), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
 }

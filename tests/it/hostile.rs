@@ -970,8 +970,9 @@ fn a_megabyte_line_is_handled_everywhere() {
     assert_screen("huge paste", &app, 120, 40);
     press(&mut app, KeyCode::Esc);
     let note = &app.interview().unwrap().session.answers["hostile.received"].note;
+    // A CR in a paste is a line break (tmux sends CR for LF).
     assert!(
-        note.contains(&gehoor::sanitize::clean(&line)),
+        note.contains(&gehoor::sanitize::clean(&line.replace('\r', "\n"))),
         "the paste is kept whole"
     );
     assert!(!note.chars().any(forbidden));
@@ -1264,9 +1265,10 @@ fn tui_pasted_and_typed_text_is_shown_and_stored_harmlessly() {
     let note = app.interview().unwrap().session.answers["hostile.received"]
         .note
         .clone();
+    // A CR in a paste is a line break (tmux sends CR for LF).
     assert_eq!(
         note,
-        cleaned("PN"),
+        gehoor::sanitize::clean(&hostile("PN").replace('\r', "\n")),
         "pasted controls are dropped, words kept"
     );
     let out = screens("pasted note", &app);
@@ -1326,4 +1328,113 @@ fn tui_pasted_and_typed_text_is_shown_and_stored_harmlessly() {
     let note = &app.interview().unwrap().session.note;
     assert!(note.contains(&words("PS")[4]) && note.contains(&words("TS")[4]));
     assert!(!note.chars().any(forbidden), "{note:?}");
+}
+
+#[test]
+fn eight_bit_string_sequences_go_with_their_payload() {
+    // OSC, DCS, SOS, PM, APC in their 8-bit (C1) form, ended by ST (U+009C)
+    // or BEL, and one that never ends (only the introducer goes).
+    for (text, want) in [
+        ("a\u{9d}0;PWN8BIT\u{9c}b", "ab"),
+        ("a\u{9d}52;c;UFdOQ0xJUA==\u{7}b", "ab"),
+        ("a\u{90}PWNDCS\u{9c}b", "ab"),
+        ("a\u{98}x\u{9c}b\u{9e}y\u{9c}c\u{9f}z\u{9c}d", "abcd"),
+        ("a\u{9d}never ends\nb", "anever ends\nb"),
+    ] {
+        assert_eq!(gehoor::sanitize::clean(text), want, "{text:?}");
+    }
+    let f = fixture();
+    let mut s = f.session.clone();
+    s.case_ref = "CASE-\u{9d}0;PWN8BIT\u{9c}8BIT".into();
+    s.id = uuid::Uuid::now_v7();
+    std::fs::write(
+        f.data.join("sessions").join(format!("{}.toml", s.id)),
+        s.to_toml(),
+    )
+    .unwrap();
+    let (out, _) = run(
+        "sessions list",
+        f.cmd().args(["sessions", "list"]),
+        0,
+        false,
+    );
+    assert!(out.contains("CASE-8BIT"), "{out}");
+    assert!(!out.contains("PWN8BIT"), "{out}");
+}
+
+/// The Markdown export rendered to HTML (as a case file viewer would):
+/// nothing a session holds becomes markup.
+#[test]
+fn markdown_export_text_never_becomes_markup() {
+    let mut s = Session::new(
+        "CASE-<b>1</b> & co",
+        "Interviewer Fictief",
+        Lang::En,
+        Vec::new(),
+        &gehoor::notes::now(),
+    );
+    let evil_ref = "DOC#1`**PWNBOLD**[PWNLINK](https://pwn.example/)`x";
+    s.set_value(
+        "hostile.story",
+        Some(Value::Text("Line one.\nLine two.\n\nLine four.".into())),
+        &gehoor::notes::now(),
+    );
+    s.cite("hostile.story", evil_ref, &gehoor::notes::now());
+    s.cite("hostile.story", "``", &gehoor::notes::now());
+    s.set_note(
+        "hostile.story",
+        "A & B <script>alert(1)</script> &amp;",
+        &gehoor::notes::now(),
+    );
+    s.add_comment(
+        "Supervisor Fictief",
+        Some("hostile.story"),
+        "First.\nSecond line.",
+        &gehoor::notes::now(),
+    );
+    let record = gehoor::export::build(
+        &s,
+        &gehoor::questionnaire::Catalog::default(),
+        &gehoor::export::NoPassages,
+        &jiff::tz::TimeZone::UTC,
+    );
+    let md = gehoor::export::markdown(&record, Lang::En);
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&md));
+    for markup in [
+        "<strong>PWNBOLD",
+        "<a href",
+        "<b>",
+        "<script>",
+        "PWNLINK</a>",
+    ] {
+        assert!(!html.contains(markup), "{markup} in\n{html}\nfrom\n{md}");
+    }
+    assert!(
+        html.contains("<code>DOC#1`**PWNBOLD**[PWNLINK](https://pwn.example/)`x</code>"),
+        "the ref is one code span:\n{html}"
+    );
+    assert!(html.contains("A &amp; B &lt;script&gt;"), "{html}");
+    assert!(
+        html.contains("&amp;amp;"),
+        "an entity in a note stays text:\n{html}"
+    );
+    assert!(
+        html.contains("CASE-&lt;b&gt;1&lt;/b&gt; &amp; co"),
+        "{html}"
+    );
+    // Every line of a multi-line answer and comment survives as its own line.
+    for line in [
+        "Line one.",
+        "Line two.",
+        "Line four.",
+        "First.",
+        "Second line.",
+    ] {
+        assert!(
+            html.lines()
+                .any(|l| l.trim_start_matches("<p>").starts_with(line)),
+            "{line} not on its own line:\n{html}\nfrom\n{md}"
+        );
+    }
 }

@@ -1,6 +1,7 @@
 //! Every integration test in one binary: twelve binaries each linked the
 //! whole crate (about 85 MB apiece), and ran one after another.
 
+mod canary;
 mod check;
 mod cli;
 mod cli_lang;
@@ -8,6 +9,8 @@ mod cli_sessions;
 mod corpus;
 mod coverage;
 mod dense;
+mod crypt;
+mod crypt_props;
 mod edition;
 mod faults;
 mod fuzz_props;
@@ -22,3 +25,4 @@ mod store;
 mod support;
 mod terminal;
 mod tui;
+mod tui_view;

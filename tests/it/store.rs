@@ -609,6 +609,12 @@ fn cli_lists_exports_and_quarantines() {
         store.dir().join("broken.toml"),
     )
     .unwrap();
+    // A copied file keeps its 0644, which is now warned about.
+    fs::set_permissions(
+        store.dir().join("broken.toml"),
+        fs::Permissions::from_mode(0o600),
+    )
+    .unwrap();
 
     let out = gehoor(&data).args(["sessions", "list"]).assert().success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
@@ -672,4 +678,461 @@ fn cli_lists_exports_and_quarantines() {
         .assert()
         .success()
         .stderr(predicates::str::contains("readable by other users"));
+}
+
+// ---- a hostile data folder (issue 17) ---------------------------------------
+//
+// Someone who may write to a shared sessions folder plants links, named
+// pipes, folders and copies where gehoor will look. gehoor must neither
+// follow, block, crash, nor show the wrong applicant's record.
+
+/// Run `f` on another thread; `None` when it has not finished in 10 s (a
+/// hang: the thread is left behind, the test fails).
+fn within_10s<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(Duration::from_secs(10)).ok()
+}
+
+fn mkfifo(p: &Path) {
+    let c = std::ffi::CString::new(p.as_os_str().as_encoded_bytes()).unwrap();
+    assert_eq!(
+        unsafe { libc::mkfifo(c.as_ptr(), 0o600) },
+        0,
+        "{}",
+        p.display()
+    );
+}
+
+#[test]
+fn links_planted_at_the_lock_files_are_refused_not_followed() {
+    let _serial = no_spawns();
+    let d = tmp();
+    let store = store_in(&d);
+    let s = session("TEST-LINK", 1);
+    drop(store.create(&s).unwrap());
+    let outside = d.path().join("outside");
+    fs::create_dir(&outside).unwrap();
+    for name in [format!("{}.lock", s.id), format!(".{}.write-lock", s.id)] {
+        let planted = store.dir().join(&name);
+        for existing in [true, false] {
+            let victim = outside.join(format!("victim{existing}{name}"));
+            if existing {
+                fs::write(&victim, "the interviewer's own file").unwrap();
+            }
+            let _ = fs::remove_file(&planted);
+            std::os::unix::fs::symlink(&victim, &planted).unwrap();
+            let result = store.open_for_write(s.id).and_then(|(mut s2, mut h)| {
+                s2.note = "changed".into();
+                h.save(&s2)
+            });
+            let err = result.expect_err("a planted link must be refused");
+            assert!(err.to_string().contains("symbolic link"), "{name}: {err}");
+            if existing {
+                assert_eq!(
+                    fs::read_to_string(&victim).unwrap(),
+                    "the interviewer's own file",
+                    "{name}"
+                );
+            } else {
+                assert!(!victim.exists(), "{name}: created through the link");
+            }
+            assert!(fs::symlink_metadata(&planted).unwrap().is_symlink());
+        }
+        fs::remove_file(&planted).unwrap();
+    }
+    let (_, mut h) = store.open_for_write(s.id).unwrap();
+    h.save(&s).unwrap();
+}
+
+#[test]
+fn links_at_the_session_file_draft_and_quarantine_are_never_followed() {
+    let _serial = no_spawns();
+    let d = tmp();
+    let store = store_in(&d);
+    let s = session("TEST-LINK-FILE", 1);
+    let outside = d.path().join("outside");
+    fs::create_dir(&outside).unwrap();
+    // Another applicant's session outside the folder, linked in as `<id>.toml`.
+    let mut other = session("TEST-OUTSIDE", 1);
+    other.id = s.id;
+    let victim = outside.join("other.toml");
+    fs::write(&victim, other.to_toml()).unwrap();
+    fs::create_dir_all(store.dir()).unwrap();
+    std::os::unix::fs::symlink(&victim, store.path_of(s.id)).unwrap();
+    let err = store.open_for_write(s.id).expect_err("link refused");
+    assert!(err.to_string().contains("symbolic link"), "{err}");
+    assert!(store.open_read_only(s.id).is_err());
+    assert!(matches!(
+        store.list().unwrap().as_slice(),
+        [ListEntry::Unreadable { reason, .. }] if reason.contains("symbolic link")
+    ));
+    fs::remove_file(store.path_of(s.id)).unwrap();
+
+    // The draft: read through a link it would offer another file's text.
+    let mut h = store.create(&s).unwrap();
+    let draft = store.dir().join(format!(".{}.autosave.toml", s.id));
+    let mut planted = s.clone();
+    planted.note = "not typed here".into();
+    fs::write(&victim, planted.to_toml()).unwrap();
+    std::os::unix::fs::symlink(&victim, &draft).unwrap();
+    assert_eq!(h.recoverable(&s), None, "a linked draft is not offered");
+    h.write_draft(&s).unwrap();
+    assert_eq!(fs::read_to_string(&victim).unwrap(), planted.to_toml());
+    assert!(fs::symlink_metadata(&draft).unwrap().is_file());
+    h.save(&s).unwrap();
+    drop(h);
+
+    // A copy folder holding a link at `<id>.toml`: replaced, not followed.
+    let copies = d.path().join("copies");
+    fs::create_dir(&copies).unwrap();
+    std::os::unix::fs::symlink(&victim, copies.join(format!("{}.toml", s.id))).unwrap();
+    gehoor::notes::store::write_copy(&copies, &s).unwrap();
+    assert_eq!(fs::read_to_string(&victim).unwrap(), planted.to_toml());
+
+    // `quarantine` as a link would move the file out of the folder.
+    fs::write(
+        store.dir().join("broken.toml"),
+        "schema_version = 1\nid = [",
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&outside, store.dir().join("quarantine")).unwrap();
+    assert!(store.quarantine("broken.toml").is_err());
+    assert!(store.dir().join("broken.toml").exists());
+    assert!(!outside.join("broken.toml").exists());
+}
+
+#[test]
+fn named_pipes_where_files_belong_never_hang() {
+    let _serial = no_spawns();
+    let d = tmp();
+    let store = store_in(&d);
+    let s = session("TEST-FIFO", 1);
+    drop(store.create(&s).unwrap());
+    let dir = store.dir().to_path_buf();
+    for name in [
+        format!("{}.lock", s.id),
+        format!(".{}.write-lock", s.id),
+        format!(".{}.autosave.toml", s.id),
+        format!("{}.toml", s.id),
+    ] {
+        let path = dir.join(&name);
+        let saved = fs::read(store.path_of(s.id)).unwrap();
+        fs::remove_file(&path).ok();
+        mkfifo(&path);
+        let st = store.clone();
+        let s2 = s.clone();
+        let outcome = within_10s(move || {
+            let opened = st.open_for_write(s2.id).and_then(|(back, mut h)| {
+                let _ = h.recoverable(&back);
+                h.save(&back)
+            });
+            (
+                opened.map_err(|e| e.to_string()),
+                st.list().map(|l| l.len()),
+            )
+        });
+        let (opened, listed) = outcome.unwrap_or_else(|| panic!("{name}: hangs"));
+        assert_eq!(listed.ok(), Some(1), "{name}");
+        if name.ends_with("autosave.toml") {
+            assert!(opened.is_ok(), "{name}: {opened:?}");
+        } else {
+            assert!(opened.unwrap_err().contains("named pipe"), "{name}");
+        }
+        fs::remove_file(&path).unwrap();
+        fs::write(store.path_of(s.id), saved).unwrap();
+    }
+}
+
+/// `note = ` and 2,500 `[` then 2,500 `]`: 5 KB that overflowed the stack
+/// of every parser that recurses.
+fn deep_file() -> String {
+    format!(
+        "schema_version = 1\nnote = {}{}\n",
+        "[".repeat(2500),
+        "]".repeat(2500)
+    )
+}
+
+#[test]
+fn deeply_nested_files_are_listed_as_unreadable_with_their_place() {
+    let _serial = no_spawns();
+    let d = tmp();
+    let store = store_in(&d);
+    let s = session("TEST-DEEP-NEIGHBOUR", 1);
+    let h = store.create(&s).unwrap();
+    fs::write(store.dir().join("deep.toml"), deep_file()).unwrap();
+    fs::write(
+        store.dir().join(format!(".{}.autosave.toml", s.id)),
+        deep_file(),
+    )
+    .unwrap();
+    assert_eq!(h.recoverable(&s), None);
+    drop(h);
+    let data = store.dir().parent().unwrap().to_path_buf();
+    let out = gehoor(&data).args(["sessions", "list"]).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(text.contains("TEST-DEEP-NEIGHBOUR"), "{text}");
+    assert!(text.contains("deep.toml:2:"), "{text}");
+    gehoor(&data)
+        .args(["export", "TEST-DEEP-NEIGHBOUR"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("TEST-DEEP-NEIGHBOUR"));
+    gehoor(&data)
+        .args(["sessions", "list", "--json"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn two_files_with_one_id_never_give_the_wrong_applicants_record() {
+    let _serial = no_spawns();
+    let d = tmp();
+    let store = store_in(&d);
+    let a = session("TEST-CASE-A", 1);
+    drop(store.create(&a).unwrap());
+    let copy = store.dir().join("zz-copy.toml");
+    fs::write(
+        &copy,
+        fs::read_to_string(store.path_of(a.id))
+            .unwrap()
+            .replace("TEST-CASE-A", "TEST-CASE-B"),
+    )
+    .unwrap();
+    let err = store.resolve("TEST-CASE-B").expect_err("ambiguous file");
+    let msg = err.to_string();
+    assert!(msg.contains("zz-copy.toml"), "{msg}");
+    assert!(msg.contains(&format!("{}.toml", a.id)), "{msg}");
+    let list = store.list().unwrap();
+    assert_eq!(list.len(), 2);
+    for e in &list {
+        match e {
+            ListEntry::Unreadable { reason, .. } => {
+                assert!(reason.contains("zz-copy.toml") && reason.contains(&a.id.to_string()))
+            }
+            other => panic!("a duplicate listed as a session: {other:?}"),
+        }
+    }
+    let data = store.dir().parent().unwrap().to_path_buf();
+    let out = gehoor(&data)
+        .args(["export", "TEST-CASE-B"])
+        .assert()
+        .code(2);
+    let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(!stdout.contains("TEST-CASE-A"), "{stdout}");
+    // `<id>.toml` holding another session's id is not that session.
+    fs::remove_file(&copy).unwrap();
+    let b = session("TEST-CASE-C", 0);
+    fs::rename(store.path_of(a.id), store.path_of(b.id)).unwrap();
+    assert!(store.open_read_only(b.id).is_err());
+    assert!(store.open_for_write(b.id).is_err());
+}
+
+#[test]
+fn a_submitted_or_approved_session_refuses_the_interviewers_writes() {
+    let _serial = no_spawns();
+    let d = tmp();
+    let store = store_in(&d);
+    let mut s = session("TEST-CLOSED", 1);
+    let mut h = store.create(&s).unwrap();
+    s.submit("Interviewer A", &gehoor::notes::now()).unwrap();
+    h.save(&s).unwrap();
+    let submitted = fs::read(store.path_of(s.id)).unwrap();
+    // Two seconds later, in the window that is still open.
+    s.set_value(
+        "summons.q000",
+        Some(Value::Text("changed after submit".into())),
+        &gehoor::notes::now(),
+    );
+    let err = h.save(&s).expect_err("submitted: closed");
+    assert!(matches!(err, Error::SessionClosed { .. }), "{err:?}");
+    assert_eq!(fs::read(store.path_of(s.id)).unwrap(), submitted);
+    // Saving the unchanged record (quitting) still works.
+    let mut unchanged = parse_session(
+        &store.path_of(s.id),
+        &String::from_utf8(submitted.clone()).unwrap(),
+    )
+    .unwrap();
+    h.save_merged(&mut unchanged).unwrap();
+    // Approved by a reviewer; a flag added in the open window is refused.
+    store
+        .add_review(s.id, |x| {
+            x.approve(
+                "Supervisor B",
+                &gehoor::notes::now(),
+                gehoor::notes::Policy::default(),
+            )
+        })
+        .unwrap();
+    unchanged.set_flagged("summons.q000", true, &gehoor::notes::now());
+    assert!(matches!(
+        h.save_merged(&mut unchanged),
+        Err(Error::SessionClosed {
+            status: Status::Approved,
+            ..
+        })
+    ));
+    assert_eq!(store.open_read_only(s.id).unwrap().flagged_count(), 0);
+    // Returned for work: the interviewer writes again.
+    store
+        .add_review(s.id, |x| {
+            x.return_for_work("Supervisor B", "more detail", &gehoor::notes::now())
+        })
+        .unwrap();
+    h.save_merged(&mut unchanged).unwrap();
+    assert_eq!(store.open_read_only(s.id).unwrap().flagged_count(), 1);
+}
+
+#[test]
+fn two_writers_after_a_deleted_lock_merge_and_never_overwrite_each_other() {
+    let _serial = no_spawns();
+    let d = tmp();
+    let store = store_in(&d);
+    let s = session("TEST-TWO-WRITERS", 1);
+    drop(store.create(&s).unwrap());
+    let (mut one, mut h1) = store.open_for_write(s.id).unwrap();
+    // The lock "looks stale" and is deleted: a second window gets in.
+    fs::remove_file(store.dir().join(format!("{}.lock", s.id))).unwrap();
+    let (mut two, mut h2) = store.open_for_write(s.id).unwrap();
+    one.set_value(
+        "summons.first",
+        Some(Value::Text("from window one".into())),
+        &gehoor::notes::now(),
+    );
+    h1.save_merged(&mut one).unwrap();
+    two.set_value(
+        "summons.second",
+        Some(Value::Text("from window two".into())),
+        &gehoor::notes::now(),
+    );
+    h2.save_merged(&mut two).unwrap();
+    let disk = store.open_read_only(s.id).unwrap();
+    assert!(
+        disk.answers.contains_key("summons.first"),
+        "window one's answer lost"
+    );
+    assert!(disk.answers.contains_key("summons.second"));
+    assert!(
+        two.answers.contains_key("summons.first"),
+        "merged into window two"
+    );
+    // Both change the same answer: the second is refused, the first kept.
+    one.set_value(
+        "summons.q000",
+        Some(Value::Text("one says".into())),
+        &gehoor::notes::now(),
+    );
+    h1.save_merged(&mut one).unwrap();
+    two.set_value(
+        "summons.q000",
+        Some(Value::Text("two says".into())),
+        &gehoor::notes::now(),
+    );
+    assert!(matches!(
+        h2.save_merged(&mut two),
+        Err(Error::Conflict { .. })
+    ));
+    let disk = store.open_read_only(s.id).unwrap();
+    assert_eq!(
+        disk.answers["summons.q000"].value,
+        Some(Value::Text("one says".into()))
+    );
+    // A rewrite with the same bytes is still another writer's: generation.
+    let before = fs::read(store.path_of(s.id)).unwrap();
+    fs::remove_file(store.path_of(s.id)).unwrap();
+    fs::write(store.path_of(s.id), &before).unwrap();
+    one.note = "after the rewrite".into();
+    h1.save_merged(&mut one).unwrap();
+}
+
+#[test]
+fn folders_and_pipes_named_like_sessions_are_listed_not_skipped() {
+    let _serial = no_spawns();
+    let d = tmp();
+    let store = store_in(&d);
+    let s = session("TEST-DIR", 0);
+    drop(store.create(&s).unwrap());
+    let id = uuid::Uuid::now_v7();
+    fs::create_dir(store.path_of(id)).unwrap();
+    let list = store.list().unwrap();
+    assert_eq!(list.len(), 2, "{list:?}");
+    assert!(
+        matches!(&list[1], ListEntry::Unreadable { path, reason, .. }
+        if *path == store.path_of(id) && reason.contains("folder"))
+    );
+}
+
+#[test]
+fn quarantine_takes_the_draft_and_lock_along() {
+    let _serial = no_spawns();
+    let d = tmp();
+    let store = store_in(&d);
+    let s = session("TEST-QUARANTINE", 1);
+    let h = store.create(&s).unwrap();
+    let mut newer = s.clone();
+    newer.note = "the newest text".into();
+    h.write_draft(&newer).unwrap();
+    drop(h);
+    fs::write(store.path_of(s.id), "schema_version = 1\nid = [").unwrap();
+    let moved = store.quarantine(&format!("{}.toml", s.id)).unwrap();
+    let q = moved.parent().unwrap();
+    let left: Vec<String> = fs::read_dir(store.dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(&s.id.to_string()))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+    let draft = fs::read_dir(q)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("autosave"))
+        .expect("draft moved");
+    assert!(
+        fs::read_to_string(draft)
+            .unwrap()
+            .contains("the newest text")
+    );
+}
+
+#[test]
+fn a_session_file_readable_by_others_is_warned_about_before_it_is_fixed() {
+    let _serial = no_spawns();
+    let d = tmp();
+    let store = store_in(&d);
+    let s = session("TEST-0644", 1);
+    drop(store.create(&s).unwrap());
+    let file = store.path_of(s.id);
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).unwrap();
+    assert_eq!(store.warn_if_shared().as_deref(), Some(file.as_path()));
+    let data = store.dir().parent().unwrap().to_path_buf();
+    gehoor(&data)
+        .args(["sessions", "list"])
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("readable by other users"))
+        .stderr(predicates::str::contains(file.display().to_string()));
+    assert_eq!(mode(&file), 0o644, "listing does not change it");
+    let (back, mut h) = store.open_for_write(s.id).unwrap();
+    h.save(&back).unwrap();
+    assert_eq!(mode(&file), 0o600, "the next save makes it private");
+    assert_eq!(store.warn_if_shared(), None);
+}
+
+#[test]
+fn a_query_with_nothing_to_suggest_asks_no_question() {
+    let _serial = no_spawns();
+    let d = tmp();
+    let store = store_in(&d);
+    drop(store.create(&session("TEST-ONLY", 0)).unwrap());
+    let data = store.dir().parent().unwrap().to_path_buf();
+    let out = gehoor(&data).args(["export", "zzzz"]).assert().code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("No session found for 'zzzz'"), "{err}");
+    assert!(!err.contains("Did you mean"), "{err}");
+    let out = gehoor(&data).args(["export", "TEST-ONL"]).assert().code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("Did you mean: TEST-ONLY?"), "{err}");
 }

@@ -340,6 +340,26 @@ fn pasted_escape_sequences_never_reach_the_note() {
 }
 
 #[test]
+fn a_paste_keeps_its_line_breaks_whatever_the_convention() {
+    // tmux sends CR for LF; Windows text has CRLF.
+    for pasted in [
+        "Para one.\r\nPara two.",
+        "Para one.\rPara two.",
+        "Para one.\nPara two.",
+    ] {
+        let mut app = interview_app();
+        press(&mut app, KeyCode::Char('n'));
+        update(&mut app, Msg::Paste(pasted.into()));
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(
+            session_of(&app).answers["trial.received"].note,
+            "Para one.\nPara two.",
+            "{pasted:?}"
+        );
+    }
+}
+
+#[test]
 fn the_new_interview_form_creates_a_session_from_a_profile() {
     let mut app = app();
     press(&mut app, KeyCode::Enter); // New interview
@@ -1136,4 +1156,54 @@ fn the_supervisor_sees_what_changed_since_the_returned_version() {
     let out = screen(&app, 120, 40);
     assert!(out.contains("Changed since the returned version"), "{out}");
     assert!(out.contains("was: no"), "{out}");
+}
+
+#[test]
+fn a_case_reference_that_looks_like_a_name_and_birth_date_is_warned_about_once() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter); // New interview
+    typing(&mut app, "Ivan Petrov 14-05-2001");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab); // the topic list
+    assert_eq!(press(&mut app, KeyCode::Enter), vec![], "not created yet");
+    let Screen::NewInterview(f) = &app.screen else {
+        panic!("the form closed")
+    };
+    let warning = f.error.clone().unwrap_or_default();
+    assert!(warning.contains("a name and a date of birth"), "{warning}");
+    assert!(screen(&app, 120, 40).contains("name and a date of birth"));
+    let effects = press(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(effects.as_slice(), [Effect::Create(_)]),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn a_second_session_for_a_case_is_warned_about_before_it_is_created() {
+    let mut app = with_sessions(app());
+    let case = match &app.sessions[0] {
+        ListEntry::Session(s) => s.case_ref.clone(),
+        _ => panic!("a session"),
+    };
+    press(&mut app, KeyCode::Enter);
+    typing(&mut app, &case);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    assert_eq!(press(&mut app, KeyCode::Enter), vec![]);
+    let Screen::NewInterview(f) = &app.screen else {
+        panic!("the form closed")
+    };
+    assert!(
+        f.error
+            .as_deref()
+            .unwrap_or("")
+            .contains("already has 1 session")
+    );
+    assert!(matches!(
+        press(&mut app, KeyCode::Enter).as_slice(),
+        [Effect::Create(_)]
+    ));
 }

@@ -43,7 +43,7 @@ check_codes! {
     invalid_choice_value, min_max, unknown_section, unknown_group, reused_id,
     renamed_collision, expr_bad_operator, expr_unterminated_string, expr_bad_date,
     expr_bad_number, expr_unexpected_char, expr_empty, expr_trailing,
-    expr_expected_operand, expr_expected_close, expr_too_deep, expr_unknown_function,
+    expr_expected_operand, expr_expected_close, expr_too_deep, expr_too_long, expr_unknown_function,
     expr_answered_arg, expr_bad_ref, retired_ref, unknown_questionnaire_ref, renamed_ref,
     unknown_question, expr_operand, not_a_condition, in_type, in_left, unknown_choice,
     compare_type, order_type, multi_choice_eq, yes_no_value, must_never_shown,

@@ -49,28 +49,49 @@ pub(super) fn cycles(cx: &mut Ctx) {
     }
 }
 
+/// Depth-first from `start`, recording every cycle met. Iterative, with an
+/// explicit stack: a chain of 100,000 conditions overflowed the call stack.
 pub(super) fn dfs<'a>(
-    node: &'a str,
+    start: &'a str,
     edges: &'a HashMap<String, Vec<String>>,
     state: &mut HashMap<&'a str, u8>,
     stack: &mut Vec<&'a str>,
     found: &mut Vec<Vec<String>>,
 ) {
-    match state.get(node) {
-        Some(2) => return,
-        Some(1) => {
-            if let Some(pos) = stack.iter().position(|n| *n == node) {
-                found.push(stack[pos..].iter().map(|s| s.to_string()).collect());
+    let mut on_stack: HashMap<&'a str, usize> = HashMap::new();
+    // The node, and how many of its edges have been followed.
+    let mut frames: Vec<(&'a str, usize)> = Vec::new();
+    let mut visit = |node: &'a str,
+                     state: &mut HashMap<&'a str, u8>,
+                     stack: &mut Vec<&'a str>,
+                     frames: &mut Vec<(&'a str, usize)>| {
+        match state.get(node) {
+            Some(2) => {}
+            Some(1) => {
+                if let Some(&pos) = on_stack.get(node) {
+                    found.push(stack[pos..].iter().map(|s| s.to_string()).collect());
+                }
             }
-            return;
+            _ => {
+                state.insert(node, 1);
+                on_stack.insert(node, stack.len());
+                stack.push(node);
+                frames.push((node, 0));
+            }
         }
-        _ => {}
+    };
+    visit(start, state, stack, &mut frames);
+    while let Some((node, i)) = frames.last_mut() {
+        let node: &'a str = node;
+        let next = edges.get(node).and_then(|e| e.get(*i));
+        *i += 1;
+        match next {
+            Some(next) => visit(next, state, stack, &mut frames),
+            None => {
+                frames.pop();
+                stack.pop();
+                state.insert(node, 2);
+            }
+        }
     }
-    state.insert(node, 1);
-    stack.push(node);
-    for next in edges.get(node).into_iter().flatten() {
-        dfs(next, edges, state, stack, found);
-    }
-    stack.pop();
-    state.insert(node, 2);
 }

@@ -21,7 +21,7 @@ use std::path::Path;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::diag::{Diagnostic, Severity, did_you_mean, make};
+use super::diag::{Diagnostic, Lines, Severity, did_you_mean, make_with};
 use super::expr::{CmpOp, Expr, ExprKind, Lit, Ref};
 use super::load::Loaded;
 use super::model::*;
@@ -29,6 +29,8 @@ use super::model::*;
 struct Ctx<'a> {
     loaded: &'a Loaded,
     out: Vec<Diagnostic>,
+    /// Line starts per file, built on its first diagnostic.
+    lines: HashMap<&'a Path, Lines>,
 }
 
 impl Ctx<'_> {
@@ -41,9 +43,19 @@ impl Ctx<'_> {
         args: &[(&'static str, &str)],
         suggestion: Option<String>,
     ) {
-        let text = self.loaded.texts.get(path).map_or("", String::as_str);
-        self.out
-            .push(make(severity, code, path, text, span, args, suggestion));
+        let (key, text) = self
+            .loaded
+            .texts
+            .get_key_value(path)
+            .map_or((None, ""), |(k, t)| (Some(k.as_path()), t.as_str()));
+        let empty = Lines::default();
+        let lines = match key {
+            Some(k) => self.lines.entry(k).or_insert_with(|| Lines::new(text)),
+            None => &empty,
+        };
+        self.out.push(make_with(
+            severity, code, path, text, lines, span, args, suggestion,
+        ));
     }
 
     fn error(
@@ -82,15 +94,19 @@ pub(crate) fn analyze(loaded: &Loaded, known_refs: &[String]) -> Vec<Diagnostic>
     let mut cx = Ctx {
         loaded,
         out: Vec::new(),
+        lines: HashMap::new(),
     };
     let cat = &loaded.catalog;
     for qn in &cat.questionnaires {
+        let mut first_in: HashMap<&str, usize> = HashMap::new();
+        for (i, q) in qn.questions.iter().enumerate() {
+            if let Some(g) = &q.group {
+                first_in.entry(g.as_str()).or_insert(i);
+            }
+        }
         for g in &qn.groups {
             if let Some(e) = &g.show_if {
-                let first = qn
-                    .questions
-                    .iter()
-                    .position(|q| q.group.as_deref() == Some(&g.id));
+                let first = first_in.get(g.id.as_str()).copied();
                 check_expr(&mut cx, qn, e, first, None);
             }
         }
@@ -122,7 +138,7 @@ fn check_expr(
     // References first: each unknown one once.
     for r in e.refs() {
         let same_file = r.questionnaire.as_deref().is_none_or(|q| q == qn.id);
-        let position = qn.questions.iter().position(|q| q.id == r.question);
+        let position = qn.position(&r.question);
         if same_file
             && let (Some(at), Some(pos)) = (asked_at, position)
             && pos > at

@@ -8,6 +8,10 @@ use super::lex::{Tok, lex};
 use super::{CmpOp, Expr, ExprKind, Lit, Ref};
 
 const MAX_DEPTH: usize = 64;
+/// Operands joined by `and`/`or`: a chain builds a tree as deep as it is
+/// long, which every recursive walk (refs, eval, drop) descends; 30,000
+/// terms overflowed the stack. No real condition comes near this.
+pub const MAX_TERMS: usize = 256;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParseError {
@@ -31,6 +35,7 @@ pub fn parse(src: &str, base: usize) -> Result<Expr, ParseError> {
         pos: 0,
         base,
         depth: 0,
+        terms: 0,
     };
     if p.toks.is_empty() {
         return Err(p.err(Code::ExprEmpty, base..base + src.len()));
@@ -49,6 +54,7 @@ struct Parser<'a> {
     pos: usize,
     base: usize,
     depth: usize,
+    terms: usize,
 }
 
 impl Parser<'_> {
@@ -86,11 +92,21 @@ impl Parser<'_> {
         Ok(())
     }
 
+    /// One more operand of `and`/`or`, or `expr_too_long`.
+    fn joined(&mut self) -> Result<(), ParseError> {
+        self.terms += 1;
+        if self.terms >= MAX_TERMS {
+            return Err(self.err(Code::ExprTooLong, self.here()));
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
     fn or(&mut self) -> Result<Expr, ParseError> {
         self.enter()?;
         let mut left = self.and()?;
         while self.peek() == Some(&Tok::Or) {
-            self.pos += 1;
+            self.joined()?;
             let right = self.and()?;
             let span = left.span.start..right.span.end;
             left = Expr {
@@ -105,7 +121,7 @@ impl Parser<'_> {
     fn and(&mut self) -> Result<Expr, ParseError> {
         let mut left = self.not()?;
         while self.peek() == Some(&Tok::And) {
-            self.pos += 1;
+            self.joined()?;
             let right = self.not()?;
             let span = left.span.start..right.span.end;
             left = Expr {
@@ -286,5 +302,9 @@ mod tests {
         assert_eq!(code("a.b.c"), Code::ExprBadRef);
         assert_eq!(code(&"(".repeat(500)), Code::ExprTooDeep);
         assert_eq!(code(&"not ".repeat(500)), Code::ExprTooDeep);
+        let chain = |n: usize| vec!["a"; n].join(" and ");
+        assert!(parse(&chain(MAX_TERMS), 0).is_ok());
+        assert_eq!(code(&chain(MAX_TERMS + 1)), Code::ExprTooLong);
+        assert_eq!(code(&vec!["a"; 30_000].join(" or ")), Code::ExprTooLong);
     }
 }

@@ -109,6 +109,7 @@ pub(crate) fn load_all(files: &FileSet) -> Loaded {
             path: &path,
             text: &file.text,
             out: &mut diags,
+            lines: Default::default(),
         };
         if name == PROFILES_FILE {
             out.catalog
@@ -244,22 +245,30 @@ fn load_questionnaire(
             }
             continue;
         };
-        let line = crate::error::line_col(text, q.spans.id.start).0;
+        // The line is only worked out for a duplicate: doing it for every
+        // question made loading quadratic in the file's length.
         if let Some(first) = first_line_of.get(&q.id) {
+            let line = crate::error::line_col(text, *first).0;
             sink.error(
                 Code::DuplicateQuestion,
                 q.spans.id.clone(),
-                &[("id", &q.id), ("line", &first.to_string())],
+                &[("id", &q.id), ("line", &line.to_string())],
             );
             continue;
         }
-        first_line_of.insert(q.id.clone(), line);
+        first_line_of.insert(q.id.clone(), q.spans.id.start);
         questions.push(q);
     }
     renames(sink, &questions);
     mark_siblings(&mut questions);
 
+    let index = questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.id.clone(), i))
+        .collect();
     Some(Questionnaire {
+        index,
         id,
         version,
         topic: topic?,
@@ -305,12 +314,12 @@ fn unique_id(
         sink.error(Code::InvalidId, span, &[("id", &id)]);
         return None;
     }
-    let line = crate::error::line_col(sink.text, span.start).0;
     if let Some(first) = seen.get(&id) {
-        sink.error(code, span, &[("id", &id), ("line", &first.to_string())]);
+        let line = crate::error::line_col(sink.text, *first).0;
+        sink.error(code, span, &[("id", &id), ("line", &line.to_string())]);
         return None;
     }
-    seen.insert(id.clone(), line);
+    seen.insert(id.clone(), span.start);
     Some((id, span))
 }
 

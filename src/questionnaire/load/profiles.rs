@@ -57,6 +57,7 @@ pub(super) fn duplicate_profiles(out: &mut Loaded) {
             path: &p.path,
             text,
             out: &mut v,
+            lines: Default::default(),
         }
         .error(
             Code::DuplicateProfile,

@@ -221,16 +221,16 @@ pub(super) fn choices(
             sink.error(Code::InvalidChoiceValue, span, &[("value", &value)]);
             continue;
         }
-        let line = crate::error::line_col(text, span.start).0;
         if let Some(first) = seen.get(&value) {
+            let line = crate::error::line_col(text, *first).0;
             sink.error(
                 Code::DuplicateChoice,
                 span,
-                &[("id", &value), ("line", &first.to_string())],
+                &[("id", &value), ("line", &line.to_string())],
             );
             continue;
         }
-        seen.insert(value.clone(), line);
+        seen.insert(value.clone(), span.start);
         out.push(Choice { value, label, span });
     }
     if items.len() < 2 {

@@ -9,6 +9,7 @@ use crate::tui::filter;
 pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     let items = filter::pick_items(app);
     let s = app.strings();
+    let sessions = &app.sessions;
     let lang = app.lang;
     let clock = app.clock.clone();
     let cat = &app.data.catalog;
@@ -70,6 +71,12 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                 f.field = FormField::Interviewer;
             } else if f.picked.is_empty() {
                 f.error = Some(s.tui.form_need_topics.clone());
+            } else if f.warned.as_deref() != Some(case_ref.as_str())
+                && let Some(warning) = intake_warning(&case_ref, sessions, s)
+            {
+                // Said once; Enter again means the interviewer read it.
+                f.error = Some(warning);
+                f.warned = Some(case_ref);
             } else {
                 let qns: Vec<&crate::questionnaire::Questionnaire> =
                     f.picked.iter().map(|&i| &cat.questionnaires[i]).collect();
@@ -139,4 +146,44 @@ fn toggle(picked: &mut Vec<usize>, item: &PickItem, cat: &crate::questionnaire::
             }
         }
     }
+}
+
+/// What to say before creating a session for `case_ref`: it looks like
+/// personal data, or the case already has sessions.
+fn intake_warning(
+    case_ref: &str,
+    sessions: &[crate::notes::ListEntry],
+    s: &crate::i18n::Strings,
+) -> Option<String> {
+    use crate::notes::PersonalData;
+    let t = &s.intake;
+    let personal = crate::notes::personal_data(case_ref).map(|p| {
+        let template = match p {
+            PersonalData::Name => &t.looks_like_name,
+            PersonalData::BirthDate => &t.looks_like_birth_date,
+            PersonalData::NameAndBirthDate => &t.looks_like_both,
+        };
+        format!(
+            "{} {}",
+            crate::i18n::fill(template, &[("case", case_ref)]),
+            t.pseudonym_hint
+        )
+    });
+    let same = sessions
+        .iter()
+        .filter(|e| match e {
+            crate::notes::ListEntry::Session(x) => {
+                x.case_ref.trim().eq_ignore_ascii_case(case_ref.trim())
+            }
+            _ => false,
+        })
+        .count();
+    let existing = (same > 0).then(|| {
+        crate::i18n::fill(
+            &t.case_has_sessions,
+            &[("case", case_ref), ("count", &same.to_string())],
+        )
+    });
+    let parts: Vec<String> = personal.into_iter().chain(existing).collect();
+    (!parts.is_empty()).then(|| format!("{} ({})", parts.join(" "), s.tui.form_enter_again))
 }

@@ -63,6 +63,7 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                         cursor: 0,
                         picked: Vec::new(),
                         error: None,
+                        warned: None,
                     }));
                 }
                 HomeItem::Review => {

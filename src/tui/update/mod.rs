@@ -273,11 +273,5 @@ pub(crate) fn paste_into(
     text: &str,
     single_line: bool,
 ) {
-    let clean = crate::sanitize::clean(text);
-    let clean = if single_line {
-        crate::sanitize::clean_line(&clean)
-    } else {
-        clean.replace("\r\n", "\n")
-    };
-    input.insert_str(clean);
+    input.insert_str(crate::sanitize::pasted(text, single_line));
 }

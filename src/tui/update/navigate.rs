@@ -61,8 +61,10 @@ pub(super) fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             let at = (col, row).into();
             if layout.tree.contains(at) {
                 st.focus = Pane::Tree;
-                let r = (row.saturating_sub(layout.tree.y + 1)) as usize + st.tree_offset;
-                if r < st.rows.len() {
+                // The selected row may wrap over several lines: the layout knows.
+                if let Some(r) = layout.tree_row_at(row, st.cursor, st.tree_offset)
+                    && r < st.rows.len()
+                {
                     st.cursor = r;
                 }
             } else if layout.question.contains(at) {

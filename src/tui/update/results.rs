@@ -39,6 +39,7 @@ pub(super) fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
                 cursor: 0,
                 picked,
                 error: None,
+                warned: None,
             }));
         }
         Msg::ShowSessions => {

@@ -69,7 +69,7 @@ pub fn render(app: &App, h: &HomeState, frame: &mut Frame, area: Rect) {
                     "{}  ·  {}  ·  {}  ·  {} ✓",
                     crate::sanitize::Clean::line(&x.case_ref),
                     crate::sanitize::Clean::line(&x.interviewer),
-                    x.updated.strftime("%Y-%m-%d %H:%M"),
+                    super::text::date_time(&x.updated),
                     x.answered
                 )),
             ]))

@@ -50,7 +50,7 @@ pub fn render(app: &App, frame: &mut Frame) -> FrameLayout {
     match &app.overlay {
         None => {}
         Some(Overlay::Help { scroll }) => help::render(app, *scroll, frame, area),
-        Some(o) => overlay::render(app, o, frame, area),
+        Some(o) => overlay::render(app, o, frame, area, &layout),
     }
     layout
 }

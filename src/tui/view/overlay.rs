@@ -4,15 +4,32 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::text::highlighted;
-use crate::tui::app::{App, Overlay, PromptPurpose};
+use crate::tui::app::{App, FrameLayout, Overlay, PromptPurpose, TextPrompt};
 
 fn popup(area: Rect) -> Rect {
     area.centered(Constraint::Percentage(85), Constraint::Percentage(85))
 }
 
-pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
+/// Where the prompt for a comment on one answer goes: over the sources
+/// pane (beside the answer from 120 columns on, under it below that), so
+/// the supervisor sees the answer while writing about it.
+fn comment_area(panes: &FrameLayout) -> Option<Rect> {
+    let a = panes.sources;
+    (a.height >= 5 && a.width >= 30).then(|| Rect {
+        height: a.height.min(10),
+        ..a
+    })
+}
+
+pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, panes: &FrameLayout) {
     let s = app.strings();
-    let area = popup(area);
+    let area = match overlay {
+        Overlay::Prompt(TextPrompt {
+            purpose: PromptPurpose::Comment { target: Some(_) },
+            ..
+        }) => comment_area(panes).unwrap_or_else(|| popup(area)),
+        _ => popup(area),
+    };
     frame.render_widget(Clear, area);
     match overlay {
         Overlay::Help { .. } => {}
@@ -190,13 +207,24 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                 PromptPurpose::AmendSource { .. } => s.lifecycle.prompt_amend_source.clone(),
                 PromptPurpose::AmendText { .. } => s.lifecycle.prompt_amend_text.clone(),
             };
-            let mut t = p.input.clone();
-            t.set_block(
-                Block::bordered()
-                    .title(title)
-                    .border_style(app.palette.focus_border()),
-            );
-            frame.render_widget(&t, area);
+            // The title says what the text is about and how to leave: it
+            // wraps above the input rather than being cut at the border.
+            let outer = Block::bordered().border_style(app.palette.focus_border());
+            let inner = outer.inner(area);
+            frame.render_widget(outer, area);
+            let head: Vec<Line> = super::text::wrap_words(&title, inner.width as usize, 3)
+                .into_iter()
+                .map(|l| Line::styled(l, app.palette.title()))
+                .collect();
+            let [head_a, input_a] =
+                Layout::vertical([Constraint::Length(head.len() as u16), Constraint::Min(1)])
+                    .areas(inner);
+            frame.render_widget(Paragraph::new(head), head_a);
+            // The box can be narrow (beside the answer): the text wraps
+            // instead of scrolling sideways out of sight.
+            let mut input = p.input.clone();
+            input.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+            frame.render_widget(&input, input_a);
         }
         Overlay::Timeline {
             lines,
@@ -228,7 +256,7 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
             );
         }
         Overlay::Recover { draft } => {
-            let time = draft.updated.strftime("%Y-%m-%d %H:%M:%S").to_string();
+            let time = super::text::date_time(&draft.updated);
             let mut lines = vec![
                 Line::from(crate::i18n::fill(&s.tui.recover_body, &[("time", &time)])),
                 Line::from(""),

@@ -1,9 +1,10 @@
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Row, Table, TableState};
 
 use super::home::status_label;
+use super::text::{date, date_time};
 use super::{footer, with_footer};
 use crate::notes::ListEntry;
 use crate::tui::app::{App, SessionsState, SortKey};
@@ -13,6 +14,23 @@ use crate::tui::focus::mode;
 pub fn render(app: &App, st: &SessionsState, frame: &mut Frame, area: Rect) {
     let s = app.strings();
     let (main, foot) = with_footer(area);
+    // A message (an error opening a session) on lines of its own.
+    let message: Vec<Line> = app
+        .status
+        .as_deref()
+        .map(|m| {
+            super::text::wrap_words(&crate::sanitize::Clean::line(m), main.width as usize, 4)
+                .into_iter()
+                .map(|l| Line::styled(l, app.palette.warn()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let [main, message_area] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(message.len() as u16)])
+            .areas(main);
+    // Dates are written one way on every screen (2026-12-04 12:54); below
+    // 100 columns the creation date gives way so the case keeps its room.
+    let wide = main.width >= 100;
     let rows: Vec<Row> = filter::table(app)
         .iter()
         .map(|x| {
@@ -20,8 +38,8 @@ pub fn render(app: &App, st: &SessionsState, frame: &mut Frame, area: Rect) {
             Row::new(vec![
                 crate::sanitize::Clean::line(&x.case_ref).into_string(),
                 crate::sanitize::Clean::line(&x.interviewer).into_string(),
-                x.created.strftime("%Y-%m-%d").to_string(),
-                x.updated.strftime("%m-%d %H:%M").to_string(),
+                date(&x.created),
+                date_time(&x.updated),
                 status_label(x.status, s).to_string(),
                 stats.map_or("-".into(), |p| format!("{}/{}", p.answered, p.total())),
                 stats.map_or("-".into(), |p| p.required_missing.to_string()),
@@ -70,9 +88,10 @@ pub fn render(app: &App, st: &SessionsState, frame: &mut Frame, area: Rect) {
         [
             Constraint::Fill(3),
             Constraint::Fill(2),
-            Constraint::Length(10),
-            Constraint::Length(11),
-            Constraint::Length(12),
+            Constraint::Length(if wide { 10 } else { 0 }),
+            Constraint::Length(16),
+            // "teruggestuurd", the longest status name.
+            Constraint::Length(13),
             Constraint::Length(7),
             Constraint::Length(5),
             Constraint::Length(5),
@@ -98,5 +117,6 @@ pub fn render(app: &App, st: &SessionsState, frame: &mut Frame, area: Rect) {
     .row_highlight_style(app.palette.selected());
     let mut state = TableState::default().with_selected(Some(st.cursor));
     frame.render_stateful_widget(table, main, &mut state);
+    frame.render_widget(ratatui::widgets::Paragraph::new(message), message_area);
     footer(app, mode(app), frame, foot);
 }

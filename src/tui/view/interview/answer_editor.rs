@@ -1,4 +1,41 @@
 use super::*;
+use crate::tui::view::text::wrap_words;
+
+/// Choices wrap under themselves (never cut mid-word) in a list `width`
+/// columns wide with a border and the `> ` highlight symbol.
+pub(super) fn choice_items(
+    labels: &[String],
+    multi: bool,
+    checked: &[bool],
+    width: u16,
+) -> Vec<ListItem<'static>> {
+    let mark_width = if multi { 4 } else { 0 };
+    let room = (width as usize).saturating_sub(2 + 2 + mark_width).max(1);
+    labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let mark = match (multi, checked.get(i).copied().unwrap_or(false)) {
+                (false, _) => "",
+                (true, true) => "[x] ",
+                (true, false) => "[ ] ",
+            };
+            let lines: Vec<Line> = wrap_words(&crate::sanitize::Clean::line(l), room, 4)
+                .into_iter()
+                .enumerate()
+                .map(|(n, chunk)| {
+                    let lead = if n == 0 {
+                        mark.to_string()
+                    } else {
+                        " ".repeat(mark_width)
+                    };
+                    Line::from(format!("{lead}{chunk}"))
+                })
+                .collect();
+            ListItem::new(lines)
+        })
+        .collect()
+}
 
 pub(super) fn answer_editor(app: &App, e: &Editor, frame: &mut Frame, area: Rect) {
     let s = app.strings();
@@ -10,22 +47,7 @@ pub(super) fn answer_editor(app: &App, e: &Editor, frame: &mut Frame, area: Rect
             checked,
             ..
         } => {
-            let items: Vec<ListItem> = labels
-                .iter()
-                .enumerate()
-                .map(|(i, l)| {
-                    let mark = if *multi {
-                        if checked.get(i).copied().unwrap_or(false) {
-                            "[x] "
-                        } else {
-                            "[ ] "
-                        }
-                    } else {
-                        ""
-                    };
-                    ListItem::new(format!("{mark}{}", crate::sanitize::Clean::line(l)))
-                })
-                .collect();
+            let items = choice_items(labels, *multi, checked, area.width);
             let title = if *multi {
                 &s.tui.editor_multi
             } else {

@@ -44,3 +44,37 @@ pub(super) fn topic_notes(app: &App, st: &InterviewState, qn_index: usize) -> Ve
     }
     lines
 }
+
+/// Answers of questionnaires that are not loaded, so they do not look
+/// lost: shown instead of the empty question pane, and on the first topic.
+pub(super) fn missing_answers(app: &App, st: &InterviewState) -> Vec<Line<'static>> {
+    let missing = crate::interview::missing_questionnaires(&app.data.catalog, &st.session);
+    let answers = crate::interview::answers_of(&st.session, &missing);
+    if answers.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec![
+        Line::from(""),
+        Line::styled(
+            app.strings().tui.missing_answers.clone(),
+            app.palette.warn(),
+        ),
+    ];
+    for (key, a) in answers {
+        let value = a
+            .value
+            .as_ref()
+            .map(|v| crate::questionnaire::display_value(v, None, app.lang))
+            .unwrap_or_else(|| "—".into());
+        lines.push(Line::from(crate::sanitize::Clean::line(&format!(
+            "{key}: {value}"
+        ))));
+        if !a.note.is_empty() {
+            lines.push(Line::styled(
+                crate::sanitize::Clean::line(&format!("  {}", a.note)),
+                app.palette.dim(),
+            ));
+        }
+    }
+    lines
+}

@@ -3,12 +3,14 @@
 
 mod amendments;
 mod answer_editor;
+mod banner;
 mod kept;
 mod question;
 mod sources;
 mod status;
 mod tree;
 use answer_editor::*;
+use banner::*;
 use kept::*;
 use question::*;
 use sources::*;
@@ -33,28 +35,42 @@ use crate::tui::focus::mode;
 #[derive(Debug, Clone, Copy)]
 pub struct InterviewLayout {
     pub header: Rect,
+    /// Empty unless something must be read first (see `banner`).
+    pub banner: Rect,
     pub tree: Rect,
     pub question: Rect,
     pub sources: Rect,
+    /// The status message, on lines of its own (empty without one).
+    pub message: Rect,
     pub status: Rect,
     pub footer: Rect,
 }
 
-/// Three columns from 120 columns on; below that, sources go under the
-/// question so 80×24 stays usable.
-pub fn interview_layout(area: Rect) -> InterviewLayout {
-    let [header, body, status, footer] = Layout::vertical([
+/// Three columns from 120 columns on, with a wider tree from 160 so its
+/// questions can be told apart; below 120, sources go under the question so
+/// 80×24 stays usable. `banner` and `message` are the lines those need.
+pub fn interview_layout(area: Rect, banner: u16, message: u16) -> InterviewLayout {
+    let [header, banner, body, message, status, footer] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(banner),
         Constraint::Min(5),
+        Constraint::Length(message),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
     .areas(area);
     let (tree, question, sources) = if area.width >= 120 {
+        // The tree's extra room comes from the question pane, which wraps
+        // its text; the sources keep their width.
+        let (t, q, s) = if area.width >= 160 {
+            (30, 34, 36)
+        } else {
+            (26, 38, 36)
+        };
         let [tree, question, sources] = Layout::horizontal([
-            Constraint::Percentage(26),
-            Constraint::Percentage(38),
-            Constraint::Percentage(36),
+            Constraint::Percentage(t),
+            Constraint::Percentage(q),
+            Constraint::Percentage(s),
         ])
         .areas(body);
         (tree, question, sources)
@@ -67,9 +83,11 @@ pub fn interview_layout(area: Rect) -> InterviewLayout {
     };
     InterviewLayout {
         header,
+        banner,
         tree,
         question,
         sources,
+        message,
         status,
         footer,
     }
@@ -96,17 +114,26 @@ fn status_word(status: AnswerStatus, s: &crate::i18n::Strings) -> &str {
 
 /// Draw the screen; returns where the panes went, for clicks and scrolling.
 pub fn render(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) -> FrameLayout {
-    let l = interview_layout(area);
+    // The banner takes at most a quarter of the body, the message three
+    // lines: the panes keep room to work in at 80×24.
+    let banner_text = banner_lines(app, st, area.width, area.height.saturating_sub(3) / 4);
+    let message = message_lines(app, area.width, 3);
+    let l = interview_layout(area, banner_text.len() as u16, message.len() as u16);
     header(app, st, frame, l.header);
-    tree(app, st, frame, l.tree);
+    banner(banner_text, frame, l.banner);
+    let (tree_first, tree_selected_lines) = tree(app, st, frame, l.tree);
     question(app, st, frame, l.question);
     sources(app, st, frame, l.sources);
+    frame.render_widget(Paragraph::new(message), l.message);
     status_line(app, st, frame, l.status);
     footer(app, mode(app), frame, l.footer);
     FrameLayout {
         tree: l.tree,
         question: l.question,
         sources: l.sources,
+        tree_first,
+        tree_selected: st.cursor,
+        tree_selected_lines,
     }
 }
 
@@ -135,17 +162,25 @@ fn header(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
             app.palette.warn(),
         ));
     }
-    if !st.changed_questionnaires.is_empty() {
+    // A questionnaire that is not loaded at all is not "changed": say which.
+    let missing = crate::interview::missing_questionnaires(&app.data.catalog, session);
+    let changed: Vec<&str> = st
+        .changed_questionnaires
+        .iter()
+        .filter(|id| !missing.contains(id))
+        .map(String::as_str)
+        .collect();
+    for (template, ids) in [
+        (&s.tui.questionnaire_missing, missing.join(", ")),
+        (&s.tui.questionnaire_changed, changed.join(", ")),
+    ] {
+        if ids.is_empty() {
+            continue;
+        }
         spans.push(Span::styled(
             format!(
                 "  ·  {}",
-                crate::i18n::fill(
-                    &s.tui.questionnaire_changed,
-                    &[(
-                        "ids",
-                        &crate::sanitize::Clean::line(&st.changed_questionnaires.join(", "))
-                    )]
-                )
+                crate::i18n::fill(template, &[("ids", &crate::sanitize::Clean::line(&ids))])
             ),
             app.palette.warn(),
         ));

@@ -16,8 +16,18 @@ pub(super) fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: 
         return;
     }
     let Some(row) = st.rows.get(st.cursor) else {
+        // No rows: either the questionnaires are not loaded (their answers
+        // are listed, with the banner saying how to load them) or none.
+        let mut lines = missing_answers(app, st);
+        if lines.is_empty() {
+            lines.push(Line::from(s.tui.no_questions.as_str()));
+        } else {
+            lines.remove(0);
+        }
         frame.render_widget(
-            Paragraph::new(s.tui.no_questions.as_str()).block(pane_block(app, "", focused)),
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .block(pane_block(app, "", focused)),
             area,
         );
         return;
@@ -43,6 +53,9 @@ pub(super) fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: 
             }
             if row.kind == RowKind::Topic {
                 lines.extend(topic_notes(app, st, row.qn));
+                if st.cursor == 0 {
+                    lines.extend(missing_answers(app, st));
+                }
             }
             frame.render_widget(
                 Paragraph::new(lines)
@@ -58,7 +71,19 @@ pub(super) fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: 
         Some(Editor::Long { .. } | Editor::Note { .. } | Editor::SessionNote { .. }) => {
             area.height / 2
         }
-        Some(Editor::Choice { values, .. }) => values.len() as u16 + 2,
+        Some(Editor::Choice {
+            labels,
+            multi,
+            checked,
+            ..
+        }) => {
+            let lines: usize = choice_items(labels, *multi, checked, area.width)
+                .iter()
+                .map(|i| i.height())
+                .sum();
+            // Leave the question's first lines in view above the choices.
+            (lines as u16 + 2).min(area.height.saturating_sub(3))
+        }
         Some(Editor::Line { .. }) => 4,
         None => 0,
     };
@@ -149,21 +174,22 @@ pub(super) fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: 
         &key,
         &q.kind,
     ));
-    for c in st
+    // Comments on this answer, under it, whole (the pane wraps them).
+    let comments: Vec<_> = st
         .session
         .comments
         .iter()
         .filter(|c| c.target.as_deref() == Some(key.as_str()))
-    {
+        .collect();
+    if !comments.is_empty() {
+        lines.push(Line::from(""));
         lines.push(Line::styled(
-            format!(
-                "✎ {} ({}): {}",
-                crate::sanitize::Clean::line(&c.author),
-                c.at.strftime("%Y-%m-%d %H:%M"),
-                crate::sanitize::Clean::line(&c.text)
-            ),
-            app.palette.warn(),
+            s.tui.comments_heading.as_str(),
+            app.palette.title(),
         ));
+    }
+    for c in comments {
+        lines.push(Line::styled(session_comment(c), app.palette.warn()));
     }
     if st.show_guidance && !q.guidance.is_empty() {
         lines.push(Line::from(""));

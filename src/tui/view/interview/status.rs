@@ -33,21 +33,27 @@ pub(super) fn status_line(app: &App, st: &InterviewState, frame: &mut Frame, are
         app.palette.ok()
     };
     let p = &st.progress;
-    let mut spans = vec![
-        Span::styled(save, save_style),
-        Span::raw(format!(
-            "  ·  {}",
-            crate::i18n::fill(
-                &s.tui.progress,
-                &[
-                    ("done", &p.answered.to_string()),
-                    ("total", &p.total().to_string()),
-                    ("missing", &p.required_missing.to_string()),
-                    ("flagged", &p.flagged.to_string()),
-                ],
-            )
-        )),
-    ];
+    let mut spans = vec![Span::styled(save, save_style)];
+    // No questions loaded: "0/0 answered" would say the answers are gone
+    // (the banner says what happened to them).
+    if st.rows.is_empty()
+        && !crate::interview::missing_questionnaires(&app.data.catalog, &st.session).is_empty()
+    {
+        frame.render_widget(Line::from(spans), area);
+        return;
+    }
+    spans.push(Span::raw(format!(
+        "  ·  {}",
+        crate::i18n::fill(
+            &s.tui.progress,
+            &[
+                ("done", &p.answered.to_string()),
+                ("total", &p.total().to_string()),
+                ("missing", &p.required_missing.to_string()),
+                ("flagged", &p.flagged.to_string()),
+            ],
+        )
+    )));
     if p.status_only > 0 {
         spans.push(Span::raw(format!(
             " · {}",
@@ -57,11 +63,21 @@ pub(super) fn status_line(app: &App, st: &InterviewState, frame: &mut Frame, are
             )
         )));
     }
-    if let Some(msg) = &app.status {
-        spans.push(Span::styled(
-            format!("  ·  {}", crate::sanitize::Clean::line(msg)),
-            app.palette.warn(),
-        ));
-    }
     frame.render_widget(Line::from(spans), area);
+}
+
+/// The status message on lines of its own, across the whole width, broken
+/// between words; at most `max_lines` (the last ends in `…` if cut).
+pub(super) fn message_lines(app: &App, width: u16, max_lines: u16) -> Vec<Line<'static>> {
+    let Some(msg) = &app.status else {
+        return Vec::new();
+    };
+    crate::tui::view::text::wrap_words(
+        &crate::sanitize::Clean::line(msg),
+        width as usize,
+        max_lines as usize,
+    )
+    .into_iter()
+    .map(|l| Line::styled(l, app.palette.warn()))
+    .collect()
 }
