@@ -9,8 +9,9 @@ use std::time::{Duration, Instant};
 
 use gehoor::assets::FileSet;
 use gehoor::corpus::Corpus;
+use gehoor::search::dense::{self, PassageVectors, vectors::content_hash};
 use gehoor::search::eval::parse_cases;
-use gehoor::search::{Glossary, Index, Passage, SearchOptions, passages_from};
+use gehoor::search::{Glossary, Index, Method, Passage, SearchOptions, passages_from};
 
 const COPIES: usize = 100;
 
@@ -61,12 +62,27 @@ fn main() {
     ] {
         let bytes: usize = set.iter().map(passage_bytes).sum();
         let (index, build) = build_best_of(&set, &glossary, 3);
-        let (p50, p99, max) = latency(&index, &queries, 5);
+        let (p50, p99, max) = latency(&index, &queries, 5, Mode::Lexical);
         println!(
-            "{name:>8}: {} passages, {:.1} MB text | build {} | query p50 {} p99 {} max {}",
+            "{name:>8}: {} passages, {:.1} MB text | build {} | lexical query p50 {} p99 {} max {}",
             set.len(),
             bytes as f64 / 1e6,
             ms(build),
+            us(p50),
+            us(p99),
+            us(max)
+        );
+        assert!(index.set_vectors(replicate_vectors(&set)));
+        let (p50, p99, max) = latency(&index, &queries, 2, Mode::FusedGivenVector);
+        println!(
+            "{name:>8}: fused ranking, query vector given | p50 {} p99 {} max {}",
+            us(p50),
+            us(p99),
+            us(max)
+        );
+        let (p50, p99, max) = latency(&index, &queries, 2, Mode::FusedWithEmbedding);
+        println!(
+            "{name:>8}: fused query incl. embedding the query | p50 {} p99 {} max {}",
             us(p50),
             us(p99),
             us(max)
@@ -109,17 +125,55 @@ fn build_best_of(set: &[Passage], glossary: &Glossary, runs: usize) -> (Index, D
     (index.expect("at least one run"), best)
 }
 
-fn latency(index: &Index, queries: &[String], rounds: usize) -> (Duration, Duration, Duration) {
+#[derive(Clone, Copy)]
+enum Mode {
+    Lexical,
+    FusedGivenVector,
+    FusedWithEmbedding,
+}
+
+/// The built-in corpus's vectors, once per copy (`replicate` keeps order).
+fn replicate_vectors(set: &[Passage]) -> PassageVectors {
+    let one = dense::builtin_vectors().expect("committed vectors");
+    let mut data = Vec::with_capacity(set.len() * one.dim);
+    while data.len() < set.len() * one.dim {
+        data.extend_from_slice(&one.data);
+    }
+    PassageVectors {
+        hash: content_hash(set),
+        dim: one.dim,
+        data,
+    }
+}
+
+fn latency(
+    index: &Index,
+    queries: &[String],
+    rounds: usize,
+    mode: Mode,
+) -> (Duration, Duration, Duration) {
     let opts = SearchOptions::default();
+    let vectors: Vec<Vec<f32>> = match mode {
+        Mode::FusedGivenVector => queries
+            .iter()
+            .map(|q| dense::model().query(&index.dense_query(q)))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let run = |i: usize, q: &str| match mode {
+        Mode::Lexical => index.search_with(q, &opts, Method::Lexical, None),
+        Mode::FusedGivenVector => index.search_with(q, &opts, Method::Fused, Some(&vectors[i])),
+        Mode::FusedWithEmbedding => index.search(q, &opts),
+    };
     let mut times = Vec::with_capacity(queries.len() * rounds);
     // One unmeasured round, so first-touch page faults do not count.
-    for q in queries {
-        std::hint::black_box(index.search(q, &opts));
+    for (i, q) in queries.iter().enumerate() {
+        std::hint::black_box(run(i, q));
     }
     for _ in 0..rounds {
-        for q in queries {
+        for (i, q) in queries.iter().enumerate() {
             let t = Instant::now();
-            let hits = index.search(q, &opts);
+            let hits = run(i, q);
             times.push(t.elapsed());
             std::hint::black_box(hits);
         }

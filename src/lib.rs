@@ -19,5 +19,6 @@ pub mod sanitize;
 pub mod search;
 pub mod toml_depth;
 pub mod tui;
+pub mod vector_cache;
 
 pub use error::{Error, Result};

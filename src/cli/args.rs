@@ -223,6 +223,9 @@ pub struct SearchArgs {
     /// Only this document id
     #[arg(long)]
     pub doc: Option<String>,
+    /// Show each hit's lexical rank, dense rank and fused score
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]

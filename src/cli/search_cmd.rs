@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::{Ctx, SearchArgs};
-use crate::assets::FileSet;
+use crate::assets::{FileSet, Origin};
 use crate::error::{Error, IoOp, Result};
 use crate::i18n::fill;
 use crate::sanitize::{clean_line, escape_json};
@@ -41,24 +41,40 @@ pub fn run(ctx: &Ctx, args: &SearchArgs) -> Result<ExitCode> {
         escape_json(&serde_json::to_string_pretty(&json_hits(&hits)).expect("hits serialise"))
             + "\n"
     } else {
-        render_text(ctx, &index, &query, &hits, args.limit)
+        render_text(ctx, &index, &query, &hits, args.limit, args.explain)
     };
     let mut stdout = std::io::stdout().lock();
     stdout
         .write_all(out.as_bytes())
         .and_then(|()| stdout.flush())
         .map_err(|e| Error::io(IoOp::Write, "<stdout>", e))?;
+    drop(stdout);
+    if index.vectors().is_none() {
+        // A corpus folder whose vectors the TUI has not computed and cached
+        // yet: computing them here would hold the shell for minutes.
+        eprintln!("{}", ctx.strings.search.lexical_only);
+    }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The index over the configured corpus, and its document ids.
+/// The index over the configured corpus, with its passage vectors when
+/// there are any (committed for the built-in corpus, cached for a folder),
+/// and its document ids.
 fn load_index(ctx: &Ctx) -> Result<(Index, Vec<String>)> {
     let files = FileSet::corpus(ctx.settings.corpus.as_deref())?;
     let glossary = glossary_from(&files)?;
     let corpus = crate::corpus::Corpus::load(&files)?;
     let passages = crate::search::passages_from(&corpus);
     let docs = corpus.documents.iter().map(|d| d.meta.id.clone()).collect();
-    Ok((Index::build(passages, &glossary), docs))
+    let index = Index::build(passages, &glossary);
+    let vectors = match files.origin {
+        Origin::Embedded { .. } => crate::search::dense::builtin_vectors(),
+        Origin::Dir(_) => crate::vector_cache::load(index.passages()),
+    };
+    if let Some(v) = vectors {
+        index.set_vectors(v);
+    }
+    Ok((index, docs))
 }
 
 /// The hits as JSON: `highlights` are byte offsets into the UTF-8
@@ -99,7 +115,14 @@ pub fn mark(hit: &Hit) -> String {
     out
 }
 
-fn render_text(ctx: &Ctx, index: &Index, query: &str, hits: &[Hit], limit: usize) -> String {
+fn render_text(
+    ctx: &Ctx,
+    index: &Index,
+    query: &str,
+    hits: &[Hit],
+    limit: usize,
+    explain: bool,
+) -> String {
     let s = &ctx.strings.search;
     let mut out = String::new();
     let entries = index.glossary().entries_in(query);
@@ -144,10 +167,39 @@ fn render_text(ctx: &Ctx, index: &Index, query: &str, hits: &[Hit], limit: usize
             title.trim(),
             mark(h)
         ));
+        if explain {
+            out.truncate(out.len() - 1);
+            out.push_str(&format!("    {}\n\n", explain_line(ctx, h)));
+        }
     }
     if hits.len() == limit {
         out.push_str(&s.more);
         out.push('\n');
     }
     out
+}
+
+/// "lexical 3 · dense 1 · fused 0.0645"; a dash where the hit was not in
+/// that ranking, and the BM25F score alone while the search is lexical.
+fn explain_line(ctx: &Ctx, h: &Hit) -> String {
+    let s = &ctx.strings.search;
+    let rank = |r: Option<usize>| r.map_or_else(|| s.unranked.clone(), |r| r.to_string());
+    match h.ranks {
+        Some(r) => fill(
+            &s.explain,
+            &[
+                ("lexical", &rank(r.lexical)),
+                ("dense", &rank(r.dense)),
+                ("fused", &format!("{:.4}", r.fused)),
+            ],
+        ),
+        None => fill(
+            &s.explain,
+            &[
+                ("lexical", &format!("{:.2}", h.score)),
+                ("dense", &s.unranked),
+                ("fused", &s.unranked),
+            ],
+        ),
+    }
 }

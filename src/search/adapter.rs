@@ -1,7 +1,7 @@
 //! From the parsed corpus to the index's input.
 
 use super::{Glossary, Index, Passage};
-use crate::assets::FileSet;
+use crate::assets::{FileSet, Origin};
 use crate::corpus::Corpus;
 use crate::error::Result;
 use crate::i18n::Lang;
@@ -54,8 +54,22 @@ pub fn glossary_from(files: &FileSet) -> Result<Glossary> {
 
 /// Corpus, glossary and index in one call, for a background thread:
 /// `std::thread::spawn(move || search::index_files(&files))`.
+/// Lexical until vectors are set (`Index::set_vectors`; see
+/// `index_files_with_vectors`).
 pub fn index_files(files: &FileSet) -> Result<Index> {
     let glossary = glossary_from(files)?;
     let corpus = Corpus::load(files)?;
     Ok(Index::build(passages_from(&corpus), &glossary))
+}
+
+/// As `index_files`, and the built-in corpus gets its committed passage
+/// vectors, so it searches fused at once.
+pub fn index_files_with_vectors(files: &FileSet) -> Result<Index> {
+    let index = index_files(files)?;
+    if matches!(files.origin, Origin::Embedded { .. })
+        && let Some(v) = super::dense::builtin_vectors()
+    {
+        index.set_vectors(v);
+    }
+    Ok(index)
 }

@@ -3,7 +3,10 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
+use super::dense::PassageVectors;
+use super::derive::word_groups;
 use super::glossary::{Glossary, word_keys};
 use super::tokenize::{Analysis, Analyzer, fold, for_each_word, is_query_stop, tokens};
 use super::{Hit, Passage, SearchOptions, passage_within, snippet};
@@ -58,6 +61,8 @@ pub struct Index {
     /// Per passage, BM25's length term `k1 * (1 - b + b * len / avg_len)`.
     norms: Vec<f32>,
     glossary: Glossary,
+    /// Set once, possibly later from another thread (`set_vectors`).
+    dense: OnceLock<PassageVectors>,
     /// Per glossary entry, the index terms of all its spellings, each with
     /// its share of the spelling it came from.
     expansions: Vec<Vec<(u32, f32)>>,
@@ -68,7 +73,7 @@ pub struct Index {
 /// One query word or glossary concept: its alternative terms score as the
 /// best of them, so synonyms do not add up.
 #[derive(Debug)]
-struct Group {
+pub(super) struct Group {
     terms: Vec<u32>,
     /// Per term: 1, or 1/n for a word of an n-word glossary spelling, so
     /// "call" alone does not count as "call-up notice".
@@ -195,6 +200,7 @@ impl Index {
             postings,
             norms,
             glossary: glossary.clone(),
+            dense: OnceLock::new(),
             expansions: Vec::new(),
             analyzer,
             config,
@@ -243,18 +249,33 @@ impl Index {
         self.passages.is_empty()
     }
 
-    pub fn search(&self, query: &str, opts: &SearchOptions) -> Vec<Hit> {
+    /// Every passage the query's words reach (within `opts.doc`), with its
+    /// BM25F score, and the query's term groups for highlighting.
+    pub(super) fn lexical_scores(
+        &self,
+        query: &str,
+        opts: &SearchOptions,
+    ) -> (Vec<Group>, Vec<(usize, f32)>) {
         let groups = self.groups(query, opts.expand);
         let scores = self.score(&groups, |p| {
             opts.doc
                 .as_deref()
                 .is_none_or(|d| self.passages[p].doc == d)
         });
-        let top = top_k(scores, opts.limit);
-        let mut memo = HashMap::new();
-        top.into_iter()
-            .map(|(p, s)| self.hit(p, s, &groups, &mut memo))
-            .collect()
+        (groups, scores)
+    }
+
+    /// Passage vectors for the dense ranking, once they match the passages.
+    /// `false` (and nothing set) for vectors of other passages.
+    pub fn set_vectors(&self, vectors: PassageVectors) -> bool {
+        match vectors.matching(&self.passages) {
+            Some(v) => self.dense.set(v).is_ok(),
+            None => false,
+        }
+    }
+
+    pub fn vectors(&self) -> Option<&PassageVectors> {
+        self.dense.get()
     }
 
     /// What a question's source pane shows: a passage for each explicit ref
@@ -326,15 +347,15 @@ impl Index {
             if is_query_stop(&w.folded) {
                 continue;
             }
-            let mut terms = Vec::new();
-            self.lookup_forms(&w.folded, &mut terms);
-            if !terms.is_empty() && !groups.iter().any(|g| g.terms == terms) {
-                let shares = vec![1.0; terms.len()];
-                groups.push(Group {
-                    terms,
-                    shares,
-                    weight: 1.0,
-                });
+            for terms in word_groups(&w.folded, |f, out| self.lookup_forms(f, out)) {
+                if !groups.iter().any(|g| g.terms == terms) {
+                    let shares = vec![1.0; terms.len()];
+                    groups.push(Group {
+                        terms,
+                        shares,
+                        weight: 1.0,
+                    });
+                }
             }
         }
         if !expand {
@@ -408,7 +429,7 @@ impl Index {
 
     /// `memo` remembers, per (analysis, folded word), whether it matched, so
     /// the words of ten snippets are stemmed once.
-    fn hit(
+    pub(super) fn hit(
         &self,
         p: usize,
         score: f32,
@@ -449,12 +470,13 @@ impl Index {
             score,
             snippet,
             highlights,
+            ranks: None,
         }
     }
 }
 
 /// The best `k` by score; ties keep corpus order so results are stable.
-fn top_k(mut scored: Vec<(usize, f32)>, k: usize) -> Vec<(usize, f32)> {
+pub(super) fn top_k(mut scored: Vec<(usize, f32)>, k: usize) -> Vec<(usize, f32)> {
     let order = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
     scored.retain(|(_, s)| *s > 0.0);
     if k == 0 {

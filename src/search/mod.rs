@@ -4,7 +4,10 @@
 
 mod adapter;
 pub mod bm25;
+pub mod dense;
+mod derive;
 pub mod eval;
+mod fused;
 pub mod fuzzy;
 pub mod glossary;
 pub mod snippet;
@@ -14,8 +17,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-pub use adapter::{glossary_from, index_files, passages_from};
+pub use adapter::{glossary_from, index_files, index_files_with_vectors, passages_from};
 pub use bm25::{Index, IndexConfig};
+pub use fused::{Method, Ranks};
 pub use glossary::{Entry, Glossary, Note};
 
 use crate::corpus::Ref;
@@ -47,6 +51,10 @@ pub struct Hit {
     pub snippet: String,
     /// Byte ranges into `snippet` of the words that matched.
     pub highlights: Vec<Range<usize>>,
+    /// Why the hit ranks where it does (`search --explain`); set by the
+    /// fused ranking.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ranks: Option<Ranks>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -165,6 +165,11 @@ pub struct SearchState {
     pub results: Vec<SourceItem>,
     pub glossary: Vec<String>,
     pub cursor: usize,
+    /// When the query last changed: it is embedded after a pause in typing.
+    pub typed_at: Option<std::time::Instant>,
+    /// The query being embedded off the UI thread, and the last result.
+    pub embedding: Option<String>,
+    pub vector: Option<(String, Vec<f32>)>,
 }
 
 pub struct JumpState {

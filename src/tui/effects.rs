@@ -31,6 +31,8 @@ pub struct Io {
     store: Store,
     /// The writer's lock and file of the session being interviewed.
     handle: Option<WriteHandle>,
+    /// Query vectors computed on worker threads, for `embedded`.
+    embedded: (std::sync::mpsc::Sender<Msg>, std::sync::mpsc::Receiver<Msg>),
 }
 
 impl Io {
@@ -38,7 +40,13 @@ impl Io {
         Io {
             store,
             handle: None,
+            embedded: std::sync::mpsc::channel(),
         }
+    }
+
+    /// A query vector a worker thread finished, if any.
+    pub fn embedded(&self) -> Option<Msg> {
+        self.embedded.1.try_recv().ok()
     }
 
     pub fn store(&self) -> &Store {
@@ -49,6 +57,14 @@ impl Io {
     pub fn perform(&mut self, app: &App, effect: Effect) -> Option<Msg> {
         match effect {
             Effect::Quit | Effect::Suspend => None,
+            Effect::EmbedQuery { query, text } => {
+                let tx = self.embedded.0.clone();
+                std::thread::spawn(move || {
+                    let vector = crate::search::dense::model().query(&text);
+                    let _ = tx.send(Msg::QueryEmbedded { query, vector });
+                });
+                None
+            }
             Effect::Release => {
                 self.handle = None;
                 None

@@ -104,13 +104,26 @@ pub fn run_home(settings: &Settings, store: Store) -> Result<ExitCode> {
     run(settings, store, data, Start::Home)
 }
 
-fn spawn_index(data: &Arc<Data>) -> mpsc::Receiver<Arc<crate::search::Index>> {
+/// The index, with the built-in corpus's committed vectors, or a corpus
+/// folder's from the cache or computed on (another) background thread; the
+/// search is lexical until they are set.
+fn spawn_index(data: &Arc<Data>, builtin: bool) -> mpsc::Receiver<Arc<crate::search::Index>> {
     let (tx, rx) = mpsc::channel();
     let data = data.clone();
     std::thread::spawn(move || {
-        let index =
-            crate::search::Index::build(crate::search::passages_from(&data.corpus), &data.glossary);
-        let _ = tx.send(Arc::new(index));
+        let index = Arc::new(crate::search::Index::build(
+            crate::search::passages_from(&data.corpus),
+            &data.glossary,
+        ));
+        match crate::search::dense::builtin_vectors() {
+            Some(v) if builtin => {
+                index.set_vectors(v);
+            }
+            _ => {
+                crate::vector_cache::attach_in_background(index.clone(), |_, _| {});
+            }
+        }
+        let _ = tx.send(index);
     });
     rx
 }
@@ -154,7 +167,7 @@ fn start_messages(app: &mut App, io: &mut Io, start: Start) -> Result<Vec<Msg>> 
 pub fn run(settings: &Settings, store: Store, data: Data, start: Start) -> Result<ExitCode> {
     let mut io = Io::new(store);
     let data = Arc::new(data);
-    let index_rx = spawn_index(&data);
+    let index_rx = spawn_index(&data, settings.corpus.is_none());
     let term_flag = crate::notes::install_signal_flags()?;
     let palette = theme::Palette::from_env(settings.theme);
     let mut app = App::new(settings.lang, palette, data)

@@ -154,6 +154,9 @@ impl<B: Backend, E: EventSource> Runtime<'_, B, E> {
             if let Some(index) = self.index.as_ref().and_then(|rx| rx.try_recv().ok()) {
                 self.step(app, Msg::IndexReady(index))?;
             }
+            while let Some(msg) = self.io.embedded() {
+                self.step(app, msg)?;
+            }
             self.draw(app)?;
             let wait = app
                 .interview()
@@ -161,6 +164,11 @@ impl<B: Backend, E: EventSource> Runtime<'_, B, E> {
                 .map_or(Duration::from_millis(250), |w| {
                     w.clamp(Duration::from_millis(10), Duration::from_millis(250))
                 });
+            let wait = if super::update::overlay::embed_pending(app) {
+                wait.min(Duration::from_millis(25))
+            } else {
+                wait
+            };
             let input = self.events.next(wait).map_err(term_err)?;
             let now = self.events.now();
             if self.step(app, Msg::Tick(now))? {

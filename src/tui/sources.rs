@@ -172,16 +172,21 @@ pub fn search(
     index: &Index,
     query: &str,
     lang: Lang,
+    query_vector: Option<&[f32]>,
 ) -> (Vec<SourceItem>, Vec<String>) {
     if query.trim().is_empty() {
         return (Vec::new(), Vec::new());
     }
-    let hits = index.search(
+    // Lexical until the query's vector is there (never embedded here: this
+    // runs on a keystroke).
+    let hits = index.search_with(
         query,
         &SearchOptions {
             limit: 30,
             ..SearchOptions::default()
         },
+        crate::search::Method::Fused,
+        query_vector,
     );
     (
         hits.iter().map(|h| from_hit(corpus, h, false)).collect(),

@@ -10,6 +10,7 @@ mod corpus;
 mod coverage;
 mod crypt;
 mod crypt_props;
+mod dense;
 mod edition;
 mod faults;
 mod fuzz_props;

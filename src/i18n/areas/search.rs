@@ -1,4 +1,4 @@
 area! {
     /// Strings of the search area.
-    SearchText { no_hits, score, glossary, more }
+    SearchText { no_hits, score, glossary, more, explain, unranked, lexical_only }
 }

@@ -310,6 +310,9 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                 results: Vec::new(),
                 glossary: Vec::new(),
                 cursor: 0,
+                typed_at: None,
+                embedding: None,
+                vector: None,
             }));
             return None;
         }

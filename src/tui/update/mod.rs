@@ -9,7 +9,7 @@ mod home;
 mod interview;
 mod lifecycle;
 mod navigate;
-mod overlay;
+pub mod overlay;
 mod record;
 mod results;
 mod sessions;
@@ -66,6 +66,11 @@ pub enum Msg {
     /// Where the frame just drawn put each pane.
     Frame(FrameLayout),
     IndexReady(Arc<Index>),
+    /// The search overlay's query, embedded off the UI thread.
+    QueryEmbedded {
+        query: String,
+        vector: Vec<f32>,
+    },
     /// The terminal went away or a signal asked gehoor to stop: keep what
     /// is in an open editor, save, leave.
     Terminate,
@@ -140,6 +145,12 @@ pub enum Effect {
     },
     /// The interviewer chose not to restore the autosave draft.
     DiscardDraft,
+    /// Embed `text` (the overlay's `query` as the model reads it) on
+    /// another thread.
+    EmbedQuery {
+        query: String,
+        text: String,
+    },
     /// Take the writer's lock on a submitted session opened read-only,
     /// reopen it with `reason` and save it.
     Reopen {
@@ -170,7 +181,10 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Tick(now) => {
             app.now = now.instant;
             app.clock = now.wall;
-            return interview::autosave_due(app).into_iter().collect();
+            return interview::autosave_due(app)
+                .into_iter()
+                .chain(overlay::embed_due(app))
+                .collect();
         }
         Msg::Frame(layout) => {
             app.layout = layout;
@@ -187,6 +201,10 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
                 &app.strings().cli.data_dir_readable_by_others,
                 &[("path", &path.display().to_string())],
             ));
+            return Vec::new();
+        }
+        // The overlay it was embedded for is gone.
+        Msg::QueryEmbedded { .. } if !matches!(app.overlay, Some(Overlay::Search(_))) => {
             return Vec::new();
         }
         Msg::Terminate => return lifecycle::terminate(app),

@@ -47,12 +47,21 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
         (Overlay::Search(s), Msg::Input(k)) => {
             let changed = s.input.input(k);
             if changed {
+                s.typed_at = Some(app.now);
                 rerun_search(app);
             }
         }
         (Overlay::Search(s), Msg::Paste(text)) => {
             paste_into(&mut s.input, &text, true);
+            s.typed_at = Some(app.now);
             rerun_search(app);
+        }
+        (Overlay::Search(s), Msg::QueryEmbedded { query, vector }) => {
+            s.embedding = None;
+            if input_text(&s.input) == query {
+                s.vector = Some((query, vector));
+                rerun_search(app);
+            }
         }
         (Overlay::Jump(j), Msg::Act(Action::Up)) => j.cursor = j.cursor.saturating_sub(1),
         (Overlay::Jump(j), Msg::Act(Action::Down)) => {
@@ -216,13 +225,50 @@ fn submit(app: &mut App) -> Option<Effect> {
     }
 }
 
+/// How long typing must pause before the query is embedded: each keystroke
+/// ranks lexically at once, the fused ranking follows the pause.
+const EMBED_PAUSE: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// After a pause in typing, the effect that embeds the overlay's query
+/// (once per query, one at a time; only when the index has passage vectors).
+pub fn embed_due(app: &mut App) -> Option<Effect> {
+    app.index.as_ref()?.vectors()?;
+    let now = app.now;
+    let Some(Overlay::Search(s)) = app.overlay.as_mut() else {
+        return None;
+    };
+    let query = input_text(&s.input);
+    let paused = s
+        .typed_at
+        .is_some_and(|t| now.saturating_duration_since(t) >= EMBED_PAUSE);
+    let have = s.vector.as_ref().is_some_and(|(q, _)| *q == query);
+    if !paused || have || s.embedding.is_some() || query.trim().is_empty() {
+        return None;
+    }
+    s.typed_at = None;
+    s.embedding = Some(query.clone());
+    let text = app.index.as_ref()?.dense_query(&query);
+    Some(Effect::EmbedQuery { query, text })
+}
+
+/// Whether the loop should wake soon: a pause is being timed or a query is
+/// being embedded.
+pub fn embed_pending(app: &App) -> bool {
+    matches!(app.overlay.as_ref(), Some(Overlay::Search(s)) if s.typed_at.is_some() || s.embedding.is_some())
+}
+
 fn rerun_search(app: &mut App) {
     let Some(Overlay::Search(s)) = app.overlay.as_ref() else {
         return;
     };
     let query = input_text(&s.input);
+    let vector = s
+        .vector
+        .as_ref()
+        .filter(|(q, _)| *q == query)
+        .map(|(_, v)| v.as_slice());
     let (results, glossary) = match app.index.as_deref() {
-        Some(index) => sources::search(&app.data.corpus, index, &query, app.lang),
+        Some(index) => sources::search(&app.data.corpus, index, &query, app.lang, vector),
         None => (Vec::new(), vec![app.strings().tui.index_building.clone()]),
     };
     if let Some(Overlay::Search(s)) = app.overlay.as_mut() {

@@ -124,6 +124,7 @@ pub(super) fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         | Msg::Tick(_)
         | Msg::Frame(_)
         | Msg::IndexReady(_)
+        | Msg::QueryEmbedded { .. }
         | Msg::Terminate
         | Msg::SharedFolder(_)
         | Msg::Saved(_) => {}
