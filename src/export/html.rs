@@ -260,15 +260,7 @@ pub fn html(rec: &Record, lang: Lang) -> String {
     let p = &h.progress;
     out.push_str(&format!(
         "</dl>\n<p>{}</p>\n</header>\n",
-        esc(&fill(
-            &r.progress,
-            &[
-                ("answered", &p.answered.to_string()),
-                ("status_only", &p.status_only.to_string()),
-                ("open", &p.open_required.to_string()),
-                ("flagged", &p.flagged.to_string()),
-            ],
-        ))
+        esc(&p.sentence(&r.progress))
     ));
     if !h.note.trim().is_empty() {
         out.push_str(&format!(

@@ -240,18 +240,7 @@ pub fn markdown(rec: &Record, lang: Lang) -> String {
     }
     field(&mut out, &r.updated, &h.updated.text);
     let p = &h.progress;
-    out.push_str(&format!(
-        "- {}\n\n",
-        inline(&fill(
-            &r.progress,
-            &[
-                ("answered", &p.answered.to_string()),
-                ("status_only", &p.status_only.to_string()),
-                ("open", &p.open_required.to_string()),
-                ("flagged", &p.flagged.to_string()),
-            ],
-        ))
-    ));
+    out.push_str(&format!("- {}\n\n", inline(&p.sentence(&r.progress))));
     if !h.note.trim().is_empty() {
         out.push_str(&format!(
             "## {}\n\n{}\n",

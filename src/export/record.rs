@@ -64,6 +64,22 @@ pub struct ProgressLine {
     pub flagged: usize,
 }
 
+impl ProgressLine {
+    /// The counts filled into the record's progress template, as every
+    /// format writes them.
+    pub fn sentence(&self, template: &str) -> String {
+        crate::i18n::fill(
+            template,
+            &[
+                ("answered", &self.answered.to_string()),
+                ("status_only", &self.status_only.to_string()),
+                ("open", &self.open_required.to_string()),
+                ("flagged", &self.flagged.to_string()),
+            ],
+        )
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct TopicBlock {
     pub named: Named,
