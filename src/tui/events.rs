@@ -12,6 +12,17 @@ use super::runtime::{EventSource, Input};
 use super::terminal::{self, Readiness};
 use super::update::Now;
 
+impl Now {
+    /// The clocks, read by the runtime's event source: `update` only ever
+    /// gets the time as data.
+    pub fn read() -> Now {
+        Now {
+            instant: Instant::now(),
+            wall: crate::notes::now(),
+        }
+    }
+}
+
 pub struct TerminalEvents {
     /// Raised by SIGTERM or SIGHUP from outside.
     pub signalled: Arc<AtomicBool>,

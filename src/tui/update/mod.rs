@@ -37,15 +37,6 @@ pub struct Now {
     pub wall: jiff::Zoned,
 }
 
-impl Now {
-    pub fn read() -> Now {
-        Now {
-            instant: Instant::now(),
-            wall: crate::notes::now(),
-        }
-    }
-}
-
 /// Everything that can happen to the app.
 // A message is moved once, from the runtime into `update`; boxing the
 // sessions some carry would buy nothing.
