@@ -20,6 +20,7 @@ mod listing;
 mod lock;
 mod merge;
 mod migrate;
+pub mod rescue;
 mod review;
 mod safe_fs;
 mod sealed;

@@ -7,8 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::super::sealed::write_copy_with;
 use super::Session;
+use super::sealed::write_copy_with;
 use crate::notes::Codec;
 
 /// Where the session went, or every place tried and why each failed.

@@ -17,8 +17,6 @@ use super::crypt::Codec;
 use super::lock::{self, SessionLock};
 use super::merge::merge_review;
 use super::{Session, Status, atomic, draft, group, parse_session, safe_fs, three_way};
-#[path = "rescue.rs"]
-pub mod rescue;
 use crate::error::{Error, IoOp, Result};
 use crate::message::Msg;
 

@@ -208,17 +208,14 @@ pub fn run(settings: &Settings, store: Store, data: Data, start: Start) -> Resul
 
 /// Text the data folder would not take (the last save failed) goes to the
 /// copy folder, the home folder or the temp dir; `None` when all is saved.
-fn rescue_unsaved(
-    app: &App,
-    codec: &crate::notes::Codec,
-) -> Option<crate::notes::store::rescue::Rescued> {
+fn rescue_unsaved(app: &App, codec: &crate::notes::Codec) -> Option<crate::notes::rescue::Rescued> {
     let st = app
         .interview()
         .filter(|st| !st.read_only && st.autosave.pending())?;
     let copy =
         (!app.copy_suggestion.is_empty()).then(|| std::path::PathBuf::from(&app.copy_suggestion));
     let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
-    Some(crate::notes::store::rescue::rescue(
+    Some(crate::notes::rescue::rescue(
         codec,
         &st.session,
         copy.as_deref(),
@@ -229,7 +226,7 @@ fn rescue_unsaved(
 
 /// Say where the text went, once the terminal is back; exit 2 when it went
 /// nowhere, never 0 as if all were well.
-fn tell_rescue(app: &App, rescued: Option<crate::notes::store::rescue::Rescued>) -> ExitCode {
+fn tell_rescue(app: &App, rescued: Option<crate::notes::rescue::Rescued>) -> ExitCode {
     use std::io::Write;
     let s = app.strings();
     let (text, code) = match rescued {
