@@ -70,7 +70,8 @@ pub fn render(app: &App, h: &HomeState, frame: &mut Frame, area: Rect) {
                     crate::sanitize::Clean::line(&x.case_ref),
                     crate::sanitize::Clean::line(&x.interviewer),
                     super::text::date_time(&x.updated),
-                    x.answered
+                    // Real answers, not statuses, where the full count is known.
+                    app.stats.get(&x.id).map_or(x.answered, |p| p.answered)
                 )),
             ]))
         })
