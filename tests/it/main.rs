@@ -27,4 +27,5 @@ mod store;
 mod support;
 mod terminal;
 mod tui;
+mod tui_computed;
 mod tui_view;
