@@ -439,10 +439,6 @@ impl Session {
         id
     }
 
-    pub fn answered_count(&self) -> usize {
-        self.answers.values().filter(|a| a.is_answered()).count()
-    }
-
     pub fn flagged_count(&self) -> usize {
         self.answers.values().filter(|a| a.flagged).count()
     }

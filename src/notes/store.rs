@@ -37,7 +37,10 @@ pub struct SessionSummary {
     pub created: Zoned,
     pub updated: Zoned,
     pub status: Status,
+    /// Real answers: a value with the status answered.
     pub answered: usize,
+    /// Declined, unclear, n.a. or not asked: counted apart from real answers.
+    pub status_only: usize,
     pub flagged: usize,
     pub comments: usize,
     pub path: PathBuf,
@@ -52,7 +55,8 @@ impl SessionSummary {
             created: s.created.clone(),
             updated: s.updated.clone(),
             status: s.status,
-            answered: s.answered_count(),
+            answered: s.answers.values().filter(|a| a.has_value()).count(),
+            status_only: s.answers.values().filter(|a| a.is_status_only()).count(),
             flagged: s.flagged_count(),
             comments: s.comments.len(),
             path,

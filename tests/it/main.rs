@@ -9,6 +9,7 @@ mod cli_sessions;
 mod corpus;
 mod coverage;
 mod coverage_sentences;
+mod crash;
 mod crypt;
 mod crypt_props;
 mod dense;
