@@ -553,8 +553,21 @@ fn render_coverage(all: &[(String, Table)]) -> String {
         out.push_str(&format!("- **{number}**: {reason}.\n"));
     }
     out.push_str(&render_facts(&facts()));
+    // The audit is written by hand; the generated document carries it so
+    // the figures sit beside the table they measure.
+    let audit = root().join(AUDIT_PATH);
+    let audit = std::fs::read_to_string(&audit)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", audit.display()));
+    out.push('\n');
+    out.push_str(
+        audit
+            .split_once("-->\n")
+            .map_or(audit.as_str(), |(_, rest)| rest),
+    );
     out
 }
+
+const AUDIT_PATH: &str = "docs/audit-figures.md";
 
 /// One row of docs/facts.toml: a claim in a question's hint or guidance,
 /// the section that says it and the report's own words.
