@@ -50,6 +50,7 @@ pub use draft::changes as draft_changes;
 pub use group::is_group_folder;
 pub use key::{AnswerKey, answer_key, parse_answer_key};
 pub use lifecycle::{AnswerChange, AnswerState, Policy, Refusal, Submission};
+pub use lock::LockHolder;
 pub use migrate::{SCHEMA_VERSION, parse_session};
 pub use review::ReviewChange;
 pub use short_id::short_ids;

@@ -164,11 +164,32 @@ fn a_second_opener_is_refused_and_may_read() {
     let d = tmp();
     let store = store_in(&d);
     let s = session("TEST-LOCK", 2);
-    let handle = store.create(&s).unwrap();
+    let before = jiff::Timestamp::now();
+    let handle = store_in(&d).held_by("Interviewer A").create(&s).unwrap();
     match store.open_for_write(s.id) {
-        Err(Error::SessionLocked { holder, path }) => {
-            assert!(holder.contains(&std::process::id().to_string()), "{holder}");
-            assert_eq!(path, store.path_of(s.id));
+        Err(e @ Error::SessionLocked { .. }) => {
+            let Error::SessionLocked { holder, path } = &e else {
+                unreachable!()
+            };
+            assert_eq!(holder.pid, Some(std::process::id()), "{holder:?}");
+            assert_eq!(holder.user.as_deref(), Some("Interviewer A"));
+            let since = holder.since.expect("since");
+            assert!(
+                since >= before && since <= jiff::Timestamp::now(),
+                "{since}"
+            );
+            assert_eq!(path, &store.path_of(s.id));
+            let nl = e.render(gehoor::i18n::Strings::get(Lang::Nl));
+            let year = since
+                .to_zoned(jiff::tz::TimeZone::system())
+                .year()
+                .to_string();
+            assert!(
+                nl.contains("geopend door Interviewer A sinds") && nl.contains(&year),
+                "{nl}"
+            );
+            let en = e.render(gehoor::i18n::Strings::get(Lang::En));
+            assert!(en.contains("open by Interviewer A since"), "{en}");
         }
         other => panic!("expected SessionLocked, got {other:?}"),
     }
