@@ -647,7 +647,9 @@ fn render_facts(facts: &[Fact]) -> String {
          otherwise. Numbered references to law outside the corpus (Article 1F, UNHCR \
          Guideline No. 9) do not count, and neither does interview advice without a \
          number, which is out of scope. The Dutch text stands with the English one: \
-         `gehoor check` fails when the two carry different numbers. A claim from the \
+         `gehoor check` fails when the two carry different numbers, and the test fails \
+         when a field has more or fewer factual sentences in Dutch than in English. A \
+         claim from the \
          moratorium letter or a case document names that document instead of a \
          section. `LIST_FACT_SENTENCES=1 cargo test --test it coverage_sentences:: -- \
          --nocapture` lists every factual sentence in Dutch and English; \

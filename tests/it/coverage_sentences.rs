@@ -12,7 +12,9 @@
 //! and en texts of a field carry different numbers.
 //!
 //! A sentence is covered when a fact row for the same question has a `claim`
-//! that occurs in the sentence (whitespace aside). `LIST_FACT_SENTENCES=1
+//! that occurs in the sentence (whitespace aside). The Dutch text is held to
+//! the same rows by count: each field has as many factual sentences in nl as
+//! in en, so a Dutch fact cannot exist without the English one that has a row. `LIST_FACT_SENTENCES=1
 //! cargo test --test it coverage_sentences:: -- --nocapture` prints every
 //! factual sentence (nl and en) with its status: the script the table was
 //! built with.
@@ -20,6 +22,7 @@
 use crate::coverage::{
     Fact, facts, load_questionnaires, section_text, squash, str_of, strings, tables,
 };
+use std::collections::BTreeMap;
 use toml::{Table, Value};
 
 /// Abbreviations whose full stop does not end a sentence.
@@ -78,6 +81,7 @@ const OUTSIDE_THE_CORPUS: &[&str] = &[
     "Guidelines on International Protection No. 9",
     "Guideline No. 10",
     "Guideline 9",
+    "UNHCR-richtlijn 9",
     "Article 1F",
     "artikel 1F",
     "1F",
@@ -224,5 +228,64 @@ fn the_sentence_rule_flags_a_new_fact_and_splits_as_documented() {
     assert!(
         missing.contains(&format!("{id} hint: Fines rose to 99,999 roubles")),
         "{missing}"
+    );
+}
+
+/// Factual sentences per question and field, in one language.
+fn counts(all: &[(String, Table)], lang: &'static str) -> BTreeMap<(String, &'static str), usize> {
+    let mut out = BTreeMap::new();
+    for s in factual_sentences(all, lang) {
+        *out.entry((s.question, s.field)).or_insert(0) += 1;
+    }
+    out
+}
+
+fn count_mismatches(all: &[(String, Table)]) -> Vec<String> {
+    let (nl, en) = (counts(all, "nl"), counts(all, "en"));
+    let keys: std::collections::BTreeSet<_> = nl.keys().chain(en.keys()).collect();
+    keys.into_iter()
+        .filter(|k| nl.get(*k) != en.get(*k))
+        .map(|(q, f)| {
+            let n =
+                |m: &BTreeMap<(String, &str), usize>| m.get(&(q.clone(), *f)).copied().unwrap_or(0);
+            format!(
+                "{q} {f}: {} factual sentences in nl, {} in en",
+                n(&nl),
+                n(&en)
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn dutch_and_english_have_as_many_factual_sentences() {
+    let mut all = load_questionnaires();
+    let problems = count_mismatches(&all);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // A Dutch fact added without its English counterpart is caught.
+    let (_, t) = all
+        .iter_mut()
+        .find(|(f, _)| f == "summons")
+        .expect("summons ships");
+    let q = t
+        .get_mut("question")
+        .and_then(Value::as_array_mut)
+        .and_then(|a| a.first_mut())
+        .and_then(Value::as_table_mut)
+        .expect("summons has questions");
+    let g = q
+        .entry("guidance")
+        .or_insert_with(|| Value::Table(Table::new()))
+        .as_table_mut()
+        .expect("guidance is a table");
+    let nl = format!(
+        "{} Boetes stegen in 2031 (1.1.3).",
+        str_of(g, "nl").unwrap_or_default()
+    );
+    g.insert("nl".into(), Value::String(nl));
+    let found = count_mismatches(&all).join("\n");
+    assert!(
+        found.contains("summons.") && found.contains("in nl"),
+        "{found}"
     );
 }
