@@ -72,7 +72,7 @@ pub fn parse(src: &str, base: usize) -> Result<Computed, ParseError> {
         .filter(|&c| c > open && src[c + 1..].trim().is_empty())
         .ok_or_else(|| err(Code::ComputedSyntax, whole.clone()))?;
     let args = &src[open + 1..close];
-    let Some((first, second)) = args.split_once(',') else {
+    let Some((first, second)) = args.split_once(',').filter(|(_, rest)| !rest.contains(',')) else {
         return Err(err(Code::ComputedSyntax, whole));
     };
     let trimmed = |part: &str, at: usize| {
@@ -241,6 +241,10 @@ mod tests {
         let code = |s: &str| parse(s, 0).unwrap_err().code;
         assert_eq!(code("age(birth, 2024-01-01)"), Code::ComputedSyntax);
         assert_eq!(code("age_on(birth)"), Code::ComputedSyntax);
+        assert_eq!(
+            code("age_on(birth, 2024-01-01, 2025-01-01)"),
+            Code::ComputedSyntax
+        );
         assert_eq!(code("age_on(birth, 2024-01-01"), Code::ComputedSyntax);
         assert_eq!(code("age_on(birth, 2024-01-01) + 1"), Code::ComputedSyntax);
         assert_eq!(code("age_on(Birth, 2024-01-01)"), Code::ExprBadRef);
