@@ -362,6 +362,10 @@ fn item(cx: &Ctx<'_>, key: &str, q: Option<&Question>, place: Place, why: Option
             .get(key)
             .filter(|a| AnswerState::of(a).is_some() || !a.amendments.is_empty())
             .map(|a| answer_view(cx, key, a, q)),
+        derived: q.and_then(|q| {
+            let answers = crate::interview::SessionAnswers(cx.session);
+            super::derived::view(q, questionnaire, instance, &answers, cx.lang)
+        }),
         comments: Vec::new(),
     }
 }

@@ -58,7 +58,18 @@ fn item(out: &mut String, it: &Item, level: usize, lang: Lang) {
     if let Some(why) = &it.kept_why {
         out.push_str(&format!("<p class=\"why\">{}</p>\n", esc(why)));
     }
+    if let Some(d) = &it.derived {
+        out.push_str(&format!(
+            "<dl>\n<dt>{}</dt><dd>{}</dd>\n</dl>\n",
+            esc(&r.derived),
+            esc(&d.text)
+        ));
+    }
     let Some(a) = &it.answer else {
+        if it.derived.is_some() {
+            out.push_str("</div>\n");
+            return;
+        }
         let (class, what) = if it.required {
             ("open-mark", &r.open_required)
         } else {

@@ -54,6 +54,7 @@ fn answer(it: &Item) -> Json {
         "place": it.place.code(),
         "kept_because": it.kept_why,
         "value": a.and_then(|a| a.value.as_ref()).map(value),
+        "derived": it.derived.as_ref().map(|d| d.data.clone()),
         "status": a.map(|a| json!({ "code": a.status_code, "label": a.status })),
         "note": a.map_or("", |a| a.note.as_str()),
         "flagged": a.is_some_and(|a| a.flagged),
@@ -141,7 +142,11 @@ pub fn json(rec: &Record) -> Json {
                 }).collect::<Vec<_>>(),
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
-        "answers": rec.items().filter(|i| i.answer.is_some()).map(answer).collect::<Vec<_>>(),
+        "answers": rec
+            .items()
+            .filter(|i| i.answer.is_some() || i.derived.as_ref().is_some_and(|d| d.has_value()))
+            .map(answer)
+            .collect::<Vec<_>>(),
         "open_required": rec.items().filter(|i| i.is_open_required()).map(|i| i.key.clone()).collect::<Vec<_>>(),
         "changes": rec.changes.as_ref().map(|c| json!({
             "since": c.since.rfc3339,

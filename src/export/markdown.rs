@@ -93,7 +93,14 @@ fn item(out: &mut String, it: &Item, level: usize, lang: Lang) {
     if let Some(why) = &it.kept_why {
         out.push_str(&format!("*{}*\n\n", inline(why)));
     }
+    if let Some(d) = &it.derived {
+        field(out, &r.derived, &d.text);
+    }
     let Some(a) = &it.answer else {
+        if it.derived.is_some() {
+            out.push('\n');
+            return;
+        }
         let what = if it.required {
             &r.open_required
         } else {

@@ -5,6 +5,7 @@
 //! is documented by docs/record.schema.json.
 
 mod build;
+pub mod derived;
 mod html;
 mod json;
 mod markdown;
@@ -20,7 +21,7 @@ pub use record::Record;
 use crate::corpus::citation::CitationState;
 
 pub const JSON_FORMAT: &str = "gehoor-record";
-pub const JSON_FORMAT_VERSION: u32 = 2;
+pub const JSON_FORMAT_VERSION: u32 = 3;
 
 /// The passages behind cited refs; `None` when a ref resolves nowhere (the
 /// record then shows the ref alone).

@@ -151,6 +151,8 @@ pub struct Item {
     /// Why a kept answer is kept, written out ("repeat removed on …").
     pub kept_why: Option<String>,
     pub answer: Option<AnswerView>,
+    /// A computed question's value, derived from another answer.
+    pub derived: Option<super::derived::DerivedView>,
     pub comments: Vec<CommentLine>,
 }
 

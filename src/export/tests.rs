@@ -174,3 +174,76 @@ fn json_has_labels_beside_codes_and_rfc3339_times() {
     assert!(channel["value"]["labels"][0].as_str().unwrap().len() > 3);
     assert_eq!(channel["instance"], 1);
 }
+
+/// `conscription.age_2024` is computed from `identity_travel.birth_date`:
+/// the record shows the age as precisely as the birth date is known.
+#[test]
+fn a_computed_age_is_derived_from_the_birth_date_with_its_precision() {
+    let cat = catalog();
+    let uses = crate::interview::uses(&[
+        cat.questionnaire("identity_travel").unwrap(),
+        cat.questionnaire("conscription").unwrap(),
+    ]);
+    let record = |birth: Option<&str>, lang: Lang| {
+        let mut s = Session::new("T", "A", lang, uses.clone(), &crate::notes::now());
+        if let Some(b) = birth {
+            s.set_value(
+                "identity_travel.birth_date",
+                Some(Value::Date(b.parse().unwrap())),
+                &crate::notes::now(),
+            );
+        }
+        build(&s, &cat, &NoPassages, &tz())
+    };
+    let derived = |rec: &Record| {
+        rec.items()
+            .find(|i| i.key == "conscription.age_2024")
+            .and_then(|i| i.derived.clone())
+            .expect("the computed question is in the record")
+    };
+
+    let exact = record(Some("1996-07-04"), Lang::En);
+    let d = derived(&exact);
+    assert_eq!(d.from, "identity_travel.birth_date");
+    assert_eq!(
+        d.text,
+        "27 years on 1 January 2024, derived from the date of birth \
+         (4 July 1996, question identity_travel.birth_date)"
+    );
+    let md = markdown(&exact, Lang::En);
+    assert!(md.contains(&format!("- **Derived:** {}", d.text)), "{md}");
+    assert!(html(&exact, Lang::En).contains("<dt>Derived</dt><dd>27 years on"));
+    let j = json(&exact);
+    let item = j["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["key"] == "conscription.age_2024")
+        .unwrap();
+    assert_eq!(item["derived"]["min"], 27);
+    assert_eq!(item["derived"]["max"], 27);
+    assert_eq!(item["derived"]["on"], "2024-01-01");
+    assert_eq!(item["value"], serde_json::Value::Null, "nothing was asked");
+
+    // A year that spans the birthday gives both ages; an approximate date says so.
+    let year = derived(&record(Some("1997"), Lang::Nl));
+    assert!(
+        year.text.starts_with("26–27 jaar op 1 januari 2024"),
+        "{}",
+        year.text
+    );
+    assert_eq!(
+        (&year.data["min"], &year.data["max"]),
+        (&26.into(), &27.into())
+    );
+    let about = derived(&record(Some("~1996-05"), Lang::Nl));
+    assert!(about.text.starts_with("ca. 27 jaar"), "{}", about.text);
+    assert_eq!(about.data["approximate"], true);
+
+    // Without a birth date nothing is derived and nothing is invented.
+    let none = record(None, Lang::En);
+    let d = derived(&none);
+    assert!(d.text.starts_with("Cannot be derived yet"), "{}", d.text);
+    assert_eq!(d.data["min"], serde_json::Value::Null);
+    assert!(!markdown(&none, Lang::En).contains("27 years"));
+}

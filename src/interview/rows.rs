@@ -188,6 +188,10 @@ pub fn progress(catalog: &Catalog, session: &Session, rows: &[Row]) -> Progress 
             continue;
         };
         let q = &catalog.questionnaires[row.qn].questions[qi];
+        // A computed question is never asked: nothing to count.
+        if q.computed.is_some() {
+            continue;
+        }
         let answer = session.answers.get(key);
         if answer.is_some_and(|a| a.is_status_only()) {
             p.status_only += 1;

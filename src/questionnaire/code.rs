@@ -92,6 +92,10 @@ codes! {
     SupersededMoved => "superseded_moved",
     SupersededChanged => "superseded_changed",
     SupersededRemoved => "superseded_removed",
+    ComputedSyntax => "computed_syntax",
+    ComputedDate => "computed_date",
+    ComputedNotDate => "computed_not_date",
+    ComputedRequired => "computed_required",
 }
 
 impl std::fmt::Display for Code {

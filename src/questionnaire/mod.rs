@@ -3,6 +3,7 @@
 
 mod analyze;
 mod code;
+pub mod computed;
 pub mod diag;
 pub mod editions;
 pub mod expr;

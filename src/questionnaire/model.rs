@@ -255,6 +255,8 @@ pub struct Question {
     pub keywords: Vec<String>,
     pub required: Required,
     pub show_if: Option<Expr>,
+    /// Derived from another answer instead of asked (see `computed`).
+    pub computed: Option<super::computed::Computed>,
     pub renamed_from: Vec<String>,
     pub retired: bool,
     pub section: Option<String>,

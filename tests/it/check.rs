@@ -599,3 +599,41 @@ fn hostile_questionnaires_get_located_limit_errors_not_a_crash() {
         .unwrap();
     assert_eq!(last.line, 4 + 6 * (n - 2) + 6, "line numbers stay exact");
 }
+
+/// `computed` reads a date question of another file by its full id; the
+/// loaded question carries the parsed expression and the checker accepts it.
+#[test]
+fn a_computed_age_may_name_a_date_question_of_another_file() {
+    let age = |expr: &str| TextFile {
+        rel: "age.toml".into(),
+        text: format!(
+            "id = \"age\"\nversion = 1\ntopic = \"identity\"\n\
+             title = {{ nl = \"L\", en = \"A\" }}\n\n[[question]]\nid = \"on_2024\"\n\
+             kind = \"number\"\ncomputed = \"{expr}\"\ntext = {{ nl = \"L\", en = \"A\" }}\n"
+        ),
+    };
+    let mut files = valid_files();
+    files.push(age("age_on(travel.left_on, 2024-01-01)"));
+    let set = set_of(files);
+    let diags = check(&set, &refs());
+    assert!(
+        !diags.iter().any(|d| d.file.ends_with("age.toml")),
+        "{diags:?}"
+    );
+    let (catalog, _) = questionnaire::load(&set);
+    let (_, q) = catalog.question("age.on_2024").unwrap();
+    let c = q.computed.as_ref().expect("parsed");
+    assert_eq!(c.source.full_id("age"), "travel.left_on");
+    assert_eq!(c.on.to_string(), "2024-01-01");
+
+    let mut files = valid_files();
+    files.push(age("age_on(travel.left_onn, 2024-01-01)"));
+    let diags = check(&set_of(files), &refs());
+    let d = diags
+        .iter()
+        .find(|d| d.file.ends_with("age.toml"))
+        .expect("a diagnostic for the misspelt question");
+    assert_eq!(d.code.as_str(), "unknown_question");
+    assert_eq!(d.suggestion.as_deref(), Some("travel.left_on"));
+    assert_eq!((d.line, d.col), (9, 20));
+}

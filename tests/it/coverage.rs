@@ -20,7 +20,7 @@ fn corpus() -> &'static gehoor::corpus::Corpus {
     })
 }
 
-fn sections() -> &'static [(String, String)] {
+pub(crate) fn sections() -> &'static [(String, String)] {
     static SECTIONS: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
     SECTIONS.get_or_init(|| {
         let doc = corpus().document(REPORT).expect("the report is shipped");
@@ -54,7 +54,7 @@ const DOCUMENTS: &[&str] = &[
     "persbericht-kuzmin-2026-nl",
     "artikel-moechametov-2025",
 ];
-const REPORT: &str = "ambtsbericht-rf-2025";
+pub(crate) const REPORT: &str = "ambtsbericht-rf-2025";
 
 const TOPICS: &[&str] = &["military", "lgbtiq", "critics", "identity"];
 // The key and kind lists are the loader's: the content rules below are checked
@@ -64,12 +64,12 @@ const KINDS: &[&str] = &Kind::NAMES;
 const COVERAGE_PATH: &str = "docs/coverage.md";
 const REGENERATE: &str = "run `UPDATE_COVERAGE=1 cargo test --test it coverage::` to regenerate";
 
-fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// All questionnaire files (not profiles.toml), sorted by file name.
-fn load_questionnaires() -> Vec<(String, Table)> {
+pub(crate) fn load_questionnaires() -> Vec<(String, Table)> {
     let dir = root().join("questionnaires");
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
@@ -88,7 +88,7 @@ fn stem(path: &Path) -> String {
         .to_owned()
 }
 
-fn parse(path: &Path) -> Table {
+pub(crate) fn parse(path: &Path) -> Table {
     let text = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     text.parse::<Table>()
@@ -107,18 +107,18 @@ fn valid_profile_id(id: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-fn tables<'a>(t: &'a Table, key: &str) -> Vec<&'a Table> {
+pub(crate) fn tables<'a>(t: &'a Table, key: &str) -> Vec<&'a Table> {
     match t.get(key) {
         Some(Value::Array(items)) => items.iter().filter_map(Value::as_table).collect(),
         _ => Vec::new(),
     }
 }
 
-fn str_of<'a>(t: &'a Table, key: &str) -> Option<&'a str> {
+pub(crate) fn str_of<'a>(t: &'a Table, key: &str) -> Option<&'a str> {
     t.get(key).and_then(Value::as_str)
 }
 
-fn strings(t: &Table, key: &str) -> Vec<String> {
+pub(crate) fn strings(t: &Table, key: &str) -> Vec<String> {
     match t.get(key) {
         Some(Value::Array(items)) => items
             .iter()
@@ -553,21 +553,34 @@ fn render_coverage(all: &[(String, Table)]) -> String {
         out.push_str(&format!("- **{number}**: {reason}.\n"));
     }
     out.push_str(&render_facts(&facts()));
+    // The audit is written by hand; the generated document carries it so
+    // the figures sit beside the table they measure.
+    let audit = root().join(AUDIT_PATH);
+    let audit = std::fs::read_to_string(&audit)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", audit.display()));
+    out.push('\n');
+    out.push_str(
+        audit
+            .split_once("-->\n")
+            .map_or(audit.as_str(), |(_, rest)| rest),
+    );
     out
 }
 
+const AUDIT_PATH: &str = "docs/audit-figures.md";
+
 /// One row of docs/facts.toml: a claim in a question's hint or guidance,
 /// the section that says it and the report's own words.
-struct Fact {
-    question: String,
-    claim: String,
-    section: String,
-    quote: String,
+pub(crate) struct Fact {
+    pub(crate) question: String,
+    pub(crate) claim: String,
+    pub(crate) section: String,
+    pub(crate) quote: String,
 }
 
 const FACTS_PATH: &str = "docs/facts.toml";
 
-fn facts() -> Vec<Fact> {
+pub(crate) fn facts() -> Vec<Fact> {
     let t = parse(&root().join(FACTS_PATH));
     tables(&t, "fact")
         .iter()
@@ -583,13 +596,28 @@ fn facts() -> Vec<Fact> {
         .collect()
 }
 
-fn squash(s: &str) -> String {
+pub(crate) fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A section's own text and the footnotes its paragraphs cite, as one
 /// whitespace-normalised string.
-fn section_text(number: &str) -> Option<String> {
+pub(crate) fn section_text(number: &str) -> Option<String> {
+    // A fact taken from one of the other, unsectioned documents (the
+    // moratorium letter, a case document) names that document as a whole.
+    if DOCUMENTS.contains(&number) && number != REPORT {
+        let doc = corpus().document(number)?;
+        let mut text = String::new();
+        for p in &doc.paragraphs {
+            text.push_str(&p.text);
+            text.push(' ');
+        }
+        for f in &doc.footnotes {
+            text.push_str(&f.text);
+            text.push(' ');
+        }
+        return Some(squash(&text));
+    }
     let doc = corpus().document(REPORT)?;
     let section = doc.section(number)?;
     let mut text = String::new();
@@ -611,7 +639,22 @@ fn render_facts(facts: &[Fact]) -> String {
          words it, the section that says it, and the report's own words (Dutch). \
          `tests/it/coverage.rs` checks that each quote occurs in that section's text or \
          footnotes, that the question cites the section, and that the claim is in the \
-         question.\n\n",
+         question.\n\n\
+         Which sentences need a row is mechanical (`tests/it/coverage_sentences.rs`): every \
+         sentence of the English hint or guidance of a live question that contains a digit \
+         (a number, amount, year, date, article or a section cited as \"(1.1.3)\") is \
+         factual and must contain the claim of a row for its question; the test fails \
+         otherwise. Numbered references to law outside the corpus (Article 1F, UNHCR \
+         Guideline No. 9) do not count, and neither does interview advice without a \
+         number, which is out of scope. The Dutch text stands with the English one: \
+         `gehoor check` fails when the two carry different numbers, and the test fails \
+         when a field has more or fewer factual sentences in Dutch than in English. A \
+         claim from the \
+         moratorium letter or a case document names that document instead of a \
+         section. `LIST_FACT_SENTENCES=1 cargo test --test it coverage_sentences:: -- \
+         --nocapture` lists every factual sentence in Dutch and English; \
+         `tools/fact_candidates.py` proposes the nearest report sentence for a new one, \
+         which is then read against the report before it becomes a row.\n\n",
         facts.len()
     ));
     out.push_str("| Question | Claim | Section | The report's words |\n|---|---|---|---|\n");
@@ -653,7 +696,7 @@ fn fact_problems(facts: &[Fact], all: &[(String, Table)]) -> Vec<String> {
         };
         let cites = strings(q, "sources")
             .iter()
-            .any(|r| *r == format!("{REPORT}#{}", f.section));
+            .any(|r| *r == format!("{REPORT}#{}", f.section) || *r == f.section);
         if !cites {
             problems.push(format!("{at}: the question does not cite {}", f.section));
         }

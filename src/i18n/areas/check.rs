@@ -50,7 +50,8 @@ check_codes! {
     never_shown, show_if_cycle, bad_ref, unknown_ref, unknown_topic, forward_ref, group_ref_outside,
     ungrounded_number, number_mismatch, uncited_section, grounding_marker, unknown_number, unused_exception, as_of_missing,
     as_of_mismatch,
-    superseded_moved, superseded_changed, superseded_removed,
+    superseded_moved, superseded_changed, superseded_removed, computed_syntax, computed_date,
+    computed_not_date, computed_required,
 }
 
 /// Strings of `gehoor check`.

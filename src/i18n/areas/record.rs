@@ -10,6 +10,7 @@ area! {
         kept_instance, changes, changes_none, before, after, comments, comment_meta,
         whole_session, history, history_line, reason, page, page_of, footer,
         lang_nl, lang_en, months, date_month, date_year, date_about, time_format,
+        derived, derived_age, derived_missing, derived_born_after, age_range, age_about,
         status_answered, status_declined, status_unclear, status_not_asked,
         status_not_applicable,
     }

@@ -114,6 +114,9 @@ pub(crate) fn analyze(loaded: &Loaded, known_refs: &[String]) -> Vec<Diagnostic>
             if let Some(e) = &q.show_if {
                 check_expr(&mut cx, qn, e, Some(i), q.group.as_deref());
             }
+            if let Some(c) = &q.computed {
+                check_computed(&mut cx, qn, c);
+            }
         }
     }
     cycles(&mut cx);
@@ -234,4 +237,34 @@ fn unknown_ref(cx: &mut Ctx, qn: &Questionnaire, r: &Ref) {
         &[("name", &name), ("questionnaire", qn_id)],
         sugg,
     );
+}
+
+/// A computed question must name an existing date question.
+fn check_computed(cx: &mut Ctx, qn: &Questionnaire, c: &super::computed::Computed) {
+    let r = &c.source;
+    match resolve(&cx.loaded.catalog, cx.loaded, &qn.id, r) {
+        Target::Found(target) if !matches!(target.kind, Kind::Date { .. }) => {
+            let name = r.to_string();
+            let kind = target.kind.name();
+            cx.error(
+                Code::ComputedNotDate,
+                &qn.path,
+                r.span.clone(),
+                &[("name", &name), ("kind", kind)],
+            );
+        }
+        Target::Found(target) if target.retired => {
+            let name = r.to_string();
+            cx.push(
+                Severity::Warning,
+                Code::RetiredRef,
+                &qn.path,
+                r.span.clone(),
+                &[("name", &name)],
+                None,
+            );
+        }
+        Target::Found(..) | Target::Broken => {}
+        Target::Missing => unknown_ref(cx, qn, r),
+    }
 }

@@ -51,6 +51,7 @@ pub const QUESTION_KEYS: &[&str] = &[
     "keywords",
     "required",
     "show_if",
+    "computed",
     "renamed_from",
     "retired",
     "choices",

@@ -66,3 +66,22 @@ pub(super) fn content_start(text: &str, span: &Range<usize>, value: &str) -> Opt
     }
     (text.get(start..start + value.len()) == Some(value)).then_some(start)
 }
+
+/// `computed = "age_on(<date question>, YYYY-MM-DD)"`, parsed with exact
+/// spans like `show_if`.
+pub(super) fn computed(
+    sink: &mut Sink,
+    text: &str,
+    t: &Table,
+) -> Option<crate::questionnaire::computed::Computed> {
+    let (src, span) = t.string(sink, "computed", false)?;
+    let base = content_start(text, &span, &src);
+    match crate::questionnaire::computed::parse(&src, base.unwrap_or(span.start)) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            let at = if base.is_some() { e.span } else { span };
+            sink.error(e.code, at, &[("found", &e.found)]);
+            None
+        }
+    }
+}

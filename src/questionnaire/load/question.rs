@@ -40,6 +40,10 @@ pub(super) fn load_question(
         None => (Required::Ask, 0..0),
     };
     let show = show_if(sink, text, &t);
+    let computed = computed(sink, text, &t);
+    if computed.is_some() && required == Required::Must {
+        sink.error(Code::ComputedRequired, required_span.clone(), &[]);
+    }
     let (renamed_from, renamed_spans): (Vec<String>, Vec<Range<usize>>) =
         t.strings(sink, "renamed_from").into_iter().unzip();
     for (old, span) in renamed_from.iter().zip(&renamed_spans) {
@@ -76,6 +80,7 @@ pub(super) fn load_question(
         keywords,
         required,
         show_if: show.flatten(),
+        computed,
         renamed_from,
         retired,
         section,
@@ -118,12 +123,13 @@ pub(super) fn reference<'a>(
 
 pub(super) fn kind(sink: &mut Sink, text: &str, t: &Table) -> Option<Kind> {
     let (name, span) = t.string(sink, "kind", true)?;
-    let specific: [(&str, &[&str]); 5] = [
+    let specific: [(&str, &[&str]); 6] = [
         ("choices", &["single_choice", "multi_choice"]),
         ("precision", &["date"]),
         ("min", &["number"]),
         ("max", &["number"]),
         ("unit", &["number"]),
+        ("computed", &["number"]),
     ];
     if Kind::NAMES.contains(&name.as_str()) {
         for (key, kinds) in specific {
@@ -274,13 +280,17 @@ pub(super) fn mark_siblings(questions: &mut [Question]) {
         .collect();
     for q in questions.iter_mut() {
         let Some(g) = q.group.clone() else { continue };
+        let same_group = |r: &crate::questionnaire::expr::Ref| {
+            r.questionnaire.is_none()
+                && groups
+                    .get(&r.question)
+                    .is_some_and(|tg| tg.as_deref() == Some(&g))
+        };
         if let Some(e) = &mut q.show_if {
-            e.refs_mut(&mut |r| {
-                r.sibling = r.questionnaire.is_none()
-                    && groups
-                        .get(&r.question)
-                        .is_some_and(|tg| tg.as_deref() == Some(&g));
-            });
+            e.refs_mut(&mut |r| r.sibling = same_group(r));
+        }
+        if let Some(c) = &mut q.computed {
+            c.source.sibling = same_group(&c.source);
         }
     }
 }

@@ -212,6 +212,10 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                 }
                 Some(RowKind::Question { .. }) => {
                     let (key, q) = current_question(st, &data.catalog)?;
+                    if q.computed.is_some() {
+                        app.status = Some(s.tui.computed_not_asked.clone());
+                        return None;
+                    }
                     let current = st.session.answers.get(&key).and_then(|a| a.value.as_ref());
                     let labels = labels(q, lang, s);
                     let e = editor::for_kind(&q.kind, current, labels);

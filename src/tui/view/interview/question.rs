@@ -120,6 +120,19 @@ pub(super) fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: 
         app.palette.dim(),
     ));
     lines.push(Line::from(""));
+    // A computed question shows its value where the answer would be.
+    let instance = match &row.kind {
+        RowKind::Question { instance, .. } => *instance,
+        _ => None,
+    };
+    let answers = crate::interview::SessionAnswers(&st.session);
+    let derived = crate::export::derived::view(q, &qn.id, instance, &answers, lang);
+    if let Some(d) = &derived {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", s.record.derived), app.palette.title()),
+            Span::raw(crate::sanitize::Clean::text(&d.text)),
+        ]));
+    }
     // The current answer.
     match answer {
         Some(a) => {
@@ -166,6 +179,7 @@ pub(super) fn question(app: &App, st: &InterviewState, frame: &mut Frame, area: 
                 lines.extend(crate::tui::view::edition::changed_citations(app, a));
             }
         }
+        None if derived.is_some() => {}
         None => lines.push(Line::styled(s.tui.not_answered.as_str(), app.palette.dim())),
     }
     lines.extend(super::amendments::changed_since_returned(
