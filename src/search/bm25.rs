@@ -5,11 +5,11 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::dense::PassageVectors;
+use super::dense::{PassageVectors, QueryVectors};
 use super::derive::word_groups;
 use super::glossary::{Glossary, word_keys};
 use super::tokenize::{Analysis, Analyzer, fold, for_each_word, is_query_stop, tokens};
-use super::{Hit, Passage, SearchOptions, passage_within, snippet};
+use super::{Hit, Passage, SearchOptions, snippet};
 use crate::i18n::Lang;
 
 const K1: f32 = 1.2;
@@ -63,6 +63,8 @@ pub struct Index {
     glossary: Glossary,
     /// Set once, possibly later from another thread (`set_vectors`).
     dense: OnceLock<PassageVectors>,
+    /// Vectors of the questions the source pane searches with (`pane.rs`).
+    pub(super) queries: OnceLock<QueryVectors>,
     /// Per glossary entry, the index terms of all its spellings, each with
     /// its share of the spelling it came from.
     expansions: Vec<Vec<(u32, f32)>>,
@@ -201,6 +203,7 @@ impl Index {
             norms,
             glossary: glossary.clone(),
             dense: OnceLock::new(),
+            queries: OnceLock::new(),
             expansions: Vec::new(),
             analyzer,
             config,
@@ -278,58 +281,6 @@ impl Index {
         self.dense.get()
     }
 
-    /// What a question's source pane shows: a passage for each explicit ref
-    /// first (within a section, the one that best fits the question), then
-    /// the index's hits for the question text and keywords, without repeats.
-    pub fn source_pane(
-        &self,
-        explicit_refs: &[String],
-        question_text: &str,
-        keywords: &[String],
-        limit: usize,
-    ) -> Vec<Hit> {
-        let query = std::iter::once(question_text)
-            .chain(keywords.iter().map(String::as_str))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let groups = self.groups(&query, true);
-        let mut memo = HashMap::new();
-        let mut out: Vec<Hit> = Vec::new();
-        for target in explicit_refs {
-            if out.len() >= limit {
-                return out;
-            }
-            let scores = self.score(&groups, |p| passage_within(&self.passages[p], target));
-            let best = top_k(scores, 1).into_iter().next().or_else(|| {
-                let first = self
-                    .passages
-                    .iter()
-                    .position(|p| passage_within(p, target))?;
-                Some((first, 0.0))
-            });
-            if let Some((p, s)) = best
-                && !out
-                    .iter()
-                    .any(|h| h.reference == self.passages[p].reference)
-            {
-                out.push(self.hit(p, s, &groups, &mut memo));
-            }
-        }
-        let scores = self.score(&groups, |_| true);
-        for (p, s) in top_k(scores, limit + out.len()) {
-            if out.len() >= limit {
-                break;
-            }
-            if !out
-                .iter()
-                .any(|h| h.reference == self.passages[p].reference)
-            {
-                out.push(self.hit(p, s, &groups, &mut memo));
-            }
-        }
-        out
-    }
-
     fn lookup_forms(&self, folded: &str, terms: &mut Vec<u32>) {
         for form in self.analyzer.query_forms(folded, self.config.stemming) {
             if let Some(&id) = self.vocab.get(&form)
@@ -340,7 +291,7 @@ impl Index {
         }
     }
 
-    fn groups(&self, query: &str, expand: bool) -> Vec<Group> {
+    pub(super) fn groups(&self, query: &str, expand: bool) -> Vec<Group> {
         let words = tokens(query);
         let mut groups: Vec<Group> = Vec::new();
         for w in &words {
@@ -386,7 +337,11 @@ impl Index {
     }
 
     /// Per passage, the sum over groups of the best BM25 term score.
-    fn score(&self, groups: &[Group], keep: impl Fn(usize) -> bool) -> Vec<(usize, f32)> {
+    pub(super) fn score(
+        &self,
+        groups: &[Group],
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<(usize, f32)> {
         let n = self.passages.len() as f32;
         // Dense accumulators: postings of common words run to tens of
         // thousands at 100x, where hashing each one dominated the query.

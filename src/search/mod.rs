@@ -10,6 +10,7 @@ pub mod eval;
 mod fused;
 pub mod fuzzy;
 pub mod glossary;
+mod pane;
 pub mod snippet;
 pub mod tokenize;
 

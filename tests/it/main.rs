@@ -17,6 +17,7 @@ mod fuzz_props;
 mod hostile;
 mod hostile_folder;
 mod layering;
+mod pane;
 mod pty;
 mod record;
 mod renames;

@@ -3,10 +3,12 @@
 //! passage vectors it is searched with. Pure apart from running the model.
 
 mod ffi;
+pub mod queries;
 pub mod vectors;
 
 use std::sync::{Mutex, OnceLock};
 
+pub use queries::QueryVectors;
 pub use vectors::PassageVectors;
 
 /// The model image, aligned as the engine reads it (see `ffi`).
@@ -21,6 +23,15 @@ static BUILTIN_VECTORS: &[u8] = include_bytes!("../../../model/corpus-vectors.bi
 /// `Index::set_vectors` accepts them only if they match its passages.
 pub fn builtin_vectors() -> Option<PassageVectors> {
     PassageVectors::from_bytes(BUILTIN_VECTORS)
+}
+
+static BUILTIN_QUESTION_VECTORS: &[u8] = include_bytes!("../../../model/question-vectors.bin");
+
+/// The committed vectors of the built-in questionnaires' question texts
+/// (`examples/embed_corpus.rs`), as the built-in corpus's glossary rewrites
+/// them; looked up by text, so a question not among them has none.
+pub fn builtin_question_vectors() -> Option<QueryVectors> {
+    QueryVectors::from_bytes(BUILTIN_QUESTION_VECTORS)
 }
 
 const MAX_QUERY: usize = 200;
