@@ -80,7 +80,7 @@ impl QueryVectors {
             done += chunk.len();
             progress(done, inputs.len());
         }
-        rows.sort_by(|a, b| a.0.cmp(&b.0));
+        rows.sort_by_key(|r| r.0);
         rows.dedup_by(|a, b| a.0 == b.0);
         QueryVectors {
             dim,
