@@ -16,7 +16,7 @@ const K1: f32 = 1.2;
 const B: f32 = 0.75;
 const SNIPPET_BYTES: usize = 220;
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct IndexConfig {
     /// Stem by passage language; off gives the folded-words baseline.
     pub stemming: bool,
@@ -54,22 +54,25 @@ impl IndexConfig {
 /// Built once, then read from any thread.
 #[derive(Debug)]
 pub struct Index {
-    passages: Vec<Passage>,
-    vocab: HashMap<String, u32>,
+    pub(super) passages: Vec<Passage>,
+    pub(super) vocab: HashMap<String, u32>,
     /// Per term: (passage, weighted term frequency), by passage.
-    postings: Vec<Vec<(u32, f32)>>,
+    pub(super) postings: Vec<Vec<(u32, f32)>>,
     /// Per passage, BM25's length term `k1 * (1 - b + b * len / avg_len)`.
-    norms: Vec<f32>,
-    glossary: Glossary,
+    pub(super) norms: Vec<f32>,
+    pub(super) glossary: Glossary,
     /// Set once, possibly later from another thread (`set_vectors`).
-    dense: OnceLock<PassageVectors>,
+    pub(super) dense: OnceLock<PassageVectors>,
+    /// `vectors::content_hash` of the passages: computed when vectors are
+    /// first offered, or read with a snapshot (`snapshot.rs`).
+    pub(super) passage_hash: OnceLock<[u8; 32]>,
     /// Vectors of the questions the source pane searches with (`pane.rs`).
     pub(super) queries: OnceLock<QueryVectors>,
     /// Per glossary entry, the index terms of all its spellings, each with
     /// its share of the spelling it came from.
-    expansions: Vec<Vec<(u32, f32)>>,
-    analyzer: Analyzer,
-    config: IndexConfig,
+    pub(super) expansions: Vec<Vec<(u32, f32)>>,
+    pub(super) analyzer: Analyzer,
+    pub(super) config: IndexConfig,
 }
 
 /// One query word or glossary concept: its alternative terms score as the
@@ -203,6 +206,7 @@ impl Index {
             norms,
             glossary: glossary.clone(),
             dense: OnceLock::new(),
+            passage_hash: OnceLock::new(),
             queries: OnceLock::new(),
             expansions: Vec::new(),
             analyzer,
@@ -271,10 +275,17 @@ impl Index {
     /// Passage vectors for the dense ranking, once they match the passages.
     /// `false` (and nothing set) for vectors of other passages.
     pub fn set_vectors(&self, vectors: PassageVectors) -> bool {
-        match vectors.matching(&self.passages) {
-            Some(v) => self.dense.set(v).is_ok(),
-            None => false,
-        }
+        vectors.len() == self.passages.len()
+            && vectors.hash == self.passage_hash()
+            && self.dense.set(vectors).is_ok()
+    }
+
+    /// `vectors::content_hash` of the passages, which passage vectors must
+    /// carry to be accepted.
+    pub fn passage_hash(&self) -> [u8; 32] {
+        *self
+            .passage_hash
+            .get_or_init(|| super::dense::vectors::content_hash(&self.passages))
     }
 
     pub fn vectors(&self) -> Option<&PassageVectors> {

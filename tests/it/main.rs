@@ -16,6 +16,7 @@ mod faults;
 mod fuzz_props;
 mod hostile;
 mod hostile_folder;
+mod index_cache;
 mod layering;
 mod pane;
 mod pty;
