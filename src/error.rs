@@ -52,7 +52,7 @@ pub enum Error {
     },
     SessionLocked {
         path: PathBuf,
-        holder: String,
+        holder: Box<crate::notes::LockHolder>,
     },
     NewerSchema {
         path: PathBuf,
@@ -223,10 +223,7 @@ impl Error {
                 &e.session_ambiguous,
                 &[("query", query), ("matches", &list(matches))],
             ),
-            Error::SessionLocked { path, holder } => crate::i18n::fill(
-                &e.session_locked,
-                &[("path", &path.display().to_string()), ("holder", holder)],
-            ),
+            Error::SessionLocked { path, holder } => holder.describe(path, s),
             Error::NewerSchema {
                 path,
                 found,

@@ -140,6 +140,7 @@ fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Resu
         n.col_updated.clone(),
         n.col_status.clone(),
         n.col_answered.clone(),
+        n.col_status_only.clone(),
         n.col_flagged.clone(),
         n.col_comments.clone(),
     ];
@@ -156,12 +157,13 @@ fn list(ctx: &Ctx, store: &Store, filter: Option<StatusArg>, json: bool) -> Resu
                 s.updated.strftime("%Y-%m-%d %H:%M").to_string(),
                 status_text(n, s.status).to_string(),
                 s.answered.to_string(),
+                s.status_only.to_string(),
                 s.flagged.to_string(),
                 s.comments.to_string(),
             ]);
         }
     }
-    let widths: Vec<usize> = (0..8)
+    let widths: Vec<usize> = (0..9)
         .map(|i| rows.iter().map(|r| r[i].width()).max().unwrap_or(0))
         .collect();
     let mut text = String::new();

@@ -84,6 +84,10 @@ impl Ctx {
         } else {
             Codec::Plain
         };
-        Ok(Store::with_codec(self.settings.sessions_dir(), codec))
+        let store = Store::with_codec(self.settings.sessions_dir(), codec);
+        Ok(match &self.settings.name {
+            Some(name) => store.held_by(name),
+            None => store,
+        })
     }
 }

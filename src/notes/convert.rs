@@ -74,7 +74,7 @@ impl Store {
             ));
             return;
         };
-        let lock = match lock::acquire(&self.lock_path(id), path) {
+        let lock = match lock::acquire(&self.lock_path(id), path, &self.holder) {
             Ok(l) => l,
             Err(Error::SessionLocked { .. }) => {
                 out.in_use.push(path.into());

@@ -487,7 +487,12 @@ pub fn fast_summary(path: PathBuf, text: &str) -> Option<SessionSummary> {
         answered: scan
             .answers
             .values()
-            .filter(|a| a.has_value || !a.declared_answered)
+            .filter(|a| a.has_value && a.declared_answered)
+            .count(),
+        status_only: scan
+            .answers
+            .values()
+            .filter(|a| !a.declared_answered)
             .count(),
         flagged: scan.answers.values().filter(|a| a.flagged).count(),
         comments: scan.comments.len() + head.comments.len(),

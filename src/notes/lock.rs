@@ -1,6 +1,7 @@
 //! One writer per session: an advisory lock on a sibling `<id>.lock` file
-//! holding "host pid" so a refused opener can say who has it. The kernel
-//! drops the lock when the holder dies, so a crash leaves no stale lock.
+//! holding who opened it (user, host, pid, since when) so a refused opener
+//! can say who has it. The kernel drops the lock when the holder dies, so a
+//! crash leaves no stale lock.
 
 use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, Write};
@@ -37,21 +38,94 @@ fn open(path: &Path) -> Result<File> {
     safe_fs::open_rw(path, IoOp::Lock)
 }
 
-pub fn holder_text() -> String {
-    format!(
-        "{} pid {}",
-        gethostname::gethostname().to_string_lossy(),
-        std::process::id()
-    )
+/// Who holds a session's lock, as written in its lock file. A file
+/// written by an older gehoor ("host pid N") or by anything else keeps its
+/// text in `raw`; the fields it lacks stay empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LockHolder {
+    pub user: Option<String>,
+    pub host: Option<String>,
+    pub pid: Option<u32>,
+    pub since: Option<jiff::Timestamp>,
+    pub raw: String,
 }
 
-/// Take the interviewer's lock or say who holds it. `session_path` is named
-/// in the message.
-pub fn acquire(lock_path: &Path, session_path: &Path) -> Result<SessionLock> {
+impl LockHolder {
+    /// Lines of "key value"; at most 4 KiB is read, anything else is kept
+    /// as raw text only.
+    pub fn parse(text: &str) -> LockHolder {
+        let raw = crate::sanitize::clean(text.trim());
+        let mut h = LockHolder {
+            user: None,
+            host: None,
+            pid: None,
+            since: None,
+            raw,
+        };
+        for line in h.raw.clone().lines() {
+            let Some((key, value)) = line.split_once(' ') else {
+                continue;
+            };
+            let value = value.trim();
+            match key {
+                "user" if !value.is_empty() => h.user = Some(value.to_string()),
+                "host" if !value.is_empty() => h.host = Some(value.to_string()),
+                "pid" => h.pid = value.parse().ok(),
+                "since" => h.since = value.parse().ok(),
+                _ => {}
+            }
+        }
+        h
+    }
+
+    /// The refusal as the user reads it: who, since when (local time,
+    /// written out), on which computer; the raw text when the file says
+    /// less than that.
+    pub fn describe(&self, session_path: &Path, s: &crate::i18n::Strings) -> String {
+        let path = session_path.display().to_string();
+        match (&self.user, self.since) {
+            (Some(user), Some(since)) => {
+                let tz = jiff::tz::TimeZone::system();
+                let since = crate::export::words::stamp(&since.to_zoned(tz.clone()), &tz, s.lang);
+                crate::i18n::fill(
+                    &s.error.session_locked_by,
+                    &[
+                        ("path", &path),
+                        ("user", user),
+                        ("since", &since.text),
+                        ("host", self.host.as_deref().unwrap_or("?")),
+                        ("pid", &self.pid.map_or("?".into(), |p| p.to_string())),
+                    ],
+                )
+            }
+            _ => crate::i18n::fill(
+                &s.error.session_locked,
+                &[
+                    ("path", &path),
+                    ("holder", if self.raw.is_empty() { "?" } else { &self.raw }),
+                ],
+            ),
+        }
+    }
+
+    fn text(user: &str, at: jiff::Timestamp) -> String {
+        format!(
+            "user {}\nhost {}\npid {}\nsince {at}\n",
+            user.replace(['\n', '\r'], " "),
+            gethostname::gethostname().to_string_lossy(),
+            std::process::id()
+        )
+    }
+}
+
+/// Take the interviewer's lock or say who holds it, and since when. `user`
+/// is written into the lock file for the next opener's message;
+/// `session_path` is named in it.
+pub fn acquire(lock_path: &Path, session_path: &Path, user: &str) -> Result<SessionLock> {
     let mut file = open_for_lock(lock_path)?;
     match file.try_lock() {
         Ok(()) => {
-            let text = holder_text();
+            let text = LockHolder::text(user, jiff::Timestamp::now());
             let mut w = open(lock_path)?;
             w.set_len(0)
                 .and_then(|()| w.rewind())
@@ -61,15 +135,10 @@ pub fn acquire(lock_path: &Path, session_path: &Path) -> Result<SessionLock> {
         }
         Err(TryLockError::WouldBlock) => {
             let mut holder = String::new();
-            let _ = file.read_to_string(&mut holder);
-            let holder = crate::sanitize::clean(holder.trim());
+            let _ = (&mut file).take(4096).read_to_string(&mut holder);
             Err(Error::SessionLocked {
                 path: session_path.to_path_buf(),
-                holder: if holder.is_empty() {
-                    "?".into()
-                } else {
-                    holder
-                },
+                holder: Box::new(LockHolder::parse(&holder)),
             })
         }
         Err(TryLockError::Error(e)) => Err(Error::io(IoOp::Lock, lock_path, e)),

@@ -50,6 +50,7 @@ pub use draft::changes as draft_changes;
 pub use group::is_group_folder;
 pub use key::{AnswerKey, answer_key, parse_answer_key};
 pub use lifecycle::{AnswerChange, AnswerState, Policy, Refusal, Submission};
+pub use lock::LockHolder;
 pub use migrate::{SCHEMA_VERSION, parse_session};
 pub use review::ReviewChange;
 pub use short_id::short_ids;
@@ -437,10 +438,6 @@ impl Session {
             text: text.to_string(),
         });
         id
-    }
-
-    pub fn answered_count(&self) -> usize {
-        self.answers.values().filter(|a| a.is_answered()).count()
     }
 
     pub fn flagged_count(&self) -> usize {

@@ -22,6 +22,7 @@ impl Store {
         Store {
             dir: sessions_dir,
             codec,
+            holder: super::store::login_name(),
         }
     }
 

@@ -26,6 +26,16 @@ pub const QUARANTINE_DIR: &str = "quarantine";
 pub struct Store {
     pub(super) dir: PathBuf,
     pub(super) codec: Codec,
+    /// The name written into lock files, so a colleague who finds the
+    /// session open learns who has it.
+    pub(super) holder: String,
+}
+
+/// The login name, until the program names the user from its config.
+pub(super) fn login_name() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
+        .unwrap_or_default()
 }
 
 /// What the sessions table shows for a readable file.
@@ -37,7 +47,10 @@ pub struct SessionSummary {
     pub created: Zoned,
     pub updated: Zoned,
     pub status: Status,
+    /// Real answers: a value with the status answered.
     pub answered: usize,
+    /// Declined, unclear, n.a. or not asked: counted apart from real answers.
+    pub status_only: usize,
     pub flagged: usize,
     pub comments: usize,
     pub path: PathBuf,
@@ -52,7 +65,8 @@ impl SessionSummary {
             created: s.created.clone(),
             updated: s.updated.clone(),
             status: s.status,
-            answered: s.answered_count(),
+            answered: s.answers.values().filter(|a| a.has_value()).count(),
+            status_only: s.answers.values().filter(|a| a.is_status_only()).count(),
             flagged: s.flagged_count(),
             comments: s.comments.len(),
             path,
@@ -298,7 +312,16 @@ impl Store {
         Store {
             dir: sessions_dir,
             codec: Codec::Plain,
+            holder: login_name(),
         }
+    }
+
+    /// The user named in this store's lock files (the config's `name`).
+    pub fn held_by(mut self, name: &str) -> Store {
+        if !name.trim().is_empty() {
+            self.holder = name.trim().to_string();
+        }
+        self
     }
 
     pub fn dir(&self) -> &Path {
@@ -350,7 +373,7 @@ impl Store {
         atomic::ensure_private_dir(&self.dir)?;
         let path = self.path_of(id);
         let mode = self.file_mode();
-        let lock = lock::acquire(&self.lock_path(id), &path)?;
+        let lock = lock::acquire(&self.lock_path(id), &path, &self.holder)?;
         if mode != 0o600 {
             group::share_lock_files(&lock, &self.guard_path(id))?;
         }

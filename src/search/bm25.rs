@@ -353,7 +353,6 @@ impl Index {
         groups: &[Group],
         keep: impl Fn(usize) -> bool,
     ) -> Vec<(usize, f32)> {
-        let n = self.passages.len() as f32;
         // Dense accumulators: postings of common words run to tens of
         // thousands at 100x, where hashing each one dominated the query.
         let mut total = vec![0.0f32; self.passages.len()];
@@ -363,8 +362,7 @@ impl Index {
         for g in groups {
             for (&t, &share) in g.terms.iter().zip(&g.shares) {
                 let list = &self.postings[t as usize];
-                let df = list.len() as f32;
-                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+                let idf = self.idf(t);
                 for &(p, tf) in list {
                     if !keep(p as usize) {
                         continue;
@@ -393,14 +391,23 @@ impl Index {
             .collect()
     }
 
-    /// `memo` remembers, per (analysis, folded word), whether it matched, so
-    /// the words of ten snippets are stemmed once.
+    /// BM25's inverse document frequency of term `t`: how rare it is in
+    /// the corpus.
+    fn idf(&self, t: u32) -> f32 {
+        let n = self.passages.len() as f32;
+        let df = self.postings[t as usize].len() as f32;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    /// `memo` remembers, per (analysis, folded word), the IDF of the query
+    /// term it matched (None: no match), so the words of ten snippets are
+    /// stemmed once. The snippet centres on the rarest matched terms.
     pub(super) fn hit(
         &self,
         p: usize,
         score: f32,
         groups: &[Group],
-        memo: &mut HashMap<(Analysis, String), bool>,
+        memo: &mut HashMap<(Analysis, String), Option<f32>>,
     ) -> Hit {
         let passage = &self.passages[p];
         let how = if self.config.stemming {
@@ -408,26 +415,28 @@ impl Index {
         } else {
             Analysis::Plain
         };
-        let marks: Vec<Range<usize>> = tokens(&passage.text)
+        let (marks, weights): (Vec<Range<usize>>, Vec<f32>) = tokens(&passage.text)
             .into_iter()
             .filter_map(|t| {
                 let key = (how, t.folded);
-                let wanted = match memo.get(&key) {
+                let weight = match memo.get(&key) {
                     Some(w) => *w,
                     None => {
                         let w = self
                             .analyzer
                             .term(&key.1, how)
-                            .and_then(|term| self.vocab.get(&term))
-                            .is_some_and(|id| groups.iter().any(|g| g.has(*id)));
+                            .and_then(|term| self.vocab.get(&term).copied())
+                            .filter(|id| groups.iter().any(|g| g.has(*id)))
+                            .map(|id| self.idf(id));
                         memo.insert(key, w);
                         w
                     }
                 };
-                wanted.then_some(t.range)
+                weight.map(|w| (t.range, w))
             })
-            .collect();
-        let (snippet, highlights) = snippet::make(&passage.text, &marks, SNIPPET_BYTES);
+            .unzip();
+        let (snippet, highlights) =
+            snippet::make_weighted(&passage.text, &marks, &weights, SNIPPET_BYTES);
         Hit {
             reference: passage.reference.clone(),
             doc: passage.doc.clone(),

@@ -3,8 +3,8 @@
 //! most weight of distinct terms (inflections of one word count once), so
 //! "uitreisverbod" once beats "oproep" three times. Without the corpus's
 //! statistics a term weighs its length: long words are rare words (Zipf's
-//! law of abbreviation); a caller that has each term's IDF passes it to
-//! `make_weighted` instead.
+//! law of abbreviation); the search index knows each term's IDF and passes
+//! it to `make_weighted`, so the rarest matched terms win there.
 
 use std::ops::Range;
 

@@ -312,3 +312,42 @@ fn usage_errors_are_worded_by_gehoor_and_cleaned() {
         "{err}"
     );
 }
+
+#[test]
+fn the_answered_column_counts_real_answers_apart_from_statuses() {
+    let home = tempfile::tempdir().unwrap();
+    let store = Store::new(home.path().join("data").join("sessions"));
+    let at = gehoor::notes::now();
+    let mut s = Session::new("ZAAK-S", "Interviewer A", Lang::Nl, Vec::new(), &at);
+    s.set_value(
+        "summons.received",
+        Some(gehoor::questionnaire::Value::YesNo(true)),
+        &at,
+    );
+    for key in ["summons.date", "summons.purpose", "summons.delivery"] {
+        s.set_status(key, gehoor::questionnaire::AnswerStatus::Declined, &at);
+    }
+    drop(store.create(&s).unwrap());
+    let (code, list, err) = output(gehoor(home.path(), "en_GB.UTF-8").args(["sessions", "list"]));
+    assert_eq!(code, 0, "{err}");
+    // Columns are padded to a common width: read a cell at its header's column.
+    let header = list.lines().next().unwrap();
+    let row = list.lines().nth(1).unwrap();
+    let at_col = |name: &str| {
+        let start = header.find(name).unwrap_or_else(|| panic!("{list}"));
+        row[start..].split_whitespace().next().unwrap()
+    };
+    assert_eq!(at_col("ans."), "1", "{list}");
+    assert_eq!(at_col("status only"), "3", "{list}");
+    let (code, json, err) =
+        output(gehoor(home.path(), "en_GB.UTF-8").args(["sessions", "list", "--json"]));
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let first = v.as_array().map_or(&v, |a| &a[0]);
+    let first = first
+        .get("sessions")
+        .and_then(|s| s.get(0))
+        .unwrap_or(first);
+    assert_eq!(first["answered"], 1, "{json}");
+    assert_eq!(first["status_only"], 3, "{json}");
+}

@@ -8,6 +8,7 @@ mod cli_lang;
 mod cli_sessions;
 mod corpus;
 mod coverage;
+mod crash;
 mod crypt;
 mod crypt_props;
 mod dense;

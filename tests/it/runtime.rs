@@ -400,3 +400,44 @@ fn timeline_lines_go_to_their_question() {
     assert!(w.app.overlay.is_none());
     assert_eq!(cursor_key(&w), "trial.notice_date#1");
 }
+
+#[test]
+fn a_session_open_elsewhere_names_who_and_since_when_in_a_window() {
+    let mut w = world(Lang::Nl);
+    let id = w.interview();
+    w.run("q");
+    let (_, held) = Store::new(w.store_dir.clone())
+        .held_by("Collega B")
+        .open_for_write(id)
+        .unwrap();
+    let listed = w.io.list(&w.app);
+    w.step(Msg::Listed(listed));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut events = ScriptEvents::new("<down> <down> <down> <enter>");
+    let mut rt = Runtime {
+        terminal: &mut terminal,
+        events: &mut events,
+        io: &mut w.io,
+        index: None,
+    };
+    rt.run(&mut w.app).unwrap();
+    let st = w.app.interview().expect("opened");
+    assert!(st.read_only, "someone else has it: read-only");
+    let Some(Overlay::Message(text)) = &w.app.overlay else {
+        panic!("a window, not the status line: {:?}", w.app.status)
+    };
+    assert!(text.contains("Collega B sinds"), "{text}");
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        screen.contains("Collega B"),
+        "shown at 80 columns:\n{screen}"
+    );
+    assert!(screen.contains("alleen-lezen"), "{screen}");
+    drop(held);
+}

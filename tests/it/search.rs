@@ -435,3 +435,49 @@ fn source_pane_on_the_report_picks_the_fitting_paragraph_of_an_explicit_section(
     refs.dedup();
     assert_eq!(refs.len(), 5);
 }
+
+/// The snippet centres on the rarest matched term, not the longest: a word
+/// in every passage weighs little however long it is.
+#[test]
+fn snippets_centre_on_the_rarest_matched_term() {
+    let filler = "Er staat hier verder niets bijzonders over de zaak in deze zin. ".repeat(6);
+    let text = format!(
+        "De gedeeltelijke mobilisatie begon in september. {filler}Daarna verhoorde de FSB de dienstplichtige."
+    );
+    let mut passages: Vec<Passage> = (1..=12)
+        .map(|i| {
+            p(
+                &format!("rap#2.{i}/p1"),
+                "Mobilisatie",
+                &format!("Over de gedeeltelijke mobilisatie in regio {i}."),
+                &[],
+                Lang::Nl,
+            )
+        })
+        .collect();
+    passages.push(p("rap#3.1/p1", "Diensten", &text, &[], Lang::Nl));
+    let idx = Index::build(passages, &Glossary::parse(GLOSSARY).unwrap());
+    let hits = idx.search("mobilisatie FSB", &SearchOptions::default());
+    let hit = hits
+        .iter()
+        .find(|h| h.reference == "rap#3.1/p1")
+        .expect("the passage with both words");
+    let marked: Vec<&str> = hit
+        .highlights
+        .iter()
+        .map(|r| &hit.snippet[r.clone()])
+        .collect();
+    assert!(
+        marked.contains(&"FSB"),
+        "the rare, short term is in the snippet: {:?} {marked:?}",
+        hit.snippet
+    );
+    // Length alone would have chosen the long, common word.
+    let word = |w: &str| {
+        let at = text.find(w).unwrap();
+        at..at + w.len()
+    };
+    let (by_length, _) =
+        gehoor::search::snippet::make(&text, &[word("mobilisatie"), word("FSB")], 220);
+    assert!(!by_length.contains("FSB"), "{by_length}");
+}

@@ -377,10 +377,19 @@ fn resizing_to_20x5_and_back_shows_too_small_and_recovers() {
     tui.send("1991-02-03");
     tui.esc();
     tui.wait_for("Answer: 1991-02-03");
-    // q leaves the interview for home; q there quits.
+    // The first key after a resize takes effect on its own, without a
+    // second key to push it through (each wait fails after 20 s if not).
+    tui.resize(90, 28);
+    tui.key("?");
+    tui.wait_for("PgUp PgDn scroll");
+    tui.esc();
+    tui.resize(100, 30);
+    // q leaves the interview for home; Ctrl-C there quits, right after a
+    // resize too.
     tui.key("q");
     tui.wait_for("New interview");
-    tui.key("q");
+    tui.resize(80, 24);
+    tui.key("\x03");
     assert_eq!(tui.wait_exit(), 0);
     assert!(
         !String::from_utf8_lossy(&tui.raw()).contains("panicked"),

@@ -2,7 +2,7 @@ area! {
     /// Error messages: each says what went wrong, where, and what to do.
     ErrorText {
         prefix, io_read, io_write, io_create_dir, io_lock, io_rename, io_list, parse, usage,
-        unknown_ref, session_not_found, session_ambiguous, session_locked,
+        unknown_ref, session_not_found, session_ambiguous, session_locked, session_locked_by,
         newer_schema, invalid_questionnaires, conflict, invalid_transition, not_utf8,
         read_only, self_approval, reason_required, empty_amendment,
         unknown_ref_none, session_not_found_none, not_a_file, what_symlink, what_fifo,

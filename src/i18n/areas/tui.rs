@@ -20,7 +20,7 @@ area! {
         tree_title_missing,
         comments_heading, help_title_scroll,
         precision_day, precision_month, precision_year,
-        submitted_read_only,
+        submitted_read_only, locked_read_only,
         unknown_reviewer,
         kept_answers, orphan_hidden, orphan_removed, not_opened,
         answer, approved, cite_no_question, cited, cited_refs, comment_saved, editor_choice, editor_line, editor_long, editor_multi, editor_note, footnotes, form_case, form_filter, form_help, form_interviewer, form_need_case, form_need_interviewer, form_need_topics, form_profile, form_topics, group_help, guidance, guidance_hint, index_building, instance_removed, invalid_date, invalid_number, invalid_range, jump_title, kind_date, kind_long, kind_multi, kind_number, kind_short, kind_single, kind_yes_no, message_title, no_questions, no_russian, no_sources, not_answered, note, passage_help, progress, prompt_comment, prompt_comment_session, prompt_return, questionnaire_changed, quit_unsaved, read_only, read_only_mode, required, returned, review_mode, save_failed, saved, saved_ago, search_help, search_title, sources_title, sources_as_of, status, status_answered, status_declined, status_na, status_not_asked, status_unclear, submit_confirm, submit_missing, submit_title, submitted, timeline_empty, timeline_flags, timeline_future, timeline_gap, timeline_order, timeline_title, tree_title, unparsed_kept, unparsed_note, unreadable_sessions, unsaved,

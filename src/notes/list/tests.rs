@@ -74,6 +74,15 @@ fn fast_summary_agrees_with_the_full_parse() {
 }
 
 #[test]
+fn status_only_answers_are_counted_apart_from_real_answers() {
+    // `a.b` has a value; `a.declined` and `a.date#1` (a value, but marked
+    // unclear) are status only; `a.note_only` is neither.
+    let text = sessions()[1].to_toml();
+    let fast = fast_summary("x".into(), &text).unwrap();
+    assert_eq!((fast.answered, fast.status_only), (1, 2), "{text}");
+}
+
+#[test]
 fn anything_unexpected_falls_back() {
     let text = sessions()[1].to_toml();
     // Truncated at a line boundary inside an answer: required keys missing.

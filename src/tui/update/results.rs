@@ -73,9 +73,12 @@ pub(super) fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
                 });
             }
         }
+        // A window, because the message (who, since when, where) does
+        // not fit a status line even on a wide terminal.
         Msg::Locked(Err((e @ Error::SessionLocked { .. }, Some(session)))) => {
             open_interview(app, session, true, false);
-            app.status = Some(e.render(s));
+            app.overlay = Some(Overlay::Message(e.render(s)));
+            app.status = Some(s.tui.locked_read_only.clone());
         }
         Msg::Listed(Ok((list, stats))) => {
             app.sessions = list;
