@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 c=fuzz/corpus
-mkdir -p "$c"/{questionnaire_load,show_if_expr,corpus_parse,session_read,session_list,search_query}
+mkdir -p "$c"/{questionnaire_load,show_if_expr,corpus_parse,session_read,session_list,search_query,session_decrypt}
 
 cp questionnaires/*.toml "$c/questionnaire_load/"
 
@@ -47,6 +47,15 @@ s=fuzz/seeds/session-v1.toml
 { for f in tests/fixtures/sessions/* "$s"; do cat "$f"; printf '\377'; done; } >"$c/session_list/all"
 { cat "$s"; printf '\377'; sed 's/^case_ref = .*/case_ref = "TEST-COPY"/' "$s"; } >"$c/session_list/dup"
 for f in tests/fixtures/sessions/* "$s"; do cp "$f" "$c/session_list/one-$(basename "$f")"; done
+
+# session_decrypt: a mode byte (0 as a file, 1 sealed then cut, 2 sealed
+# then one byte changed, 3 sealed for another key) and its argument, then
+# a session file.
+for f in tests/fixtures/sessions/* "$s"; do
+  for m in '\0\1' '\1\200' '\2\100' '\3\0'; do
+    { printf "$m"; cat "$f"; } >"$c/session_decrypt/m${m:1:1}-$(basename "$f")"
+  done
+done
 
 i=0
 for q in oproep "dienstplicht mobilisatie" повестка "uitreisverbod 2023" \

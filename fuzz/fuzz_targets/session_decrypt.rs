@@ -55,8 +55,13 @@ fuzz_target!(|data: &[u8]| {
                 assert!(w.ours.open(p, &sealed).is_err(), "a cut-off file opened");
             } else {
                 sealed[at] ^= 0x5a;
+                // Either the content is authentic, or the damaged file no
+                // longer looks sealed and is passed on as it is on disk.
                 if let Ok(plain) = w.ours.open(p, &sealed) {
-                    assert_eq!(&*plain, rest, "a changed byte changed the content");
+                    assert!(
+                        *plain == *rest || (*plain == *sealed && !crypt::is_sealed(&sealed)),
+                        "a changed byte changed the content"
+                    );
                 }
             }
             sealed

@@ -20,6 +20,16 @@ pub fn is_sealed(bytes: &[u8]) -> bool {
     bytes.starts_with(AGE_MAGIC)
 }
 
+/// A sealed file whose first line was damaged still has an age recipient
+/// stanza on its second: it is reported as a damaged sealed file, not
+/// parsed as a session and reported as a TOML error.
+fn damaged_seal(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(512)];
+    head.split(|b| *b == b'\n')
+        .nth(1)
+        .is_some_and(|l| l.starts_with(b"-> "))
+}
+
 /// The unlocked identity and everyone a session is sealed for.
 pub struct Keyring {
     identity: x25519::Identity,
@@ -103,6 +113,9 @@ impl Codec {
     /// through in both modes (a folder being converted holds both).
     pub fn open<'a>(&self, path: &Path, bytes: &'a [u8]) -> Result<Cow<'a, [u8]>> {
         if !is_sealed(bytes) {
+            if damaged_seal(bytes) {
+                return Err(crypto(path, CryptoProblem::Damaged));
+            }
             return Ok(Cow::Borrowed(bytes));
         }
         let Codec::Sealed(keys) = self else {

@@ -112,3 +112,24 @@ proptest! {
         prop_assert!(open_bytes(ours, p, &mine).is_ok());
     }
 }
+
+/// Found by the `session_decrypt` fuzz target: a byte changed in the first
+/// line made a sealed file look plain, so it was reported as a TOML error.
+/// Any change to that line now says the sealed file is damaged.
+#[test]
+fn a_damaged_first_line_is_a_damaged_sealed_file() {
+    let (ours, _) = codecs();
+    let p = Path::new("t.toml");
+    let sealed = ours
+        .seal(p, session("first line").to_toml().as_bytes())
+        .unwrap()
+        .into_owned();
+    let first_line = sealed.iter().position(|b| *b == b'\n').unwrap();
+    for i in 0..first_line {
+        let mut bytes = sealed.clone();
+        bytes[i] ^= 0x5a;
+        let r = open_bytes(ours, p, &bytes);
+        assert_eq!(problem(&r), Some(CryptoProblem::Damaged), "byte {i}: {r:?}");
+        assert!(listed_unreadable(&bytes));
+    }
+}

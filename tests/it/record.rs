@@ -764,7 +764,7 @@ fn the_lifecycle_through_the_store() {
     assert_eq!(std::fs::read(store.path_of(s.id)).unwrap(), before);
 
     // The interviewer reopens with a reason, amends, resubmits.
-    let (mut open, mut h) = store.open_for_write(s.id).unwrap();
+    let (mut open, mut h) = crate::support::locks::open_for_write(&store, s.id);
     open.reopen(INTERVIEWER, "brief van de advocaat", &t(30))
         .unwrap();
     open.amend(

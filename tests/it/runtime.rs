@@ -21,6 +21,8 @@ use gehoor::tui::update::Msg;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+use crate::support::locks;
+
 struct World {
     _dir: tempfile::TempDir,
     store_dir: std::path::PathBuf,
@@ -118,7 +120,7 @@ fn q_in_an_editor_is_text_and_quits_outside() {
     assert!(matches!(w.app.screen, Screen::Home(_)), "for home");
     assert_eq!(w.on_disk(id).answers["trial.received"].note, "q");
     // The lock went with it: the session can be opened for writing again.
-    assert!(Store::new(w.store_dir.clone()).open_for_write(id).is_ok());
+    drop(locks::open_for_write(&Store::new(w.store_dir.clone()), id));
     assert_eq!(w.run("q"), Ended::Quit, "q quits from home");
 }
 
@@ -197,7 +199,7 @@ fn a_draft_left_by_a_kill_is_offered_and_restored_on_enter() {
         w.app.data.clone(),
     )
     .with_advance(false);
-    let (mut later, handle) = Store::new(w.store_dir.clone()).open_for_write(id).unwrap();
+    let (mut later, handle) = locks::open_for_write(&Store::new(w.store_dir.clone()), id);
     later.set_note(
         "trial.received",
         "Opgeslagen, en meer na de laatste save",
@@ -406,10 +408,8 @@ fn a_session_open_elsewhere_names_who_and_since_when_in_a_window() {
     let mut w = world(Lang::Nl);
     let id = w.interview();
     w.run("q");
-    let (_, held) = Store::new(w.store_dir.clone())
-        .held_by("Collega B")
-        .open_for_write(id)
-        .unwrap();
+    let (_, held) =
+        locks::open_for_write(&Store::new(w.store_dir.clone()).held_by("Collega B"), id);
     let listed = w.io.list(&w.app);
     w.step(Msg::Listed(listed));
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();

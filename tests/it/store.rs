@@ -11,6 +11,8 @@ use gehoor::i18n::Lang;
 use gehoor::notes::{ListEntry, QuestionnaireUse, Session, Status, Store, parse_session};
 use gehoor::questionnaire::{AnswerStatus, Value};
 
+use crate::support::locks;
+
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sessions");
 
 /// Spawning a process forks every open file, including a lock file another
@@ -137,7 +139,7 @@ fn every_field_round_trips_through_the_store() {
     .unwrap();
     let handle = store.create(&s).unwrap();
     drop(handle);
-    let (back, _h) = store.open_for_write(s.id).unwrap();
+    let (back, _h) = locks::open_for_write(&store, s.id);
     assert_eq!(back, s);
     assert_eq!(back.removed.len(), 2);
     assert_eq!(store.open_read_only(s.id).unwrap(), s);
@@ -195,7 +197,7 @@ fn a_second_opener_is_refused_and_may_read() {
     }
     assert_eq!(store.open_read_only(s.id).unwrap(), s);
     drop(handle);
-    assert!(store.open_for_write(s.id).is_ok(), "released on drop");
+    drop(locks::open_for_write(&store, s.id)); // released on drop
     assert!(matches!(
         store.open_for_write(uuid::Uuid::now_v7()),
         Err(Error::SessionNotFound { .. })
@@ -315,7 +317,7 @@ fn version_0_fixture_migrates() {
     let store = store_in(&d);
     fs::create_dir_all(store.dir()).unwrap();
     fs::copy(&path, store.path_of(s.id)).unwrap();
-    let (opened, mut h) = store.open_for_write(s.id).unwrap();
+    let (opened, mut h) = locks::open_for_write(&store, s.id);
     assert_eq!(fs::read_to_string(store.path_of(s.id)).unwrap(), text);
     h.save(&opened).unwrap();
     let saved = fs::read_to_string(store.path_of(s.id)).unwrap();
@@ -379,7 +381,7 @@ fn comments_and_status_round_trip_through_a_review() {
         Some("city of the summons missing")
     );
     // The interviewer sees both when opening.
-    let (opened, _h) = store.open_for_write(s.id).unwrap();
+    let (opened, _h) = locks::open_for_write(&store, s.id);
     assert_eq!(opened.comments, back.comments);
     // An invalid transition writes nothing.
     let err = store.add_review(s.id, |r| {
@@ -653,7 +655,7 @@ fn links_planted_at_the_lock_files_are_refused_not_followed() {
         }
         fs::remove_file(&planted).unwrap();
     }
-    let (_, mut h) = store.open_for_write(s.id).unwrap();
+    let (_, mut h) = locks::open_for_write(&store, s.id);
     h.save(&s).unwrap();
 }
 
@@ -903,7 +905,7 @@ fn two_writers_after_a_deleted_lock_merge_and_never_overwrite_each_other() {
     let store = store_in(&d);
     let s = session("TEST-TWO-WRITERS", 1);
     drop(store.create(&s).unwrap());
-    let (mut one, mut h1) = store.open_for_write(s.id).unwrap();
+    let (mut one, mut h1) = locks::open_for_write(&store, s.id);
     // The lock "looks stale" and is deleted: a second window gets in.
     fs::remove_file(store.dir().join(format!("{}.lock", s.id))).unwrap();
     let (mut two, mut h2) = store.open_for_write(s.id).unwrap();
@@ -1025,7 +1027,7 @@ fn a_session_file_readable_by_others_is_warned_about_before_it_is_fixed() {
         .stderr(predicates::str::contains("readable by other users"))
         .stderr(predicates::str::contains(file.display().to_string()));
     assert_eq!(mode(&file), 0o644, "listing does not change it");
-    let (back, mut h) = store.open_for_write(s.id).unwrap();
+    let (back, mut h) = locks::open_for_write(&store, s.id);
     h.save(&back).unwrap();
     assert_eq!(mode(&file), 0o600, "the next save makes it private");
     assert_eq!(store.warn_if_shared(), None);

@@ -188,7 +188,14 @@ impl Tui {
         }
     }
 
+    /// The emulated screen takes the new size before the program hears of
+    /// it: a redraw that arrived first would be clipped to the old size.
     pub fn resize(&self, cols: u16, rows: u16) {
+        self.screen
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(nz(rows), nz(cols));
         self.master
             .as_ref()
             .expect("the terminal is open")
@@ -199,11 +206,6 @@ impl Tui {
                 pixel_height: 0,
             })
             .unwrap();
-        self.screen
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(nz(rows), nz(cols));
     }
 
     pub fn pid(&self) -> u32 {

@@ -1,1 +1,2 @@
 pub mod fuzzing;
+pub mod locks;
