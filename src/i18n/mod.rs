@@ -122,6 +122,7 @@ string_table! {
     record: RecordText,
     lifecycle: LifecycleText,
     keys: KeysText,
+    leaving: LeavingText,
 }
 
 static TABLES: OnceLock<[Strings; 2]> = OnceLock::new();

@@ -473,6 +473,7 @@ pub fn fast_summary(path: PathBuf, text: &str) -> Option<SessionSummary> {
     if !ok {
         return None;
     }
+    let count = |f: fn(&AnswerFacts) -> bool| scan.answers.values().filter(|a| f(a)).count();
     Some(SessionSummary {
         id: head.id,
         case_ref: head.case_ref,
@@ -480,17 +481,9 @@ pub fn fast_summary(path: PathBuf, text: &str) -> Option<SessionSummary> {
         created: head.created,
         updated: head.updated,
         status: head.status,
-        answered: scan
-            .answers
-            .values()
-            .filter(|a| a.has_value && a.declared_answered)
-            .count(),
-        status_only: scan
-            .answers
-            .values()
-            .filter(|a| !a.declared_answered)
-            .count(),
-        flagged: scan.answers.values().filter(|a| a.flagged).count(),
+        answered: count(|a| a.has_value && a.declared_answered),
+        status_only: count(|a| !a.declared_answered),
+        flagged: count(|a| a.flagged),
         comments: scan.comments.len() + head.comments.len(),
         path,
     })

@@ -9,13 +9,14 @@ use std::path::{Path, PathBuf};
 
 use super::Session;
 use super::sealed::write_copy_with;
+use crate::error::{Error, IoOp};
 use crate::notes::Codec;
 
 /// Where the session went, or every place tried and why each failed.
-pub type Rescued = Result<PathBuf, Vec<(PathBuf, String)>>;
+pub type Rescued = Result<PathBuf, Vec<(PathBuf, Error)>>;
 
 /// Write `session` into the first of `copy_dir`, `home/gehoor-copies` and
-/// a new `gehoor-rescue-*` folder under `temp` that takes it, sealed by
+/// a new `gehoor-rescue-*` folder under `temp` (each when given) that takes it, sealed by
 /// `codec` like the store's own files (nothing lands in plain text when
 /// encryption is on).
 pub fn rescue(
@@ -23,7 +24,7 @@ pub fn rescue(
     session: &Session,
     copy_dir: Option<&Path>,
     home: Option<&Path>,
-    temp: &Path,
+    temp: Option<&Path>,
 ) -> Rescued {
     let mut tried = Vec::new();
     let candidates = copy_dir
@@ -36,9 +37,12 @@ pub fn rescue(
         }
         match write_copy_with(codec, &dir, session) {
             Ok(path) => return Ok(path),
-            Err(e) => tried.push((dir, e.to_string())),
+            Err(e) => tried.push((dir, e)),
         }
     }
+    let Some(temp) = temp else {
+        return Err(tried);
+    };
     // A fresh folder of our own: a name in a shared temp dir that someone
     // else created first must not receive the text.
     match tempfile::Builder::new()
@@ -49,10 +53,10 @@ pub fn rescue(
             let dir = dir.keep();
             match write_copy_with(codec, &dir, session) {
                 Ok(path) => return Ok(path),
-                Err(e) => tried.push((dir, e.to_string())),
+                Err(e) => tried.push((dir, e)),
             }
         }
-        Err(e) => tried.push((temp.to_path_buf(), e.to_string())),
+        Err(e) => tried.push((temp.to_path_buf(), Error::io(IoOp::CreateDir, temp, e))),
     }
     Err(tried)
 }
@@ -80,14 +84,14 @@ mod tests {
             &s,
             Some(&blocked.join("copies")),
             Some(&home),
-            tmp.path(),
+            Some(tmp.path()),
         )
         .unwrap();
         assert_eq!(
             got,
             home.join("gehoor-copies").join(format!("{}.toml", s.id))
         );
-        let got = rescue(&Codec::Plain, &s, None, Some(&blocked), tmp.path()).unwrap();
+        let got = rescue(&Codec::Plain, &s, None, Some(&blocked), Some(tmp.path())).unwrap();
         assert!(
             got.parent()
                 .unwrap()
@@ -96,8 +100,14 @@ mod tests {
                 .to_string_lossy()
                 .starts_with("gehoor-rescue-")
         );
-        let tried =
-            rescue(&Codec::Plain, &s, Some(&blocked), Some(&blocked), &blocked).unwrap_err();
+        let tried = rescue(
+            &Codec::Plain,
+            &s,
+            Some(&blocked),
+            Some(&blocked),
+            Some(&blocked),
+        )
+        .unwrap_err();
         assert_eq!(tried.len(), 3, "{tried:?}");
     }
 }

@@ -59,6 +59,11 @@ pub enum Action {
     DeleteToLineStart,
     DeleteToLineEnd,
     DeleteWordBack,
+    // Quitting with text nothing would take
+    /// Try the save (and the places a copy can go) again.
+    Retry,
+    /// Quit and lose what was not saved; asked twice.
+    LoseText,
 }
 
 impl Action {
@@ -111,5 +116,7 @@ impl Action {
         Action::DeleteToLineStart,
         Action::DeleteToLineEnd,
         Action::DeleteWordBack,
+        Action::Retry,
+        Action::LoseText,
     ];
 }

@@ -248,6 +248,27 @@ pub enum Overlay {
     Recover {
         draft: Box<Session>,
     },
+    /// Quitting found no place that would take the text: `App::stranded`.
+    Stranded,
+}
+
+/// A quit with text the data folder, the copy folder, the home folder and
+/// the temp dir all refused: the program stays open until told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stranded {
+    /// Each place tried, with the system's reason, the data folder first.
+    pub tried: Vec<String>,
+    /// Losing the text was asked for once; the next ask leaves.
+    pub lose_armed: bool,
+}
+
+/// How a quit left, when it was not an ordinary one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The data folder refused the text, and this file holds it.
+    Rescued(std::path::PathBuf),
+    /// The user chose to quit and lose what was not saved.
+    Lost,
 }
 
 pub struct App {
@@ -280,6 +301,10 @@ pub struct App {
     /// Move to the next question after an answer is confirmed (config
     /// `advance`).
     pub advance: bool,
+    /// A quit found nowhere to put the text (see `Stranded`).
+    pub stranded: Option<Stranded>,
+    /// Set when a quit left otherwise than with everything saved.
+    pub outcome: Option<Outcome>,
 }
 
 /// The panes of the last frame drawn (empty before the first).
@@ -350,6 +375,8 @@ impl App {
             closing: false,
             table_cursor: 0,
             advance: true,
+            stranded: None,
+            outcome: None,
         }
     }
 

@@ -27,8 +27,28 @@ fn expand_home(dir: &str) -> std::path::PathBuf {
     }
 }
 
+/// Where text the data folder refuses may go on quit, after the copy
+/// folder: the home folder and the temp dir. None by default, so a test
+/// never writes into the real ones; `tui::run` takes them from the
+/// environment.
+#[derive(Debug, Clone, Default)]
+pub struct RescuePlaces {
+    pub home: Option<std::path::PathBuf>,
+    pub temp: Option<std::path::PathBuf>,
+}
+
+impl RescuePlaces {
+    pub fn from_env() -> RescuePlaces {
+        RescuePlaces {
+            home: std::env::var_os("HOME").map(std::path::PathBuf::from),
+            temp: Some(std::env::temp_dir()),
+        }
+    }
+}
+
 pub struct Io {
     store: Store,
+    rescue_places: RescuePlaces,
     /// The writer's lock and file of the session being interviewed.
     handle: Option<WriteHandle>,
     /// Query vectors computed on worker threads, for `embedded`.
@@ -39,9 +59,32 @@ impl Io {
     pub fn new(store: Store) -> Io {
         Io {
             store,
+            rescue_places: RescuePlaces::default(),
             handle: None,
             embedded: std::sync::mpsc::channel(),
         }
+    }
+
+    pub fn with_rescue_places(mut self, places: RescuePlaces) -> Io {
+        self.rescue_places = places;
+        self
+    }
+
+    /// Write the open session's unsaved text into the first place that
+    /// takes it: the copy folder, the home folder, the temp dir. `None`
+    /// when nothing is unsaved.
+    pub fn rescue(&self, app: &App) -> Option<crate::notes::rescue::Rescued> {
+        let st = app
+            .interview()
+            .filter(|st| !st.read_only && st.autosave.pending())?;
+        let copy = (!app.copy_suggestion.is_empty()).then(|| expand_home(&app.copy_suggestion));
+        Some(crate::notes::rescue::rescue(
+            self.store.codec(),
+            &st.session,
+            copy.as_deref(),
+            self.rescue_places.home.as_deref(),
+            self.rescue_places.temp.as_deref(),
+        ))
     }
 
     /// A query vector a worker thread finished, if any.
@@ -70,6 +113,7 @@ impl Io {
                 None
             }
             Effect::Save => Some(Msg::Saved(self.save(app)?)),
+            Effect::Rescue => Some(Msg::Rescued(self.rescue(app)?)),
             Effect::WriteDraft => {
                 if let (Some(st), Some(h)) = (app.interview(), self.handle.as_ref()) {
                     // A folder that refuses the draft refuses the save too,

@@ -25,6 +25,7 @@ pub fn mode(app: &App) -> Mode {
             Overlay::Timeline { .. } => Mode::TimelineOverlay,
             Overlay::Message(_) => Mode::MessageOverlay,
             Overlay::Recover { .. } => Mode::RecoverOverlay,
+            Overlay::Stranded => Mode::StrandedOverlay,
         };
     }
     screen_mode(app)

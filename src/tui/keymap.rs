@@ -45,12 +45,15 @@ pub enum Mode {
     Prompt,
     /// A yes/no confirmation: Enter confirms, Esc cancels.
     ConfirmOverlay,
+    /// Quitting found nowhere to write the text: retry, write elsewhere,
+    /// or lose it on purpose; quit keys do not leave.
+    StrandedOverlay,
     /// Keys every text-entry mode shares; the rest of the keyboard is text.
     Editor,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 21] = [
+    pub const ALL: [Mode; 22] = [
         Mode::Global,
         Mode::Home,
         Mode::Interview,
@@ -71,6 +74,7 @@ impl Mode {
         Mode::FormTopics,
         Mode::Prompt,
         Mode::ConfirmOverlay,
+        Mode::StrandedOverlay,
         Mode::Editor,
     ];
 
@@ -88,7 +92,8 @@ impl Mode {
             | Mode::MessageOverlay
             | Mode::SubmitOverlay
             | Mode::RecoverOverlay
-            | Mode::ConfirmOverlay => Some(Mode::Global),
+            | Mode::ConfirmOverlay
+            | Mode::StrandedOverlay => Some(Mode::Global),
             Mode::SearchOverlay
             | Mode::JumpOverlay
             | Mode::Line
@@ -251,6 +256,11 @@ pub const BINDINGS: &[Binding] = &[
     b(M::Prompt, "esc", A::Back, true),
     b(M::ConfirmOverlay, "enter", A::Confirm, true),
     b(M::ConfirmOverlay, "esc", A::Back, true),
+    // Nothing closes this window but a save, a copy, or losing the text
+    // on purpose (asked twice).
+    b(M::StrandedOverlay, "r", A::Retry, true),
+    b(M::StrandedOverlay, "w", A::SaveCopy, true),
+    b(M::StrandedOverlay, "X", A::LoseText, true),
     b(M::Editor, "esc", A::Back, true),
     b(M::Editor, "f1", A::ToggleHelp, true),
     b(M::Editor, "ctrl-c", A::Quit, false),
@@ -379,6 +389,7 @@ pub fn mode_title(mode: Mode, s: &Strings) -> &str {
         M::FormTopics => &t.mode_form_topics,
         M::Prompt => &s.lifecycle.mode_prompt,
         M::ConfirmOverlay => &s.lifecycle.confirm_title,
+        M::StrandedOverlay => &s.leaving.title,
         M::Editor => &t.mode_editor,
     }
 }
@@ -435,64 +446,10 @@ pub fn describe(action: Action, s: &Strings) -> &str {
         A::DeleteToLineStart => &t.key_delete_to_start,
         A::DeleteToLineEnd => &t.key_delete_to_end,
         A::DeleteWordBack => &t.key_delete_word,
+        A::Retry => &s.leaving.key_retry,
+        A::LoseText => &s.leaving.key_lose,
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_binding_parses() {
-        for b in BINDINGS {
-            assert!(parse_key(b.key).is_some(), "cannot parse {:?}", b.key);
-        }
-    }
-
-    #[test]
-    fn no_key_is_bound_twice_in_one_mode() {
-        for (i, a) in BINDINGS.iter().enumerate() {
-            for b in &BINDINGS[i + 1..] {
-                if a.mode == b.mode {
-                    assert_ne!(
-                        parse_key(a.key).map(normalise),
-                        parse_key(b.key).map(normalise),
-                        "{} bound twice in {:?}",
-                        a.key,
-                        a.mode
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn every_action_is_reachable_and_described() {
-        let s = Strings::get(crate::i18n::Lang::En);
-        for action in Action::ALL {
-            assert!(
-                BINDINGS.iter().any(|b| b.action == *action),
-                "{action:?} has no key"
-            );
-            assert!(!describe(*action, s).is_empty());
-        }
-    }
-
-    #[test]
-    fn shifted_characters_match() {
-        let ev = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::SHIFT);
-        assert_eq!(lookup(Mode::Home, ev), Some(Action::ToggleHelp));
-        let ev = KeyEvent::new(KeyCode::Char('S'), KeyModifiers::SHIFT);
-        assert_eq!(lookup(Mode::Interview, ev), Some(Action::Submit));
-        let ev = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
-        assert_eq!(lookup(Mode::Interview, ev), Some(Action::PrevPane));
-    }
-
-    #[test]
-    fn editor_mode_lets_letters_through() {
-        let ev = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(lookup(Mode::Editor, ev), None);
-        let ev = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(lookup(Mode::Editor, ev), Some(Action::Quit));
-    }
-}
+mod tests;

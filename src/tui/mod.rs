@@ -181,7 +181,7 @@ fn start_messages(app: &mut App, io: &mut Io, start: Start) -> Result<Vec<Msg>> 
 /// `store` comes from the CLI: with encryption on it seals everything it
 /// writes, its key unlocked (the passphrase asked) before the screen switches.
 pub fn run(settings: &Settings, store: Store, data: Data, start: Start) -> Result<ExitCode> {
-    let mut io = Io::new(store);
+    let mut io = Io::new(store).with_rescue_places(effects::RescuePlaces::from_env());
     let data = Arc::new(data);
     let index_rx = spawn_index(&data, settings.corpus.is_none());
     let term_flag = crate::notes::install_signal_flags()?;
@@ -216,48 +216,57 @@ pub fn run(settings: &Settings, store: Store, data: Data, start: Start) -> Resul
     if result.is_err() {
         let _ = rt.step(&mut app, Msg::Terminate);
     }
-    let rescued = rescue_unsaved(&app, rt.io.store().codec());
+    // A quit already placed the text or was told to lose it; otherwise
+    // (a hang-up, SIGTERM, the loop failing) the fallback places are tried
+    // now: no one is left to answer a window.
+    let rescued = match app.outcome.take() {
+        Some(app::Outcome::Rescued(path)) => Some(Ok(path)),
+        Some(app::Outcome::Lost) => Some(Err(Lost)),
+        None => rt.io.rescue(&app).map(|r| r.map_err(Tried)),
+    };
     drop(guard);
     let code = tell_rescue(&app, rescued);
     result.map(|_| code)
 }
 
-/// Text the data folder would not take (the last save failed) goes to the
-/// copy folder, the home folder or the temp dir; `None` when all is saved.
-fn rescue_unsaved(app: &App, codec: &crate::notes::Codec) -> Option<crate::notes::rescue::Rescued> {
-    let st = app
-        .interview()
-        .filter(|st| !st.read_only && st.autosave.pending())?;
-    let copy =
-        (!app.copy_suggestion.is_empty()).then(|| std::path::PathBuf::from(&app.copy_suggestion));
-    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
-    Some(crate::notes::rescue::rescue(
-        codec,
-        &st.session,
-        copy.as_deref(),
-        home.as_deref(),
-        &std::env::temp_dir(),
-    ))
+/// Why the text is in no file: every fallback place failed, or the user
+/// chose to lose it after being shown those failures.
+enum Unplaced {
+    Tried(Vec<(std::path::PathBuf, Error)>),
+    Lost,
 }
+use Unplaced::{Lost, Tried};
 
 /// Say where the text went, once the terminal is back; exit 2 when it went
 /// nowhere, never 0 as if all were well.
-fn tell_rescue(app: &App, rescued: Option<crate::notes::rescue::Rescued>) -> ExitCode {
+fn tell_rescue(
+    app: &App,
+    rescued: Option<std::result::Result<std::path::PathBuf, Unplaced>>,
+) -> ExitCode {
     use std::io::Write;
     let s = app.strings();
+    let places = |tried: &[String]| tried.join("; ");
     let (text, code) = match rescued {
         None => return ExitCode::SUCCESS,
         Some(Ok(path)) => (
             crate::i18n::fill(&s.tui.rescued_to, &[("path", &path.display().to_string())]),
             ExitCode::SUCCESS,
         ),
-        Some(Err(tried)) => {
-            let tried: Vec<String> = tried
-                .iter()
-                .map(|(dir, why)| format!("{}: {why}", dir.display()))
-                .collect();
+        Some(Err(Tried(tried))) => {
+            let tried: Vec<String> = tried.iter().map(|(_, e)| e.brief(s)).collect();
             (
-                crate::i18n::fill(&s.tui.rescue_failed, &[("tried", &tried.join("; "))]),
+                crate::i18n::fill(&s.tui.rescue_failed, &[("tried", &places(&tried))]),
+                ExitCode::from(2),
+            )
+        }
+        Some(Err(Lost)) => {
+            let tried = app
+                .stranded
+                .as_ref()
+                .map(|st| st.tried.clone())
+                .unwrap_or_default();
+            (
+                crate::i18n::fill(&s.leaving.lost, &[("tried", &places(&tried))]),
                 ExitCode::from(2),
             )
         }

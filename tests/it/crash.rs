@@ -12,7 +12,7 @@ use age::secrecy::ExposeSecret;
 use age::x25519;
 use gehoor::notes::{Codec, Keyring, Session, Store};
 
-use crate::store::{no_spawns, session};
+use crate::store::session;
 
 const CHILD_DIR: &str = "GEHOOR_CRASH_DIR";
 const CHILD_ID: &str = "GEHOOR_CRASH_ID";
@@ -58,7 +58,6 @@ fn crash_writer_child() {
 }
 
 fn harness(identity: Option<&str>) {
-    let _serial = no_spawns();
     let d = tempfile::tempdir().unwrap();
     let store = store(d.path().join("data").join("sessions"), identity);
     let s = session("TEST-CRASH", 200);

@@ -589,3 +589,82 @@ fn a_full_disk_then_a_closed_window_puts_the_text_somewhere_and_says_where() {
         drop(mount);
     }
 }
+
+/// Issue 17 point 6, in a real terminal: the disk fills and the copy
+/// folder, `$HOME` and the temp dir all refuse the text. Two Ctrl-C leave
+/// gehoor open on a window naming every place; more quit keys do not end
+/// it. Once the disk has room again, r saves and exits 0; X twice instead
+/// exits 2 and says on the shell that the text is lost.
+#[test]
+fn nowhere_to_write_keeps_gehoor_open_until_told() {
+    for ending in ["retry", "lose"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let home = tmp.path().join("home");
+        std::fs::write(&home, b"not a folder").unwrap();
+        let mnt = tmp.path().join("mnt");
+        let mount = Mount::tmpfs(&mnt, 512);
+        let data = mnt.join("data");
+        let args = [
+            "--lang",
+            "en",
+            "interview",
+            "--case",
+            "FAULT-7",
+            "--interviewer",
+            "Interviewer A",
+            "--profile",
+            "draft-evader",
+        ];
+        let mut cmd = command(&bin(), &args, &data, &home);
+        cmd.env("TMPDIR", home.join("tmp"));
+        cmd.cwd(tmp.path());
+        let mut tui = Tui::spawn(cmd, 120, 40);
+        tui.wait_for("Questions 0/");
+        let file = session_file(&data);
+        let sessions = data.join("sessions");
+        let fault = break_folder(mount.as_ref(), &sessions, false);
+        tui.key("N");
+        tui.wait_for("Note on the session");
+        tui.send("Typed with nowhere to go");
+        tui.wait_for("SAVE FAILED");
+        tui.key("\x03");
+        tui.wait_for("Saving failed; nothing was closed");
+        tui.key("\x03");
+        tui.wait_for("gehoor stays open");
+        let screen = tui.wait_for("home/gehoor-copies");
+        assert!(screen.contains("data folder: "), "{screen}");
+        assert!(screen.contains("home/tmp"), "{screen}");
+        tui.key("q");
+        tui.key("\x03");
+        tui.key("\x1b");
+        tui.wait_for("does not quit while the text is nowhere");
+        let code = if ending == "retry" {
+            match &fault {
+                Fault::Full { filler } => std::fs::remove_file(filler).unwrap(),
+                Fault::NotADir { moved } => {
+                    std::fs::remove_file(&sessions).unwrap();
+                    std::fs::rename(moved, &sessions).unwrap();
+                }
+                Fault::ReadOnly => unreachable!("not asked for"),
+            }
+            tui.key("r");
+            tui.wait_exit()
+        } else {
+            tui.key("X");
+            tui.wait_for("pressing X again quits WITHOUT saving");
+            tui.key("X");
+            let code = tui.wait_exit();
+            let screen = tui.contents();
+            assert!(screen.contains("Quit without saving, as asked"), "{screen}");
+            code
+        };
+        match ending {
+            "retry" => {
+                assert_eq!(code, 0, "{ending}");
+                assert_eq!(read_session(&file).note, "Typed with nowhere to go");
+            }
+            _ => assert_eq!(code, 2, "{ending}"),
+        }
+        drop(mount);
+    }
+}

@@ -18,6 +18,8 @@ use gehoor::i18n::Lang;
 use gehoor::notes::{ListEntry, Session, Store};
 use proptest::prelude::*;
 
+mod tui;
+
 #[derive(Debug, Clone, Copy)]
 enum Plant {
     LinkToFile,

@@ -24,6 +24,7 @@ mod pty;
 mod record;
 mod renames;
 mod runtime;
+mod runtime_stranded;
 mod search;
 mod store;
 mod support;

@@ -12,8 +12,8 @@ use gehoor::config::Theme;
 use gehoor::i18n::{Lang, Strings};
 use gehoor::notes::{Session, Status, Store};
 use gehoor::questionnaire::Value;
-use gehoor::tui::app::{App, Data, Overlay, Pane, Screen};
-use gehoor::tui::effects::Io;
+use gehoor::tui::app::{App, Data, Outcome, Overlay, Pane, Screen};
+use gehoor::tui::effects::{Io, RescuePlaces};
 use gehoor::tui::events::ScriptEvents;
 use gehoor::tui::runtime::{Ended, Runtime};
 use gehoor::tui::theme::Palette;
@@ -23,14 +23,14 @@ use ratatui::backend::TestBackend;
 
 use crate::support::locks;
 
-struct World {
+pub(crate) struct World {
     _dir: tempfile::TempDir,
-    store_dir: std::path::PathBuf,
-    app: App,
-    io: Io,
+    pub(crate) store_dir: std::path::PathBuf,
+    pub(crate) app: App,
+    pub(crate) io: Io,
 }
 
-fn world(lang: Lang) -> World {
+pub(crate) fn world(lang: Lang) -> World {
     let dir = tempfile::tempdir().unwrap();
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui");
     let data = Data::from_files(
@@ -50,7 +50,7 @@ fn world(lang: Lang) -> World {
 }
 
 impl World {
-    fn run(&mut self, script: &str) -> Ended {
+    pub(crate) fn run(&mut self, script: &str) -> Ended {
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
         let mut events = ScriptEvents::new(script);
         let mut rt = Runtime {
@@ -64,7 +64,7 @@ impl World {
 
     /// Start an interview on the trial questionnaire, as `gehoor interview`
     /// does: the file exists before the first key.
-    fn interview(&mut self) -> uuid::Uuid {
+    pub(crate) fn interview(&mut self) -> uuid::Uuid {
         let trial = self.app.data.catalog.questionnaire("trial").unwrap();
         let session = Session::new(
             "CASE-R",
@@ -79,7 +79,7 @@ impl World {
         id
     }
 
-    fn step(&mut self, msg: Msg) {
+    pub(crate) fn step(&mut self, msg: Msg) {
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
         let mut events = ScriptEvents::new("");
         let mut rt = Runtime {
@@ -91,7 +91,7 @@ impl World {
         rt.step(&mut self.app, msg).unwrap();
     }
 
-    fn on_disk(&self, id: uuid::Uuid) -> Session {
+    pub(crate) fn on_disk(&self, id: uuid::Uuid) -> Session {
         Store::new(self.store_dir.clone())
             .open_read_only(id)
             .unwrap()
@@ -127,6 +127,12 @@ fn q_in_an_editor_is_text_and_quits_outside() {
 #[test]
 fn a_failed_save_on_quit_asks_again_before_leaving() {
     let mut w = world(Lang::En);
+    // The temp dir takes what the data folder refuses.
+    let temp = tempfile::tempdir().unwrap();
+    w.io = Io::new(Store::new(w.store_dir.clone())).with_rescue_places(RescuePlaces {
+        home: None,
+        temp: Some(temp.path().to_path_buf()),
+    });
     let id = w.interview();
     assert_eq!(w.run("n Eerste <esc>"), Ended::Detached);
     // The folder goes away and a file takes its place: every save fails.
@@ -154,9 +160,15 @@ fn a_failed_save_on_quit_asks_again_before_leaving() {
     assert_eq!(
         w.run("<enter> <c-c>"),
         Ended::Quit,
-        "the second Ctrl-C leaves"
+        "the second Ctrl-C leaves, the text in the temp dir"
     );
-    let _ = id;
+    let Some(Outcome::Rescued(path)) = &w.app.outcome else {
+        panic!("{:?}", w.app.outcome);
+    };
+    assert!(path.starts_with(temp.path()), "{path:?}");
+    let rescued = gehoor::notes::store::load(path).unwrap();
+    assert_eq!(rescued.id, id);
+    assert_eq!(rescued.answers["trial.received"].note, "Eerste");
 }
 
 #[test]

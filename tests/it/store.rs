@@ -16,11 +16,13 @@ use crate::support::locks;
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sessions");
 
 /// Spawning a process forks every open file, including a lock file another
-/// test just released, until the child execs; tests that re-take a lock they
-/// dropped therefore do not run beside the crash harness.
+/// test just released, until the child execs. The tests in this file that
+/// spawn the CLI do not run beside those that expect a refusal or re-take a
+/// lock; elsewhere (the crash harness, the CLI tests), `support::locks`
+/// waits that window out.
 static SPAWNS: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-pub(crate) fn no_spawns() -> std::sync::MutexGuard<'static, ()> {
+fn no_spawns() -> std::sync::MutexGuard<'static, ()> {
     SPAWNS.lock().unwrap_or_else(|e| e.into_inner())
 }
 

@@ -34,10 +34,10 @@ pub(super) fn quit(app: &mut App) -> Vec<Effect> {
     }
     if !unsaved(app) {
         effects.push(Effect::Quit);
-    } else if app.quit_armed {
-        // Asked again after a failed save: one more try, then leave.
-        effects.extend([Effect::Save, Effect::Quit]);
     } else {
+        // Asked again after a failed save, one more try; when that fails
+        // too, the text goes to a fallback place (`saved`), and with none,
+        // gehoor stays open (`stranded`).
         app.quitting = true;
         effects.push(Effect::Save);
     }
@@ -103,6 +103,9 @@ pub(super) fn saved(app: &mut App, result: Result<Session, Error>) -> Vec<Effect
     let data = app.data.clone();
     let quitting = std::mem::take(&mut app.quitting);
     let closing = std::mem::take(&mut app.closing);
+    let armed = app.quit_armed;
+    // A quit that found nowhere for the text goes on once it is saved.
+    let quitting = quitting || (result.is_ok() && app.stranded.take().is_some());
     let Some(st) = app.interview_mut() else {
         return Vec::new();
     };
@@ -123,7 +126,9 @@ pub(super) fn saved(app: &mut App, result: Result<Session, Error>) -> Vec<Effect
         }
         Err(e) => {
             st.save_error = Some(e.brief(s));
-            if quitting {
+            if quitting && armed {
+                return vec![Effect::Rescue];
+            } else if quitting {
                 app.quit_armed = true;
                 app.overlay = Some(Overlay::Message(s.tui.quit_unsaved.clone()));
             } else if closing {

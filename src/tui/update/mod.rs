@@ -13,6 +13,7 @@ pub mod overlay;
 mod record;
 mod results;
 mod sessions;
+mod stranded;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -86,6 +87,9 @@ pub enum Msg {
     Locked(Result<(Session, Option<Session>), (Error, Option<Session>)>),
     Listed(Result<(Vec<ListEntry>, SessionStats), Error>),
     Saved(Result<Session, Error>),
+    /// Where a quit put the text the data folder refused, or every place
+    /// tried and why each failed.
+    Rescued(crate::notes::rescue::Rescued),
     Reviewed {
         result: Result<Session, Error>,
         change: ReviewChange,
@@ -108,6 +112,10 @@ pub enum Effect {
     Suspend,
     /// Save the open session.
     Save,
+    /// Write the unsaved session into the first fallback place that takes
+    /// it (copy folder, home folder, temp dir): the data folder refused it
+    /// and the user asked to quit anyway.
+    Rescue,
     /// Rewrite the autosave draft with what is on screen.
     WriteDraft,
     /// Let go of the open session: its lock, its draft handle.
@@ -199,6 +207,10 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             return Vec::new();
         }
         Msg::Terminate => return lifecycle::terminate(app),
+        // Nothing took the text: this window decides, quit keys included.
+        Msg::Act(action) if stranded::has_keys(app, action) => return stranded::act(app, action),
+        Msg::Rescued(result) => return stranded::rescued(app, result),
+        Msg::Copied(result) if app.stranded.is_some() => return stranded::copied(app, result),
         Msg::Act(Action::Quit) => return lifecycle::quit(app),
         Msg::Act(Action::Suspend) => return lifecycle::suspend(app),
         Msg::Act(Action::Close) => return lifecycle::close(app),

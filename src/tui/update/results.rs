@@ -130,7 +130,8 @@ pub(super) fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         | Msg::QueryEmbedded { .. }
         | Msg::Terminate
         | Msg::SharedFolder(_)
-        | Msg::Saved(_) => {}
+        | Msg::Saved(_)
+        | Msg::Rescued(_) => {}
     }
     Vec::new()
 }

@@ -7,6 +7,7 @@ mod home;
 mod interview;
 mod overlay;
 mod sessions;
+mod stranded;
 mod text;
 
 use ratatui::Frame;
@@ -77,6 +78,8 @@ pub fn footer(app: &App, mode: Mode, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     let mut shown: Vec<&keymap::Binding> = keymap::bindings_for(mode)
         .filter(|b| hinted(app, b))
+        // Quit and help do not work there: only its own keys are offered.
+        .filter(|b| mode != Mode::StrandedOverlay || b.mode == mode)
         .collect();
     // What the focused pane offers comes first, before the line is cut.
     let on_sources = app

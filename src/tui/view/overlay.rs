@@ -33,6 +33,7 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, panes
     frame.render_widget(Clear, area);
     match overlay {
         Overlay::Help { .. } => {}
+        Overlay::Stranded => super::stranded::render(app, frame, area),
         Overlay::Search(st) => {
             let [input_a, gloss_a, list_a] = Layout::vertical([
                 Constraint::Length(3),
