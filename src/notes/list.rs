@@ -6,10 +6,12 @@
 //! error) returns `None` and the caller parses the whole file, so a file
 //! listed as readable opens and errors keep their exact message.
 
-use std::{collections::BTreeMap, path::PathBuf};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use jiff::Zoned;
-use serde::{Deserialize, de::IgnoredAny};
+use serde::Deserialize;
+use serde::de::IgnoredAny;
 use toml_parser::decoder::{Encoding, ScalarKind};
 use toml_parser::parser::{EventReceiver, parse_document};
 use toml_parser::{ErrorSink, ParseError, Source, Span};
@@ -17,7 +19,8 @@ use uuid::Uuid;
 
 #[path = "list_values.rs"]
 mod list_values;
-use super::{SCHEMA_VERSION, Status, stamp, store::SessionSummary};
+use super::store::SessionSummary;
+use super::{SCHEMA_VERSION, Status, stamp};
 use list_values::{self as values, Table};
 
 /// Every top-level key of the session format, so a misspelt one sends the
@@ -462,7 +465,8 @@ pub fn fast_summary(path: PathBuf, text: &str) -> Option<SessionSummary> {
         return None;
     }
     let fits = |lists: &[Vec<String>], shape: &Shape| lists.iter().all(|k| shape.fits(k));
-    let ok = scan.answers.values().all(|a| ANSWER.fits(&a.keys))
+    let answers_ok = scan.answers.values().all(|a| ANSWER.fits(&a.keys));
+    let ok = answers_ok
         && fits(&scan.comments, &COMMENT)
         && fits(&scan.history, &HISTORY)
         && fits(&scan.questionnaires, &QUESTIONNAIRE)
