@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod error;
 pub mod export;
 pub mod i18n;
+pub mod index_cache;
 pub mod interview;
 pub mod message;
 pub mod notes;

@@ -10,21 +10,32 @@ use crate::error::{Error, IoOp, Result};
 use crate::search::dense::{self, PassageVectors, vectors};
 use crate::search::{Index, Passage};
 
-/// `GEHOOR_CACHE_DIR` overrides the platform's cache dir (tests, shared
-/// machines).
-pub fn cache_dir() -> Option<PathBuf> {
+/// gehoor's cache dir; `GEHOOR_CACHE_DIR` overrides the platform's (tests,
+/// shared machines).
+pub fn cache_root() -> Option<PathBuf> {
     std::env::var_os("GEHOOR_CACHE_DIR")
         .map(PathBuf::from)
         .or_else(|| {
             directories::ProjectDirs::from("nl", "gehoor", "gehoor")
                 .map(|d| d.cache_dir().to_path_buf())
         })
-        .map(|d| d.join("vectors"))
+}
+
+pub fn cache_dir() -> Option<PathBuf> {
+    cache_root().map(|d| d.join("vectors"))
 }
 
 fn path_for(passages: &[Passage]) -> Option<PathBuf> {
     let hash = vectors::content_hash(passages);
     Some(cache_dir()?.join(format!("{}.bin", vectors::hex(&hash))))
+}
+
+/// The cached vectors of the index's passages, if any (by the hash the
+/// index knows, so a snapshot's passages are not hashed again).
+pub fn load_for(index: &Index) -> Option<PassageVectors> {
+    let name = format!("{}.bin", vectors::hex(&index.passage_hash()));
+    let bytes = std::fs::read(cache_dir()?.join(name)).ok()?;
+    PassageVectors::from_bytes(&bytes)
 }
 
 /// The cached vectors of exactly these passages, if any.
@@ -70,7 +81,7 @@ pub fn attach_in_background(
         if index.vectors().is_some() {
             return;
         }
-        let v = match load(index.passages()) {
+        let v = match load_for(&index) {
             Some(v) => v,
             // A cache that cannot be written still leaves the vectors in
             // memory for this run.

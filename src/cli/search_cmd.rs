@@ -4,14 +4,18 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::{Ctx, SearchArgs};
-use crate::assets::{FileSet, Origin};
 use crate::error::{Error, IoOp, Result};
 use crate::i18n::fill;
 use crate::sanitize::{clean_line, escape_json};
-use crate::search::{Hit, Index, SearchOptions, fuzzy, glossary_from};
+use crate::search::{Hit, Index, SearchOptions, fuzzy};
 
 pub fn run(ctx: &Ctx, args: &SearchArgs) -> Result<ExitCode> {
     let query = args.query.join(" ");
+    // The model's vocabulary is parsed on another core while the index
+    // loads; the query is embedded once both are there.
+    std::thread::spawn(|| {
+        crate::search::dense::model();
+    });
     let (index, docs) = load_index(ctx)?;
     if let Some(doc) = &args.doc
         && !docs.iter().any(|d| d == doc)
@@ -57,19 +61,15 @@ pub fn run(ctx: &Ctx, args: &SearchArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The index over the configured corpus, with its passage vectors when
-/// there are any (committed for the built-in corpus, cached for a folder),
-/// and its document ids.
+/// The index over the configured corpus (from the index cache when it has
+/// it), with its passage vectors when there are any (committed for the
+/// built-in corpus, cached for a folder), and its document ids.
 fn load_index(ctx: &Ctx) -> Result<(Index, Vec<String>)> {
-    let files = FileSet::corpus(ctx.settings.corpus.as_deref())?;
-    let glossary = glossary_from(&files)?;
-    let corpus = crate::corpus::Corpus::load(&files)?;
-    let passages = crate::search::passages_from(&corpus);
-    let docs = corpus.documents.iter().map(|d| d.meta.id.clone()).collect();
-    let index = Index::build(passages, &glossary);
-    let vectors = match files.origin {
-        Origin::Embedded { .. } => crate::search::dense::builtin_vectors(),
-        Origin::Dir(_) => crate::vector_cache::load(index.passages()),
+    let dir = ctx.settings.corpus.as_deref();
+    let (index, docs) = crate::index_cache::load_or_build(dir)?;
+    let vectors = match dir {
+        None => crate::search::dense::builtin_vectors(),
+        Some(_) => crate::vector_cache::load_for(&index),
     };
     if let Some(v) = vectors {
         index.set_vectors(v);

@@ -5,18 +5,18 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::dense::PassageVectors;
+use super::dense::{PassageVectors, QueryVectors};
 use super::derive::word_groups;
 use super::glossary::{Glossary, word_keys};
 use super::tokenize::{Analysis, Analyzer, fold, for_each_word, is_query_stop, tokens};
-use super::{Hit, Passage, SearchOptions, passage_within, snippet};
+use super::{Hit, Passage, SearchOptions, snippet};
 use crate::i18n::Lang;
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 const SNIPPET_BYTES: usize = 220;
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct IndexConfig {
     /// Stem by passage language; off gives the folded-words baseline.
     pub stemming: bool,
@@ -54,20 +54,25 @@ impl IndexConfig {
 /// Built once, then read from any thread.
 #[derive(Debug)]
 pub struct Index {
-    passages: Vec<Passage>,
-    vocab: HashMap<String, u32>,
+    pub(super) passages: Vec<Passage>,
+    pub(super) vocab: HashMap<String, u32>,
     /// Per term: (passage, weighted term frequency), by passage.
-    postings: Vec<Vec<(u32, f32)>>,
+    pub(super) postings: Vec<Vec<(u32, f32)>>,
     /// Per passage, BM25's length term `k1 * (1 - b + b * len / avg_len)`.
-    norms: Vec<f32>,
-    glossary: Glossary,
+    pub(super) norms: Vec<f32>,
+    pub(super) glossary: Glossary,
     /// Set once, possibly later from another thread (`set_vectors`).
-    dense: OnceLock<PassageVectors>,
+    pub(super) dense: OnceLock<PassageVectors>,
+    /// `vectors::content_hash` of the passages: computed when vectors are
+    /// first offered, or read with a snapshot (`snapshot.rs`).
+    pub(super) passage_hash: OnceLock<[u8; 32]>,
+    /// Vectors of the questions the source pane searches with (`pane.rs`).
+    pub(super) queries: OnceLock<QueryVectors>,
     /// Per glossary entry, the index terms of all its spellings, each with
     /// its share of the spelling it came from.
-    expansions: Vec<Vec<(u32, f32)>>,
-    analyzer: Analyzer,
-    config: IndexConfig,
+    pub(super) expansions: Vec<Vec<(u32, f32)>>,
+    pub(super) analyzer: Analyzer,
+    pub(super) config: IndexConfig,
 }
 
 /// One query word or glossary concept: its alternative terms score as the
@@ -201,6 +206,8 @@ impl Index {
             norms,
             glossary: glossary.clone(),
             dense: OnceLock::new(),
+            passage_hash: OnceLock::new(),
+            queries: OnceLock::new(),
             expansions: Vec::new(),
             analyzer,
             config,
@@ -268,66 +275,21 @@ impl Index {
     /// Passage vectors for the dense ranking, once they match the passages.
     /// `false` (and nothing set) for vectors of other passages.
     pub fn set_vectors(&self, vectors: PassageVectors) -> bool {
-        match vectors.matching(&self.passages) {
-            Some(v) => self.dense.set(v).is_ok(),
-            None => false,
-        }
+        vectors.len() == self.passages.len()
+            && vectors.hash == self.passage_hash()
+            && self.dense.set(vectors).is_ok()
+    }
+
+    /// `vectors::content_hash` of the passages, which passage vectors must
+    /// carry to be accepted.
+    pub fn passage_hash(&self) -> [u8; 32] {
+        *self
+            .passage_hash
+            .get_or_init(|| super::dense::vectors::content_hash(&self.passages))
     }
 
     pub fn vectors(&self) -> Option<&PassageVectors> {
         self.dense.get()
-    }
-
-    /// What a question's source pane shows: a passage for each explicit ref
-    /// first (within a section, the one that best fits the question), then
-    /// the index's hits for the question text and keywords, without repeats.
-    pub fn source_pane(
-        &self,
-        explicit_refs: &[String],
-        question_text: &str,
-        keywords: &[String],
-        limit: usize,
-    ) -> Vec<Hit> {
-        let query = std::iter::once(question_text)
-            .chain(keywords.iter().map(String::as_str))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let groups = self.groups(&query, true);
-        let mut memo = HashMap::new();
-        let mut out: Vec<Hit> = Vec::new();
-        for target in explicit_refs {
-            if out.len() >= limit {
-                return out;
-            }
-            let scores = self.score(&groups, |p| passage_within(&self.passages[p], target));
-            let best = top_k(scores, 1).into_iter().next().or_else(|| {
-                let first = self
-                    .passages
-                    .iter()
-                    .position(|p| passage_within(p, target))?;
-                Some((first, 0.0))
-            });
-            if let Some((p, s)) = best
-                && !out
-                    .iter()
-                    .any(|h| h.reference == self.passages[p].reference)
-            {
-                out.push(self.hit(p, s, &groups, &mut memo));
-            }
-        }
-        let scores = self.score(&groups, |_| true);
-        for (p, s) in top_k(scores, limit + out.len()) {
-            if out.len() >= limit {
-                break;
-            }
-            if !out
-                .iter()
-                .any(|h| h.reference == self.passages[p].reference)
-            {
-                out.push(self.hit(p, s, &groups, &mut memo));
-            }
-        }
-        out
     }
 
     fn lookup_forms(&self, folded: &str, terms: &mut Vec<u32>) {
@@ -340,7 +302,7 @@ impl Index {
         }
     }
 
-    fn groups(&self, query: &str, expand: bool) -> Vec<Group> {
+    pub(super) fn groups(&self, query: &str, expand: bool) -> Vec<Group> {
         let words = tokens(query);
         let mut groups: Vec<Group> = Vec::new();
         for w in &words {
@@ -386,7 +348,11 @@ impl Index {
     }
 
     /// Per passage, the sum over groups of the best BM25 term score.
-    fn score(&self, groups: &[Group], keep: impl Fn(usize) -> bool) -> Vec<(usize, f32)> {
+    pub(super) fn score(
+        &self,
+        groups: &[Group],
+        keep: impl Fn(usize) -> bool,
+    ) -> Vec<(usize, f32)> {
         // Dense accumulators: postings of common words run to tens of
         // thousands at 100x, where hashing each one dominated the query.
         let mut total = vec![0.0f32; self.passages.len()];

@@ -5,20 +5,20 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::tokenize::{Analyzer, is_cyrillic, tokens};
 use crate::error::{Error, Result, from_toml};
 use crate::i18n::Lang;
 
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Note {
     pub nl: String,
     pub en: String,
 }
 
-#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     #[serde(default)]
@@ -71,13 +71,14 @@ struct File {
 }
 
 /// A term reduced to comparable keys: per word, its folded form and stems.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Phrase {
     pub entry: usize,
     pub words: Vec<Vec<String>>,
 }
 
-#[derive(Debug, Clone, Default)]
+/// Serialisable for index snapshots (`search/snapshot.rs`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Glossary {
     entries: Vec<Entry>,
     phrases: Vec<Phrase>,
@@ -115,6 +116,17 @@ impl Glossary {
     }
 
     /// `path` only names the file in a located error.
+    /// Whether every phrase names an entry and every lookup a phrase (a
+    /// snapshot read back from disk is checked before it is used).
+    pub(crate) fn consistent(&self) -> bool {
+        self.phrases.iter().all(|p| p.entry < self.entries.len())
+            && self
+                .by_first
+                .values()
+                .flatten()
+                .all(|&i| i < self.phrases.len())
+    }
+
     pub fn parse_at(path: &Path, text: &str) -> Result<Glossary> {
         let file: File = toml::from_str(text).map_err(|e| from_toml(path, text, &e))?;
         for (i, entry) in file.term.iter().enumerate() {

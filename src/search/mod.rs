@@ -10,6 +10,8 @@ pub mod eval;
 mod fused;
 pub mod fuzzy;
 pub mod glossary;
+mod pane;
+pub mod snapshot;
 pub mod snippet;
 pub mod tokenize;
 
@@ -26,7 +28,7 @@ use crate::corpus::Ref;
 use crate::i18n::Lang;
 
 /// One searchable unit: a paragraph, with what it is indexed alongside.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Passage {
     /// `DOC#SECTION/pN` or `DOC#pN`.
     pub reference: String,

@@ -106,8 +106,12 @@ pub fn run_home(settings: &Settings, store: Store) -> Result<ExitCode> {
 
 /// The index, with the built-in corpus's committed vectors, or a corpus
 /// folder's from the cache or computed on (another) background thread; the
-/// search is lexical until they are set.
+/// search is lexical until they are set. The questions' vectors (for the
+/// source pane) are the committed ones, or, for questionnaires they do not
+/// cover, computed here after the index is sent. The index is sent again
+/// whenever more vectors are set, so the pane turns fused.
 fn spawn_index(data: &Arc<Data>, builtin: bool) -> mpsc::Receiver<Arc<crate::search::Index>> {
+    use crate::search::dense::queries;
     let (tx, rx) = mpsc::channel();
     let data = data.clone();
     std::thread::spawn(move || {
@@ -115,15 +119,27 @@ fn spawn_index(data: &Arc<Data>, builtin: bool) -> mpsc::Receiver<Arc<crate::sea
             crate::search::passages_from(&data.corpus),
             &data.glossary,
         ));
-        match crate::search::dense::builtin_vectors() {
+        let passages = match crate::search::dense::builtin_vectors() {
             Some(v) if builtin => {
                 index.set_vectors(v);
+                None
             }
-            _ => {
-                crate::vector_cache::attach_in_background(index.clone(), |_, _| {});
-            }
+            _ => Some(crate::vector_cache::attach_in_background(
+                index.clone(),
+                |_, _| {},
+            )),
+        };
+        let inputs = queries::question_inputs(&data.catalog, &index);
+        let questions_known = queries::attach_builtin(&index, &inputs);
+        let _ = tx.send(index.clone());
+        if !questions_known {
+            queries::attach_computed(&index, &inputs);
+            let _ = tx.send(index.clone());
         }
-        let _ = tx.send(index);
+        if let Some(h) = passages {
+            let _ = h.join();
+            let _ = tx.send(index);
+        }
     });
     rx
 }

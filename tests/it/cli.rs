@@ -8,6 +8,7 @@ fn gehoor(config_dir: &std::path::Path) -> Command {
     let mut cmd = Command::cargo_bin("gehoor").unwrap();
     cmd.env("GEHOOR_CONFIG", config_dir.join("config.toml"))
         .env("GEHOOR_DATA_DIR", config_dir.join("data"))
+        .env("GEHOOR_CACHE_DIR", config_dir.join("cache"))
         .env("LANG", "en_US.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES");

@@ -323,6 +323,11 @@ fn fresh_evaluation_set_is_split_half_and_half_and_answers_exist() {
 fn gehoor() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("gehoor").unwrap();
     cmd.env("GEHOOR_CONFIG", "/dev/null")
+        // Index snapshots go beside the build, not into the user's cache.
+        .env(
+            "GEHOOR_CACHE_DIR",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/gehoor-cache"),
+        )
         .env("LANG", "en_GB.UTF-8")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES");
