@@ -433,7 +433,7 @@ fn encrypting_a_plain_folder_converts_each_file_and_resumes_after_a_crash() {
     let out = store.convert(Conversion::Encrypt, &mut |_, _| {}).unwrap();
     assert_eq!((out.converted.len(), out.already), (0, 4));
     // A session open elsewhere is skipped, not raced.
-    let (_, held) = store.open_for_write(originals[0].0).unwrap();
+    let (_, held) = crate::support::locks::open_for_write(&store, originals[0].0);
     let out = store.convert(Conversion::Rekey, &mut |_, _| {}).unwrap();
     assert_eq!(out.in_use, vec![store.path_of(originals[0].0)]);
     assert_eq!(out.converted.len(), 3);
