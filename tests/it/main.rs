@@ -10,6 +10,7 @@ mod corpus;
 mod coverage;
 mod coverage_sentences;
 mod crash;
+mod crash_tui;
 mod crypt;
 mod crypt_props;
 mod dense;
