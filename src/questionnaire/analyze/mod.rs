@@ -157,17 +157,7 @@ fn check_expr(
             );
         }
         match resolve(cat, cx.loaded, &qn.id, r) {
-            Target::Found(target) if target.retired => {
-                let name = r.to_string();
-                cx.push(
-                    Severity::Warning,
-                    Code::RetiredRef,
-                    &qn.path,
-                    r.span.clone(),
-                    &[("name", &name)],
-                    None,
-                );
-            }
+            Target::Found(target) if target.retired => retired_ref(cx, qn, r),
             Target::Found(target)
                 if target.group.is_some() && (!same_file || target.group.as_deref() != group) =>
             {
@@ -187,6 +177,18 @@ fn check_expr(
         }
     }
     check_types(cx, qn, e, true);
+}
+
+fn retired_ref(cx: &mut Ctx, qn: &Questionnaire, r: &Ref) {
+    let name = r.to_string();
+    cx.push(
+        Severity::Warning,
+        Code::RetiredRef,
+        &qn.path,
+        r.span.clone(),
+        &[("name", &name)],
+        None,
+    );
 }
 
 fn unknown_ref(cx: &mut Ctx, qn: &Questionnaire, r: &Ref) {
@@ -253,17 +255,7 @@ fn check_computed(cx: &mut Ctx, qn: &Questionnaire, c: &super::computed::Compute
                 &[("name", &name), ("kind", kind)],
             );
         }
-        Target::Found(target) if target.retired => {
-            let name = r.to_string();
-            cx.push(
-                Severity::Warning,
-                Code::RetiredRef,
-                &qn.path,
-                r.span.clone(),
-                &[("name", &name)],
-                None,
-            );
-        }
+        Target::Found(target) if target.retired => retired_ref(cx, qn, r),
         Target::Found(..) | Target::Broken => {}
         Target::Missing => unknown_ref(cx, qn, r),
     }
