@@ -20,6 +20,19 @@ use proptest::prelude::*;
 
 mod tui;
 
+/// Each kind of plant once, for the tests that try every one at every path.
+const EVERY_PLANT: [Plant; 9] = [
+    Plant::LinkToFile,
+    Plant::LinkToFolder,
+    Plant::Fifo,
+    Plant::Folder,
+    Plant::DuplicateOfB,
+    Plant::Deep,
+    Plant::Truncated(0.5),
+    Plant::NoPermission,
+    Plant::ReadableByAll,
+];
+
 #[derive(Debug, Clone, Copy)]
 enum Plant {
     LinkToFile,
@@ -288,19 +301,8 @@ proptest! {
 /// Every plant at every path once, so no combination is left to chance.
 #[test]
 fn every_plant_at_every_path() {
-    let all = [
-        Plant::LinkToFile,
-        Plant::LinkToFolder,
-        Plant::Fifo,
-        Plant::Folder,
-        Plant::DuplicateOfB,
-        Plant::Deep,
-        Plant::Truncated(0.5),
-        Plant::NoPermission,
-        Plant::ReadableByAll,
-    ];
     for (target, name) in TARGETS.iter().enumerate() {
-        for what in all {
+        for what in EVERY_PLANT {
             one_folder(&[(target, what)]).unwrap_or_else(|e| panic!("{name} with {what:?}: {e}"));
         }
     }

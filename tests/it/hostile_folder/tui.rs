@@ -263,19 +263,8 @@ proptest! {
 /// draft once: the paths the TUI's open and save touch.
 #[test]
 fn every_plant_at_the_paths_the_tui_opens() {
-    let all = [
-        Plant::LinkToFile,
-        Plant::LinkToFolder,
-        Plant::Fifo,
-        Plant::Folder,
-        Plant::DuplicateOfB,
-        Plant::Deep,
-        Plant::Truncated(0.5),
-        Plant::NoPermission,
-        Plant::ReadableByAll,
-    ];
     for (target, name) in TARGETS.iter().enumerate().take(4) {
-        for what in all {
+        for what in EVERY_PLANT {
             one_folder_in_the_tui(&[(target, what)])
                 .unwrap_or_else(|e| panic!("{name} with {what:?}: {e}"));
         }
