@@ -127,6 +127,12 @@ pub struct Overrides {
 }
 
 impl Settings {
+    /// The user as history, comments, keys and lock files name them: the
+    /// config's `name`, else the login name.
+    pub fn user_name(&self) -> Option<String> {
+        self.name.clone().or_else(|| std::env::var("USER").ok())
+    }
+
     pub fn resolve(config: &Config, config_path: Option<PathBuf>, o: Overrides) -> Settings {
         let data_dir = o
             .data_dir

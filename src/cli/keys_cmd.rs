@@ -52,9 +52,7 @@ fn shared_mode(ctx: &Ctx) -> u32 {
 
 fn user_name(ctx: &Ctx) -> String {
     ctx.settings
-        .name
-        .clone()
-        .or_else(|| std::env::var("USER").ok())
+        .user_name()
         .filter(|n| !n.trim().is_empty())
         .unwrap_or_else(|| "me".into())
 }

@@ -85,8 +85,8 @@ impl Ctx {
             Codec::Plain
         };
         let store = Store::with_codec(self.settings.sessions_dir(), codec);
-        Ok(match &self.settings.name {
-            Some(name) => store.held_by(name),
+        Ok(match self.settings.user_name() {
+            Some(name) => store.held_by(&name),
             None => store,
         })
     }

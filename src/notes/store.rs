@@ -31,11 +31,10 @@ pub struct Store {
     pub(super) holder: String,
 }
 
-/// The login name, until the program names the user from its config.
+/// The login name, until the program names the user from its config
+/// (`Store::held_by`).
 pub(super) fn login_name() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("LOGNAME"))
-        .unwrap_or_default()
+    std::env::var("USER").unwrap_or_default()
 }
 
 /// What the sessions table shows for a readable file.

@@ -61,11 +61,7 @@ pub fn load_data(settings: &Settings) -> Result<Data> {
         settings.lang,
         // The config's name, else the login name: prefilled as interviewer
         // and used as a reviewer's comment author.
-        settings
-            .name
-            .clone()
-            .or_else(|| std::env::var("USER").ok())
-            .unwrap_or_default(),
+        settings.user_name().unwrap_or_default(),
     )?;
     data.keep_cited_text = settings.keep_cited_text;
     data.policy = settings.policy;
