@@ -439,13 +439,7 @@ fn a_session_open_elsewhere_names_who_and_since_when_in_a_window() {
         panic!("a window, not the status line: {:?}", w.app.status)
     };
     assert!(text.contains("Collega B sinds"), "{text}");
-    let screen: String = terminal
-        .backend()
-        .buffer()
-        .content()
-        .iter()
-        .map(|c| c.symbol())
-        .collect();
+    let screen = crate::support::screen::text(terminal.backend().buffer());
     assert!(
         screen.contains("Collega B"),
         "shown at 80 columns:\n{screen}"

@@ -15,8 +15,6 @@ use gehoor::tui::app::{Outcome, Overlay};
 use gehoor::tui::effects::{Io, RescuePlaces};
 use gehoor::tui::runtime::Ended;
 use gehoor::tui::update::Msg;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 use crate::runtime::{World, world};
 
@@ -74,23 +72,6 @@ impl Nowhere {
     fn screen(&self, width: u16, height: u16) -> String {
         screen(&self.w, width, height)
     }
-}
-
-fn screen(w: &World, width: u16, height: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(width, height)).unwrap();
-    t.draw(|f| {
-        gehoor::tui::view::render(&w.app, f);
-    })
-    .unwrap();
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// The screen's text with the lines joined and the window's borders and
@@ -229,4 +210,8 @@ fn the_save_failure_reason_is_visible_at_80_and_120_columns() {
             }
         }
     }
+}
+
+fn screen(w: &World, width: u16, height: u16) -> String {
+    crate::support::screen::render(&w.app, width, height)
 }

@@ -9,11 +9,9 @@ use gehoor::config::Theme;
 use gehoor::i18n::Lang;
 use gehoor::notes::Session;
 use gehoor::tui::app::App;
+use gehoor::tui::key_msg;
 use gehoor::tui::theme::Palette;
 use gehoor::tui::update::{open_interview, update};
-use gehoor::tui::{key_msg, view};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const EXTRA: &str = r#"
@@ -62,18 +60,6 @@ fn press(app: &mut App, code: KeyCode) {
     }
 }
 
-fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    t.draw(|f| {
-        view::render(app, f);
-    })
-    .unwrap();
-    let buf = t.backend().buffer().clone();
-    (0..40)
-        .map(|y| (0..120).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
-        .collect()
-}
-
 #[test]
 fn a_computed_age_is_shown_read_only_and_follows_the_birth_date() {
     let mut app = app();
@@ -110,4 +96,8 @@ fn a_computed_age_is_shown_read_only_and_follows_the_birth_date() {
         &app.interview().unwrap().rows,
     );
     assert_eq!(progress.unanswered + progress.answered, 5, "{progress:?}");
+}
+
+fn screen(app: &App) -> String {
+    crate::support::screen::render(app, 120, 40)
 }

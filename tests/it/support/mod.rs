@@ -1,2 +1,3 @@
 pub mod fuzzing;
 pub mod locks;
+pub mod screen;
