@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use age::secrecy::ExposeSecret;
 use age::x25519;
-use gehoor::notes::{Codec, Keyring, Session, Store};
+use gehoor::notes::{Codec, Keyring, Session, Store, crypt};
 
 use crate::store::session;
 
@@ -117,7 +117,7 @@ fn harness(identity: Option<&str>) {
 
         let bytes = fs::read(store.path_of(s.id)).unwrap();
         assert_eq!(
-            bytes.starts_with(b"age-encryption.org/v1"),
+            crypt::is_sealed(&bytes),
             sealed,
             "round {round}: the file is sealed exactly when encryption is on"
         );
@@ -152,7 +152,7 @@ fn harness(identity: Option<&str>) {
         "temp files never look like sessions"
     );
     let draft_bytes = fs::read(store.dir().join(&draft)).unwrap();
-    assert_eq!(draft_bytes.starts_with(b"age-encryption.org/v1"), sealed);
+    assert_eq!(crypt::is_sealed(&draft_bytes), sealed);
     assert_eq!(store.list().unwrap().len(), 1);
     eprintln!(
         "crash harness (sealed: {sealed}): {rounds} kills, {advanced} landed after progress, last generation {last_gen}, window {window_us} µs, {:?}",
