@@ -18,6 +18,12 @@ const OLD_ANSWERS: &[(&str, &str)] = &[
     ),
     ("critics.protest_details", "A picket on the square."),
     ("prosecution.ukraine_side_units", "no"),
+    ("critics.role_details", "Covered court cases; the editor was fined."),
+    (
+        "extremism.organisation_details",
+        "Volunteer for a regional office, 2019-2021.",
+    ),
+    ("exit_restrictions.reported_within_20_days", "no"),
     ("conscription.age_on_2024", "26"),
 ];
 
@@ -26,6 +32,8 @@ fn old_session() -> (questionnaire::Catalog, Session) {
     let used: Vec<_> = [
         "lgbtiq",
         "critics",
+        "extremism",
+        "exit_restrictions",
         "prosecution",
         "conscription",
         "evasion_desertion",
@@ -40,6 +48,16 @@ fn old_session() -> (questionnaire::Catalog, Session) {
     }
     s.set_value("lgbtiq.official_measures", Some(Value::YesNo(true)), &at);
     s.set_value("critics.protests", Some(Value::YesNo(true)), &at);
+    s.set_value(
+        "critics.role",
+        Some(Value::Choices(vec!["journalist".into()])),
+        &at,
+    );
+    s.set_value(
+        "extremism.organisation_designated",
+        Some(Value::Choice("yes".into())),
+        &at,
+    );
     s.set_value(
         "evasion_desertion.assigned_to_unit",
         Some(Value::Choice("yes".into())),
@@ -58,6 +76,11 @@ fn answers_to_renamed_questions_move_to_their_new_ids() {
         ("lgbtiq.incidents", "lgbtiq.incident_what#1"),
         ("lgbtiq.official_details", "lgbtiq.official_what#1"),
         ("critics.protest_details", "critics.protest_what#1"),
+        ("critics.role_details", "critics.role_activities"),
+        (
+            "extremism.organisation_details",
+            "extremism.organisation_which#1",
+        ),
         (
             "evasion_desertion.assigned_to_unit",
             "evasion_desertion.assigned_classification",
@@ -72,6 +95,7 @@ fn answers_to_renamed_questions_move_to_their_new_ids() {
     // A question that moved into a repeat group makes its first instance.
     assert_eq!(s.group_count("lgbtiq.incident_events"), 1);
     assert_eq!(s.group_count("critics.protest_events"), 1);
+    assert_eq!(s.group_count("extremism.organisation_entries"), 1);
     // The moved answers are shown in the walk, not left aside.
     let keys: Vec<String> = rows(&catalog, &s)
         .iter()
@@ -81,6 +105,8 @@ fn answers_to_renamed_questions_move_to_their_new_ids() {
         "lgbtiq.incident_what#1",
         "lgbtiq.official_what#1",
         "critics.protest_what#1",
+        "critics.role_activities",
+        "extremism.organisation_which#1",
         "evasion_desertion.assigned_classification",
     ] {
         assert!(keys.iter().any(|k| k == shown), "{shown} not shown");
@@ -95,12 +121,16 @@ fn answers_to_retired_questions_stay_readable_as_removed() {
     adopt_renames(&catalog, &mut s);
     let walk = rows(&catalog, &s);
     let orphans = orphaned_answers(&catalog, &s, &walk);
-    for retired in ["prosecution.ukraine_side_units", "conscription.age_on_2024"] {
+    for retired in [
+        "prosecution.ukraine_side_units",
+        "conscription.age_on_2024",
+        "exit_restrictions.reported_within_20_days",
+    ] {
         assert!(
             orphans.contains(&(retired.to_string(), Orphan::Removed)),
             "{retired} not kept as removed: {orphans:?}"
         );
         assert!(s.answers.contains_key(retired), "{retired} was dropped");
     }
-    assert_eq!(s.answers.len(), OLD_ANSWERS.len() + 3);
+    assert_eq!(s.answers.len(), OLD_ANSWERS.len() + 5);
 }
