@@ -18,7 +18,10 @@ const OLD_ANSWERS: &[(&str, &str)] = &[
     ),
     ("critics.protest_details", "A picket on the square."),
     ("prosecution.ukraine_side_units", "no"),
-    ("critics.role_details", "Covered court cases; the editor was fined."),
+    (
+        "critics.role_details",
+        "Covered court cases; the editor was fined.",
+    ),
     (
         "extremism.organisation_details",
         "Volunteer for a regional office, 2019-2021.",
