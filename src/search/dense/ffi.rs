@@ -174,6 +174,7 @@ fn pick_build() -> Build {
     #[cfg(e5_avx2)]
     if std::is_x86_feature_detected!("avx2")
         && std::is_x86_feature_detected!("fma")
+        && std::is_x86_feature_detected!("f16c")
         && std::env::var_os("GEHOOR_E5_PORTABLE").is_none()
     {
         return Build::Avx2;
