@@ -101,3 +101,42 @@ fn a_computed_age_is_shown_read_only_and_follows_the_birth_date() {
 fn screen(app: &App) -> String {
     crate::support::screen::render(app, 120, 40)
 }
+
+#[test]
+fn a_computed_question_takes_no_note_flag_or_status_and_has_its_own_marker() {
+    let mut app = app();
+    press(&mut app, KeyCode::End);
+    let row = |app: &App| {
+        screen(app)
+            .lines()
+            // The tree is the left pane; the question pane repeats the text.
+            .find(|l| l.chars().take(32).collect::<String>().contains("Age on"))
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    assert!(row(&app).contains("= Age on"), "{}", row(&app));
+    assert!(!row(&app).contains("· Age on"), "{}", row(&app));
+
+    for key in ['f', 'x', 'n'] {
+        app.status = None;
+        press(&mut app, KeyCode::Char(key));
+        let st = app.interview().unwrap();
+        assert!(
+            st.editor.is_none(),
+            "{key}: no note editor on a derived value"
+        );
+        assert!(
+            !st.session.answers.contains_key("trial.age_2024"),
+            "{key}: nothing stored under a computed question"
+        );
+        assert!(
+            app.status
+                .as_deref()
+                .unwrap_or_default()
+                .contains("computed"),
+            "{key}: {:?}",
+            app.status
+        );
+    }
+    assert!(!row(&app).contains('⚑'), "{}", row(&app));
+}

@@ -146,6 +146,21 @@ pub fn current_question<'a>(
     Some((key, q))
 }
 
+/// The question under the cursor, unless it is computed: a derived value is
+/// never asked, so it takes no note, flag or status of its own (they belong
+/// on the answer it derives from). Says so on the status line.
+fn asked_question<'a>(
+    app: &mut App,
+    data: &'a crate::tui::app::Data,
+) -> Option<(String, &'a Question)> {
+    let (key, q) = current_question(app.interview()?, &data.catalog)?;
+    if q.computed.is_some() {
+        app.status = Some(app.strings().tui.computed_not_asked.clone());
+        return None;
+    }
+    Some((key, q))
+}
+
 pub fn autosave_due(app: &mut App) -> Option<Effect> {
     let now = app.now;
     let st = app.interview()?;
@@ -236,7 +251,8 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                 app.status = Some(super::record::locked_message(st, s));
                 return None;
             }
-            let (key, _) = current_question(st, &data.catalog)?;
+            let (key, _) = asked_question(app, &data)?;
+            let st = app.interview_mut()?;
             let note = st
                 .session
                 .answers
@@ -249,14 +265,16 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
             return None;
         }
         Msg::Act(Action::ToggleFlag) if !super::record::locked(st) => {
-            let (key, _) = current_question(st, &data.catalog)?;
+            let (key, _) = asked_question(app, &data)?;
+            let st = app.interview_mut()?;
             let flagged = st.session.answers.get(&key).is_some_and(|a| a.flagged);
             st.session.set_flagged(&key, !flagged, &clock);
             mark_changed(app);
             return None;
         }
         Msg::Act(Action::CycleStatus) if !super::record::locked(st) => {
-            let (key, _) = current_question(st, &data.catalog)?;
+            let (key, _) = asked_question(app, &data)?;
+            let st = app.interview_mut()?;
             let status = st.session.answers.get(&key).map(|a| a.status);
             let next = match status {
                 None | Some(AnswerStatus::Answered) => AnswerStatus::Declined,

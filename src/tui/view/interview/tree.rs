@@ -6,8 +6,15 @@ use unicode_width::UnicodeWidthStr;
 /// the pane, so the rows around it stay in view).
 const MAX_SELECTED_LINES: usize = 10;
 
-pub(super) fn marker(app: &App, answer: Option<&Answer>, required: bool) -> Span<'static> {
+pub(super) fn marker(
+    app: &App,
+    answer: Option<&Answer>,
+    required: bool,
+    computed: bool,
+) -> Span<'static> {
     match answer {
+        // Never asked, so neither open nor answered: "=" for "derived".
+        _ if computed => Span::styled("= ", app.palette.dim()),
         Some(a) if a.is_answered() && a.status != AnswerStatus::Answered => {
             Span::styled("~ ", app.palette.dim())
         }
@@ -106,7 +113,12 @@ fn row_parts(app: &App, st: &InterviewState, r: &crate::interview::Row) -> RowPa
                 } else {
                     Span::raw(" ")
                 },
-                marker(app, answer, q.required == Required::Must),
+                marker(
+                    app,
+                    answer,
+                    q.required == Required::Must,
+                    q.computed.is_some(),
+                ),
             ];
             RowParts {
                 prefix,
