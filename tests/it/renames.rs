@@ -66,6 +66,19 @@ fn old_session() -> (questionnaire::Catalog, Session) {
         Some(Value::Choice("yes".into())),
         &at,
     );
+    // Split into refusing an order and refusing combat; the old yes/no
+    // stays with the order question.
+    s.set_value(
+        "evasion_desertion.refused_orders",
+        Some(Value::YesNo(true)),
+        &at,
+    );
+    // Retired: the interviewer derives the days from two dates.
+    s.set_value(
+        "evasion_desertion.days_to_border",
+        Some(Value::Number(12.0)),
+        &at,
+    );
     // Written and read back as a session file is.
     let text = toml::to_string(&s).unwrap();
     (catalog, toml::from_str(&text).unwrap())
@@ -87,6 +100,10 @@ fn answers_to_renamed_questions_move_to_their_new_ids() {
         (
             "evasion_desertion.assigned_to_unit",
             "evasion_desertion.assigned_classification",
+        ),
+        (
+            "evasion_desertion.refused_orders",
+            "evasion_desertion.refused_order",
         ),
     ] {
         assert!(
@@ -111,6 +128,7 @@ fn answers_to_renamed_questions_move_to_their_new_ids() {
         "critics.role_activities",
         "extremism.organisation_which#1",
         "evasion_desertion.assigned_classification",
+        "evasion_desertion.refused_order",
     ] {
         assert!(keys.iter().any(|k| k == shown), "{shown} not shown");
     }
@@ -128,6 +146,7 @@ fn answers_to_retired_questions_stay_readable_as_removed() {
         "prosecution.ukraine_side_units",
         "conscription.age_on_2024",
         "exit_restrictions.reported_within_20_days",
+        "evasion_desertion.days_to_border",
     ] {
         assert!(
             orphans.contains(&(retired.to_string(), Orphan::Removed)),
@@ -135,7 +154,7 @@ fn answers_to_retired_questions_stay_readable_as_removed() {
         );
         assert!(s.answers.contains_key(retired), "{retired} was dropped");
     }
-    assert_eq!(s.answers.len(), OLD_ANSWERS.len() + 5);
+    assert_eq!(s.answers.len(), OLD_ANSWERS.len() + 7);
 }
 
 /// The full audit of issue 18 split `identity_travel.third_countries` and
