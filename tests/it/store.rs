@@ -488,7 +488,7 @@ fn create_refuses_to_replace_an_existing_file() {
     let before = fs::read(store.path_of(s.id)).unwrap();
     let mut other = session("TEST-DUP-2", 0);
     other.id = s.id;
-    let err = store.create(&other);
+    let err = crate::support::locks::retry(|| store.create(&other));
     assert!(matches!(err, Err(Error::Conflict { .. })), "{err:?}");
     assert_eq!(fs::read(store.path_of(s.id)).unwrap(), before);
 }
@@ -739,7 +739,8 @@ fn named_pipes_where_files_belong_never_hang() {
         let st = store.clone();
         let s2 = s.clone();
         let outcome = within_10s(move || {
-            let opened = st.open_for_write(s2.id).and_then(|(back, mut h)| {
+            let opened = crate::support::locks::retry(|| st.open_for_write(s2.id));
+            let opened = opened.and_then(|(back, mut h)| {
                 let _ = h.recoverable(&back);
                 h.save(&back)
             });

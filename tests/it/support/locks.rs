@@ -10,14 +10,19 @@ use gehoor::Error;
 use gehoor::notes::{Session, Store, WriteHandle};
 
 pub fn open_for_write(store: &Store, id: uuid::Uuid) -> (Session, WriteHandle) {
+    retry(|| store.open_for_write(id)).unwrap_or_else(|e| panic!("open {id} for writing: {e:?}"))
+}
+
+/// `f` again while it fails only because the lock is still held, for up to
+/// five seconds; any other outcome is returned as it is.
+pub fn retry<T>(mut f: impl FnMut() -> Result<T, Error>) -> Result<T, Error> {
     let start = Instant::now();
     loop {
-        match store.open_for_write(id) {
-            Ok(opened) => return opened,
+        match f() {
             Err(Error::SessionLocked { .. }) if start.elapsed() < Duration::from_secs(5) => {
                 std::thread::sleep(Duration::from_millis(20));
             }
-            Err(e) => panic!("open {id} for writing: {e:?}"),
+            other => return other,
         }
     }
 }
