@@ -276,6 +276,9 @@ pub struct App {
     pub palette: Palette,
     pub data: Arc<Data>,
     pub index: Option<Arc<Index>>,
+    /// Passages embedded so far and in all, while a corpus folder's vectors
+    /// are computed; searches are lexical until then and say so.
+    pub embedding: Option<(usize, usize)>,
     pub sessions: Vec<ListEntry>,
     /// Progress per session for the supervisor's table, computed on load.
     pub stats: std::collections::HashMap<uuid::Uuid, Progress>,
@@ -356,6 +359,7 @@ impl App {
             palette,
             data,
             index: None,
+            embedding: None,
             sessions: Vec::new(),
             stats: std::collections::HashMap::new(),
             screen: Screen::Home(HomeState {

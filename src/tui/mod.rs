@@ -106,7 +106,7 @@ pub fn run_home(settings: &Settings, store: Store) -> Result<ExitCode> {
 /// source pane) are the committed ones, or, for questionnaires they do not
 /// cover, computed here after the index is sent. The index is sent again
 /// whenever more vectors are set, so the pane turns fused.
-fn spawn_index(data: &Arc<Data>, builtin: bool) -> mpsc::Receiver<Arc<crate::search::Index>> {
+fn spawn_index(data: &Arc<Data>, builtin: bool) -> mpsc::Receiver<update::Msg> {
     use crate::search::dense::queries;
     let (tx, rx) = mpsc::channel();
     let data = data.clone();
@@ -120,21 +120,26 @@ fn spawn_index(data: &Arc<Data>, builtin: bool) -> mpsc::Receiver<Arc<crate::sea
                 index.set_vectors(v);
                 None
             }
-            _ => Some(crate::vector_cache::attach_in_background(
-                index.clone(),
-                |_, _| {},
-            )),
+            _ => {
+                let progress = tx.clone();
+                Some(crate::vector_cache::attach_in_background(
+                    index.clone(),
+                    move |done, total| {
+                        let _ = progress.send(update::Msg::EmbeddingProgress { done, total });
+                    },
+                ))
+            }
         };
         let inputs = queries::question_inputs(&data.catalog, &index);
         let questions_known = queries::attach_builtin(&index, &inputs);
-        let _ = tx.send(index.clone());
+        let _ = tx.send(update::Msg::IndexReady(index.clone()));
         if !questions_known {
             queries::attach_computed(&index, &inputs);
-            let _ = tx.send(index.clone());
+            let _ = tx.send(update::Msg::IndexReady(index.clone()));
         }
         if let Some(h) = passages {
             let _ = h.join();
-            let _ = tx.send(index);
+            let _ = tx.send(update::Msg::IndexReady(index));
         }
     });
     rx

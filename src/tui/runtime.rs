@@ -4,7 +4,7 @@
 //! loop on `TestBackend` with a key script.
 
 use std::collections::VecDeque;
-use std::sync::{Arc, mpsc};
+use std::sync::mpsc;
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -17,7 +17,6 @@ use super::effects::Io;
 use super::update::{Effect, Msg, Now, update};
 use super::{focus, keymap, view};
 use crate::error::{Error, IoOp, Result};
-use crate::search::Index;
 
 /// One thing from the terminal (or a script).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,7 +106,9 @@ pub struct Runtime<'a, B: Backend, E: EventSource> {
     pub terminal: &'a mut Terminal<B>,
     pub events: &'a mut E,
     pub io: &'a mut Io,
-    pub index: Option<mpsc::Receiver<Arc<Index>>>,
+    /// From the index thread: `IndexReady` (again whenever more vectors are
+    /// set) and `EmbeddingProgress`.
+    pub index: Option<mpsc::Receiver<Msg>>,
 }
 
 impl<B: Backend, E: EventSource> Runtime<'_, B, E> {
@@ -151,8 +152,8 @@ impl<B: Backend, E: EventSource> Runtime<'_, B, E> {
 
     pub fn run(&mut self, app: &mut App) -> Result<Ended> {
         loop {
-            if let Some(index) = self.index.as_ref().and_then(|rx| rx.try_recv().ok()) {
-                self.step(app, Msg::IndexReady(index))?;
+            while let Some(msg) = self.index.as_ref().and_then(|rx| rx.try_recv().ok()) {
+                self.step(app, msg)?;
             }
             while let Some(msg) = self.io.embedded() {
                 self.step(app, msg)?;

@@ -186,3 +186,61 @@ fn a_questionnaire_folder_gets_its_question_vectors_in_the_background() {
     assert_eq!(fused, pane(&index));
     assert_ne!(fused, lexical, "the pane turned fused");
 }
+
+#[test]
+fn a_corpus_folder_being_embedded_is_announced_with_its_progress() {
+    use gehoor::config::Theme;
+    use gehoor::tui::app::{App, Data, Overlay};
+    use gehoor::tui::theme::Palette;
+    use gehoor::tui::update::{Msg, open_interview, update};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui");
+    let data = Data::from_files(
+        &FileSet::embedded_corpus(),
+        &FileSet::from_dir(&fixtures).unwrap(),
+        Lang::En,
+        "Tester".into(),
+    )
+    .unwrap();
+    let mut app = App::new(Lang::En, Palette::new(Theme::Auto, true), Arc::new(data));
+    let trial = app.data.catalog.questionnaire("trial").unwrap();
+    let session = gehoor::notes::Session::new(
+        "CASE-7",
+        "Tester",
+        Lang::En,
+        gehoor::interview::uses(&[trial]),
+        &gehoor::notes::now(),
+    );
+    open_interview(&mut app, session, false, false);
+    // A folder's index: no vectors until the background thread sets them.
+    let index = Arc::new(gehoor::search::index_files(&FileSet::embedded_corpus()).unwrap());
+    update(&mut app, Msg::IndexReady(index.clone()));
+    update(
+        &mut app,
+        Msg::EmbeddingProgress {
+            done: 40,
+            total: 338,
+        },
+    );
+    let notice = "meaning index is ready: 40 of 338";
+    let pane = crate::support::screen::render(&app, 200, 60);
+    assert!(pane.contains(notice), "{pane}");
+
+    let key = |app: &mut App, code: KeyCode| {
+        if let Some(msg) = gehoor::tui::key_msg(app, KeyEvent::new(code, KeyModifiers::NONE)) {
+            update(app, msg);
+        }
+    };
+    key(&mut app, KeyCode::Char('/'));
+    assert!(matches!(app.overlay, Some(Overlay::Search(_))));
+    let overlay = crate::support::screen::render(&app, 200, 60);
+    assert!(overlay.contains("40 of 338"), "{overlay}");
+    key(&mut app, KeyCode::Esc);
+
+    index.set_vectors(dense::builtin_vectors().unwrap());
+    update(&mut app, Msg::IndexReady(index));
+    let ready = crate::support::screen::render(&app, 200, 60);
+    assert!(!ready.contains("meaning index"), "{ready}");
+    assert!(app.embedding.is_none());
+}

@@ -58,6 +58,11 @@ pub enum Msg {
     /// Where the frame just drawn put each pane.
     Frame(FrameLayout),
     IndexReady(Arc<Index>),
+    /// A corpus folder's passage vectors: `done` of `total` embedded.
+    EmbeddingProgress {
+        done: usize,
+        total: usize,
+    },
     /// The search overlay's query, embedded off the UI thread.
     QueryEmbedded {
         query: String,
@@ -191,8 +196,16 @@ fn dispatch(app: &mut App, msg: Msg) -> Vec<Effect> {
             return Vec::new();
         }
         Msg::IndexReady(index) => {
+            if index.vectors().is_some() {
+                app.embedding = None;
+            }
             app.index = Some(index);
             interview::refresh_sources(app);
+            return Vec::new();
+        }
+        Msg::EmbeddingProgress { done, total } => {
+            let lexical = app.index.as_ref().is_none_or(|i| i.vectors().is_none());
+            app.embedding = lexical.then_some((done, total));
             return Vec::new();
         }
         Msg::SharedFolder(path) => {

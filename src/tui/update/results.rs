@@ -127,6 +127,7 @@ pub(super) fn apply(app: &mut App, msg: Msg) -> Vec<Effect> {
         | Msg::Tick(_)
         | Msg::Frame(_)
         | Msg::IndexReady(_)
+        | Msg::EmbeddingProgress { .. }
         | Msg::QueryEmbedded { .. }
         | Msg::Terminate
         | Msg::SharedFolder(_)

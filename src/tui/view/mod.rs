@@ -134,3 +134,13 @@ pub fn with_footer(area: Rect) -> (Rect, Rect) {
     let [main, foot] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
     (main, foot)
 }
+
+/// While a corpus folder's passages are embedded, searches rank by words
+/// only: the source pane and the search window say so, with the count.
+pub fn semantic_pending(app: &App) -> Option<String> {
+    let (done, total) = app.embedding?;
+    Some(crate::i18n::fill(
+        &app.strings().tui.semantic_pending,
+        &[("done", &done.to_string()), ("total", &total.to_string())],
+    ))
+}

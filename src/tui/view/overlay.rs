@@ -42,9 +42,13 @@ pub fn render(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect, panes
             ])
             .areas(area);
             let mut t = st.input.clone();
+            let title = match super::semantic_pending(app) {
+                Some(pending) => format!("{} · {pending}", s.tui.search_title),
+                None => s.tui.search_title.clone(),
+            };
             t.set_block(
                 Block::bordered()
-                    .title(s.tui.search_title.as_str())
+                    .title(title)
                     .border_style(app.palette.focus_border()),
             );
             frame.render_widget(&t, input_a);

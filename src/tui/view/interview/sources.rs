@@ -3,6 +3,9 @@ use super::*;
 pub(super) fn sources(app: &App, st: &InterviewState, frame: &mut Frame, area: Rect) {
     let s = app.strings();
     let mut lines: Vec<Line> = Vec::new();
+    if let Some(pending) = crate::tui::view::semantic_pending(app) {
+        lines.push(Line::styled(pending, app.palette.warn()));
+    }
     for g in &st.glossary {
         lines.push(Line::styled(format!("≡ {g}"), app.palette.dim()));
     }
