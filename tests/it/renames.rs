@@ -13,6 +13,10 @@ use gehoor::questionnaire::{self, Value};
 const OLD_ANSWERS: &[(&str, &str)] = &[
     ("lgbtiq.incidents", "Beaten outside a bar in 2023."),
     (
+        "lgbtiq.raid_details",
+        "Police at a club; ID photographed, held overnight.",
+    ),
+    (
         "lgbtiq.official_details",
         "Fined under the propaganda article.",
     ),
@@ -50,6 +54,7 @@ fn old_session() -> (questionnaire::Catalog, Session) {
         s.set_value(key, Some(Value::Text((*text).into())), &at);
     }
     s.set_value("lgbtiq.official_measures", Some(Value::YesNo(true)), &at);
+    s.set_value("lgbtiq.raid_present", Some(Value::YesNo(true)), &at);
     s.set_value("critics.protests", Some(Value::YesNo(true)), &at);
     s.set_value(
         "critics.role",
@@ -90,6 +95,7 @@ fn answers_to_renamed_questions_move_to_their_new_ids() {
     let moved = adopt_renames(&catalog, &mut s);
     for (old, new) in [
         ("lgbtiq.incidents", "lgbtiq.incident_what#1"),
+        ("lgbtiq.raid_details", "lgbtiq.raid_what#1"),
         ("lgbtiq.official_details", "lgbtiq.official_what#1"),
         ("critics.protest_details", "critics.protest_what#1"),
         ("critics.role_details", "critics.role_activities"),
@@ -114,6 +120,7 @@ fn answers_to_renamed_questions_move_to_their_new_ids() {
     }
     // A question that moved into a repeat group makes its first instance.
     assert_eq!(s.group_count("lgbtiq.incident_events"), 1);
+    assert_eq!(s.group_count("lgbtiq.raid_events"), 1);
     assert_eq!(s.group_count("critics.protest_events"), 1);
     assert_eq!(s.group_count("extremism.organisation_entries"), 1);
     // The moved answers are shown in the walk, not left aside.
@@ -123,6 +130,7 @@ fn answers_to_renamed_questions_move_to_their_new_ids() {
         .collect();
     for shown in [
         "lgbtiq.incident_what#1",
+        "lgbtiq.raid_what#1",
         "lgbtiq.official_what#1",
         "critics.protest_what#1",
         "critics.role_activities",
@@ -154,7 +162,7 @@ fn answers_to_retired_questions_stay_readable_as_removed() {
         );
         assert!(s.answers.contains_key(retired), "{retired} was dropped");
     }
-    assert_eq!(s.answers.len(), OLD_ANSWERS.len() + 7);
+    assert_eq!(s.answers.len(), OLD_ANSWERS.len() + 8);
 }
 
 /// The full audit of issue 18 split `identity_travel.third_countries` and
