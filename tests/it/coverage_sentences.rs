@@ -133,6 +133,20 @@ pub(crate) fn factual_sentences(all: &[(String, Table)], lang: &'static str) -> 
     out
 }
 
+/// The first question of the shipped summons.toml, for tests that plant a
+/// sentence in it.
+fn first_summons_question(all: &mut [(String, Table)]) -> &mut Table {
+    let (_, t) = all
+        .iter_mut()
+        .find(|(f, _)| f == "summons")
+        .expect("summons ships");
+    t.get_mut("question")
+        .and_then(Value::as_array_mut)
+        .and_then(|a| a.first_mut())
+        .and_then(Value::as_table_mut)
+        .expect("summons has questions")
+}
+
 fn covered(s: &Sentence, facts: &[Fact]) -> bool {
     let text = squash(&s.text);
     facts.iter().any(|f| {
@@ -204,17 +218,8 @@ fn the_sentence_rule_flags_a_new_fact_and_splits_as_documented() {
     assert!(is_factual("Article 1F and art. 275 apply."));
     let mut all = load_questionnaires();
     let facts = facts();
-    let (file, t) = all
-        .iter_mut()
-        .find(|(f, _)| f == "summons")
-        .expect("summons ships");
-    let q = t
-        .get_mut("question")
-        .and_then(Value::as_array_mut)
-        .and_then(|a| a.first_mut())
-        .and_then(Value::as_table_mut)
-        .expect("summons has questions");
-    let id = format!("{file}.{}", str_of(q, "id").unwrap_or_default());
+    let q = first_summons_question(&mut all);
+    let id = format!("summons.{}", str_of(q, "id").unwrap_or_default());
     let hint = q
         .entry("hint")
         .or_insert_with(|| Value::Table(Table::new()))
@@ -263,16 +268,7 @@ fn dutch_and_english_have_as_many_factual_sentences() {
     let problems = count_mismatches(&all);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     // A Dutch fact added without its English counterpart is caught.
-    let (_, t) = all
-        .iter_mut()
-        .find(|(f, _)| f == "summons")
-        .expect("summons ships");
-    let q = t
-        .get_mut("question")
-        .and_then(Value::as_array_mut)
-        .and_then(|a| a.first_mut())
-        .and_then(Value::as_table_mut)
-        .expect("summons has questions");
+    let q = first_summons_question(&mut all);
     let g = q
         .entry("guidance")
         .or_insert_with(|| Value::Table(Table::new()))

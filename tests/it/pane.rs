@@ -20,6 +20,32 @@ fn builtin_catalog() -> Catalog {
     gehoor::questionnaire::load_checked(&FileSet::embedded_questionnaires(), &corpus.refs()).0
 }
 
+/// The app with an interview open on the TUI fixture questionnaire "trial"
+/// (a folder, so its questions are not among the committed vectors).
+fn trial_interview() -> gehoor::tui::app::App {
+    use gehoor::tui::app::{App, Data};
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui");
+    let data = Data::from_files(
+        &FileSet::embedded_corpus(),
+        &FileSet::from_dir(&fixtures).unwrap(),
+        Lang::En,
+        "Tester".into(),
+    )
+    .unwrap();
+    let palette = gehoor::tui::theme::Palette::new(gehoor::config::Theme::Auto, true);
+    let mut app = App::new(Lang::En, palette, Arc::new(data));
+    let trial = app.data.catalog.questionnaire("trial").unwrap();
+    let session = gehoor::notes::Session::new(
+        "CASE-7",
+        "Tester",
+        Lang::En,
+        gehoor::interview::uses(&[trial]),
+        &gehoor::notes::now(),
+    );
+    gehoor::tui::update::open_interview(&mut app, session, false, false);
+    app
+}
+
 fn refs(hits: &[Hit]) -> Vec<&str> {
     hits.iter().map(|h| h.reference.as_str()).collect()
 }
@@ -123,30 +149,11 @@ fn the_source_pane_follows_the_fused_ranking_after_the_explicit_refs() {
 /// has embedded them and the index is handed to the app again.
 #[test]
 fn a_questionnaire_folder_gets_its_question_vectors_in_the_background() {
-    use gehoor::config::Theme;
-    use gehoor::tui::app::{App, Data};
-    use gehoor::tui::theme::Palette;
-    use gehoor::tui::update::{Msg, open_interview, update};
+    use gehoor::tui::app::App;
+    use gehoor::tui::update::{Msg, update};
 
-    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui");
-    let data = Data::from_files(
-        &FileSet::embedded_corpus(),
-        &FileSet::from_dir(&fixtures).unwrap(),
-        Lang::En,
-        "Tester".into(),
-    )
-    .unwrap();
-    let mut app = App::new(Lang::En, Palette::new(Theme::Auto, true), Arc::new(data));
-    let trial = app.data.catalog.questionnaire("trial").unwrap();
-    let first = trial.questions[0].clone();
-    let session = gehoor::notes::Session::new(
-        "CASE-7",
-        "Tester",
-        Lang::En,
-        gehoor::interview::uses(&[trial]),
-        &gehoor::notes::now(),
-    );
-    open_interview(&mut app, session, false, false);
+    let mut app = trial_interview();
+    let first = app.data.catalog.questionnaire("trial").unwrap().questions[0].clone();
     let index = Arc::new(builtin_index());
     update(&mut app, Msg::IndexReady(index.clone()));
     let shown = |app: &App| -> Vec<String> {
@@ -189,30 +196,11 @@ fn a_questionnaire_folder_gets_its_question_vectors_in_the_background() {
 
 #[test]
 fn a_corpus_folder_being_embedded_is_announced_with_its_progress() {
-    use gehoor::config::Theme;
-    use gehoor::tui::app::{App, Data, Overlay};
-    use gehoor::tui::theme::Palette;
-    use gehoor::tui::update::{Msg, open_interview, update};
+    use gehoor::tui::app::{App, Overlay};
+    use gehoor::tui::update::{Msg, update};
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tui");
-    let data = Data::from_files(
-        &FileSet::embedded_corpus(),
-        &FileSet::from_dir(&fixtures).unwrap(),
-        Lang::En,
-        "Tester".into(),
-    )
-    .unwrap();
-    let mut app = App::new(Lang::En, Palette::new(Theme::Auto, true), Arc::new(data));
-    let trial = app.data.catalog.questionnaire("trial").unwrap();
-    let session = gehoor::notes::Session::new(
-        "CASE-7",
-        "Tester",
-        Lang::En,
-        gehoor::interview::uses(&[trial]),
-        &gehoor::notes::now(),
-    );
-    open_interview(&mut app, session, false, false);
+    let mut app = trial_interview();
     // A folder's index: no vectors until the background thread sets them.
     let index = Arc::new(gehoor::search::index_files(&FileSet::embedded_corpus()).unwrap());
     update(&mut app, Msg::IndexReady(index.clone()));
