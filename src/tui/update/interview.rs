@@ -226,15 +226,11 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
                     mark_changed(app);
                 }
                 Some(RowKind::Question { .. }) => {
-                    let (key, q) = current_question(st, &data.catalog)?;
-                    if q.computed.is_some() {
-                        app.status = Some(s.tui.computed_not_asked.clone());
-                        return None;
-                    }
+                    let (key, q) = asked_question(app, &data)?;
+                    let st = app.interview_mut()?;
                     let current = st.session.answers.get(&key).and_then(|a| a.value.as_ref());
                     let labels = labels(q, lang, s);
-                    let e = editor::for_kind(&q.kind, current, labels);
-                    app.interview_mut()?.editor = Some(e);
+                    st.editor = Some(editor::for_kind(&q.kind, current, labels));
                 }
                 _ => {}
             }
